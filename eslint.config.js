@@ -1,0 +1,81 @@
+// @ts-check
+import path from 'node:path';
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+
+/**
+ * The module directions of ARCHITECTURE.md, as data: which modules each module may import.
+ * Everything reaches another module through its index.ts (no deep imports); the adapters
+ * (store/sqlite, store/postgres, bus/nats) are reachable from app/ only.
+ */
+const MAY_IMPORT = {
+  shared: [],
+  model: ['shared'],
+  store: ['shared', 'model'],
+  bus: ['shared', 'model'],
+  manifests: ['shared', 'model', 'store'],
+  engine: ['shared', 'model', 'store', 'bus', 'manifests'],
+  governance: ['shared', 'model', 'store', 'bus', 'engine', 'manifests'],
+  insights: ['shared', 'model', 'store', 'bus', 'engine', 'manifests'],
+  api: ['shared', 'model', 'store', 'bus', 'manifests', 'engine', 'governance', 'insights'],
+  app: ['shared', 'model', 'store', 'bus', 'manifests', 'engine', 'governance', 'insights', 'api'],
+  cli: ['shared', 'model', 'store', 'bus', 'manifests', 'engine', 'governance', 'insights', 'api', 'app', 'client'],
+  client: ['shared', 'model'],
+};
+const ADAPTERS = ['store/sqlite', 'store/postgres', 'bus/nats'];
+const SRC = path.resolve('src');
+
+/** @type {import('eslint').Rule.RuleModule} */
+const moduleBoundaries = {
+  meta: { type: 'problem', schema: [] },
+  create(context) {
+    const file = context.filename;
+    if (!file.startsWith(SRC + path.sep)) return {};
+    const fromRel = path.relative(SRC, file);
+    const fromModule = fromRel.split(path.sep)[0];
+    const check = (node, source) => {
+      if (typeof source !== 'string' || !source.startsWith('.')) return;
+      const target = path.relative(SRC, path.resolve(path.dirname(file), source));
+      if (target.startsWith('..')) return;
+      const parts = target.split(path.sep);
+      const toModule = parts[0];
+      if (toModule === fromModule) return;
+      const allowed = MAY_IMPORT[fromModule] ?? [];
+      const adapter = ADAPTERS.find((a) => target === a || target.startsWith(a + path.sep));
+      if (adapter) {
+        if (fromModule !== 'app') context.report({ node, message: `Only src/app may import the ${adapter} adapter; depend on the port in src/${toModule}/index.ts.` });
+        else if (target !== `${adapter}${path.sep}index.js`) context.report({ node, message: `Import the ${adapter} adapter through ${adapter}/index.js, not ${target}.` });
+        return;
+      }
+      if (!allowed.includes(toModule)) {
+        context.report({ node, message: `src/${fromModule} may not import src/${toModule} (allowed: ${allowed.join(', ') || 'nothing'}); see ARCHITECTURE.md.` });
+      } else if (parts.length !== 2 || parts[1] !== 'index.js') {
+        context.report({ node, message: `Import src/${toModule} through its index.js, not ${target}.` });
+      }
+    };
+    return {
+      ImportDeclaration: (node) => check(node, node.source.value),
+      ExportNamedDeclaration: (node) => node.source && check(node, node.source.value),
+      ExportAllDeclaration: (node) => check(node, node.source.value),
+      ImportExpression: (node) => node.source.type === 'Literal' && check(node, node.source.value),
+    };
+  },
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', 'web/dist/**', 'test-artifacts/**', '.cello/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', fetch: 'readonly', AbortController: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly', setImmediate: 'readonly', performance: 'readonly', structuredClone: 'readonly', queueMicrotask: 'readonly' } },
+    plugins: { 'import-x': importX, cello: { rules: { 'module-boundaries': moduleBoundaries } } },
+    rules: {
+      'cello/module-boundaries': 'error',
+      'import-x/no-cycle': ['error', { maxDepth: 10 }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } } },
+  },
+);

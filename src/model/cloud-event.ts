@@ -1,0 +1,37 @@
+/** Attribute values a CloudEvents extension may carry once decoded. */
+export type ExtensionValue = string | number | boolean;
+
+/**
+ * A CloudEvents 1.0 event, normalized: context attributes as fields, extensions in their own map,
+ * data either decoded JSON/text (`data`) or binary (`dataBase64`).
+ */
+export interface CloudEvent {
+  specversion: '1.0';
+  id: string;
+  source: string;
+  type: string;
+  subject?: string;
+  /** RFC 3339, as the producer sent it. */
+  time?: string;
+  datacontenttype?: string;
+  dataschema?: string;
+  data?: unknown;
+  dataBase64?: string;
+  extensions?: Record<string, ExtensionValue>;
+}
+
+/** An event as the log holds it: its position and when the server committed it. */
+export interface StoredEvent extends CloudEvent {
+  /** Position in the log: strictly increasing, no gaps within one store. */
+  seq: number;
+  /** When the server committed it (RFC 3339, UTC). */
+  recordedAt: string;
+}
+
+/** Event types Cello itself emits are reverse-DNS under `dev.cello.`. */
+export const CELLO_EVENT_PREFIX = 'dev.cello.';
+
+/** The time to use for an event: its own `time`, else when it was recorded. */
+export function eventTime(event: Pick<StoredEvent, 'time' | 'recordedAt'>): string {
+  return event.time ?? event.recordedAt;
+}
