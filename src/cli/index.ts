@@ -1,0 +1,52 @@
+import { Command, CommanderError } from 'commander';
+import { errorMessage, isCelloError } from '../shared/index.js';
+import type { CommandContext, RegisterCommand } from './context.js';
+import { EXIT } from './exit-codes.js';
+import { processOutput, type Output } from './output.js';
+
+export type { CommandContext, RegisterCommand } from './context.js';
+export { bufferedOutput, type Output } from './output.js';
+export { EXIT } from './exit-codes.js';
+
+/** Every command module, in the order `cello --help` lists them. */
+const COMMANDS: RegisterCommand[] = [];
+
+/** Builds the `cello` program. */
+export function createProgram(context: CommandContext): Command {
+  const program = new Command('cello')
+    .description('Orchestration for autonomous teams: org-as-code, one event log, tension reviews and insights.')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => context.output.out(s), writeErr: (s) => context.output.err(s) });
+  for (const register of COMMANDS) register(program, context);
+  return program;
+}
+
+/** Runs the CLI and resolves with the exit code; never throws. */
+export async function main(
+  argv: string[],
+  options: { output?: Output; env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): Promise<number> {
+  let code: number = EXIT.ok;
+  const context: CommandContext = {
+    output: options.output ?? processOutput,
+    env: options.env ?? process.env,
+    cwd: options.cwd ?? process.cwd(),
+    exit: (c) => {
+      code = Math.max(code, c);
+    },
+  };
+  const program = createProgram(context);
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit with 0; a usage mistake is "could not run".
+      return error.exitCode === 0 ? EXIT.ok : EXIT.failed;
+    }
+    context.output.err(isCelloError(error) ? `error: ${error.message}` : `error: ${errorMessage(error)}`);
+    return isCelloError(error) && error.code !== 'invalid_input' ? EXIT.findings : EXIT.failed;
+  }
+  return code;
+}

@@ -1,0 +1,23 @@
+import pc from 'picocolors';
+
+/** Where commands write: injectable so tests capture output without spawning a process. */
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const processOutput: Output = {
+  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+};
+
+/** An output that keeps what was written, for tests. */
+export function bufferedOutput(): Output & { stdout: string; stderr: string } {
+  const buffer = { stdout: '', stderr: '' };
+  return Object.assign(buffer, {
+    out: (text: string) => void (buffer.stdout += text.endsWith('\n') ? text : `${text}\n`),
+    err: (text: string) => void (buffer.stderr += text.endsWith('\n') ? text : `${text}\n`),
+  });
+}
+
+export { pc as colors };
