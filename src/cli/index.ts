@@ -1,6 +1,22 @@
 import { Command, CommanderError } from 'commander';
 import { errorMessage, isCelloError } from '../shared/index.js';
 import type { CommandContext, RegisterCommand } from './context.js';
+import { registerApply } from './commands/apply.js';
+import { registerDeliveries } from './commands/deliveries.js';
+import { registerHistory } from './commands/history.js';
+import { registerInit } from './commands/init.js';
+import { registerMine } from './commands/mine.js';
+import { registerPublish } from './commands/publish.js';
+import { registerReceive } from './commands/receive.js';
+import { registerReview } from './commands/review.js';
+import { registerSchema } from './commands/schema.js';
+import { registerServe } from './commands/serve.js';
+import { registerTail } from './commands/tail.js';
+import { registerTemplates } from './commands/templates.js';
+import { registerTension } from './commands/tension.js';
+import { registerToken } from './commands/token.js';
+import { registerValidate } from './commands/validate.js';
+import { registerWorkflows } from './commands/workflows.js';
 import { EXIT } from './exit-codes.js';
 import { processOutput, type Output } from './output.js';
 
@@ -9,7 +25,24 @@ export { bufferedOutput, type Output } from './output.js';
 export { EXIT } from './exit-codes.js';
 
 /** Every command module, in the order `cello --help` lists them. */
-const COMMANDS: RegisterCommand[] = [];
+const COMMANDS: RegisterCommand[] = [
+  registerInit,
+  registerValidate,
+  registerSchema,
+  registerServe,
+  registerApply,
+  registerHistory,
+  registerToken,
+  registerPublish,
+  registerTail,
+  registerDeliveries,
+  registerReceive,
+  registerMine,
+  registerTension,
+  registerReview,
+  registerTemplates,
+  registerWorkflows,
+];
 
 /** Builds the `cello` program. */
 export function createProgram(context: CommandContext): Command {

@@ -35,3 +35,16 @@ export const CELLO_EVENT_PREFIX = 'dev.cello.';
 export function eventTime(event: Pick<StoredEvent, 'time' | 'recordedAt'>): string {
   return event.time ?? event.recordedAt;
 }
+
+/** The JSON event format of `event` (structured mode): extensions at the top level, binary data as `data_base64`. */
+export function toStructuredCloudEvent(event: CloudEvent): Record<string, unknown> {
+  const json: Record<string, unknown> = { specversion: event.specversion, id: event.id, source: event.source, type: event.type };
+  if (event.subject !== undefined) json.subject = event.subject;
+  if (event.time !== undefined) json.time = event.time;
+  if (event.datacontenttype !== undefined) json.datacontenttype = event.datacontenttype;
+  if (event.dataschema !== undefined) json.dataschema = event.dataschema;
+  if (event.extensions) Object.assign(json, event.extensions);
+  if (event.data !== undefined) json.data = event.data;
+  if (event.dataBase64 !== undefined) json.data_base64 = event.dataBase64;
+  return json;
+}

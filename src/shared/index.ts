@@ -3,3 +3,4 @@ export * from './ids.js';
 export * from './clock.js';
 export * from './duration.js';
 export * from './logger.js';
+export * from './webhook-signature.js';

@@ -1,4 +1,4 @@
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type, type TString } from '@sinclair/typebox';
 import { NAME_PATTERN } from '../ref.js';
 
 /** A manifest name: lower-case letters, digits and dashes, at most 63 characters. */
@@ -17,7 +17,7 @@ export const Expression = Type.String({ minLength: 1, maxLength: 4096, descripti
 export const EventType = Type.String({ pattern: '^[a-z0-9]+(\\.[a-z0-9-]+)+$', description: 'reverse-DNS, e.g. com.acme.risk.score.changed' });
 
 /** A reference of one of the given prefixes: `cell:risk`. */
-export function RefTo(...prefixes: string[]): TSchema {
+export function RefTo(...prefixes: string[]): TString {
   return Type.String({
     pattern: `^(${prefixes.join('|')}):[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?${prefixes.includes('template') ? '(@\\d+)?' : ''}$`,
     description: `a reference: ${prefixes.map((p) => `${p}:name`).join(' or ')}`,

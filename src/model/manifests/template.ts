@@ -5,9 +5,15 @@ import { EventType, Expression, Name, RefTo, closed } from './common.js';
 export const PARAMETER_TYPES = ['string', 'number', 'integer', 'boolean', 'duration'] as const;
 export const STEP_MODES = ['fixed', 'adaptable'] as const;
 
+/**
+ * A parameter name: also accepts camelCase, so step expressions can read it as `params.approvalThreshold`
+ * (a dashed name must be read as `params["approval-threshold"]`).
+ */
+export const ParameterName = Type.String({ pattern: '^[a-zA-Z][a-zA-Z0-9_-]{0,62}$', description: 'a letter, then letters, digits, _ or -' });
+
 export const Parameter = Type.Object(
   {
-    name: Name,
+    name: ParameterName,
     type: Type.Union(PARAMETER_TYPES.map((t) => Type.Literal(t))),
     description: Type.Optional(Type.String()),
     default: Type.Optional(Type.Union([Type.String(), Type.Number(), Type.Boolean()])),

@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { DEFAULT_DELIVERY_OPTIONS, compileIngestLimits, hashToken, type DeliveryWorkerOptions, type IngestLimits } from '../engine/index.js';
+import { InputError } from '../shared/index.js';
+
+/** Everything the app needs, fully defaulted, units normalized. Built once from flags and environment. */
+export interface AppConfig {
+  /** SQLite data folder (ignored when `databaseUrl` is set). */
+  dataDir: string;
+  /** PostgreSQL URL (`CELLO_DATABASE_URL`); absent means the embedded SQLite default. */
+  databaseUrl?: string;
+  host: string;
+  port: number;
+  /** Folder applied at start-up (`--org`). */
+  orgDir?: string;
+  adminTokenHash?: string;
+  logLevel: string;
+  limits: IngestLimits;
+  delivery: DeliveryWorkerOptions;
+  feedPollMs: number;
+}
+
+export interface ConfigInput {
+  dataDir?: string;
+  host?: string;
+  port?: string | number;
+  org?: string;
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Compiles flags and environment into an {@link AppConfig}, refusing bad values with the flag's name. */
+export function compileConfig(input: ConfigInput = {}): AppConfig {
+  const env = input.env ?? process.env;
+  const cwd = input.cwd ?? process.cwd();
+  const port = Number(input.port ?? env.CELLO_PORT ?? 7420);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new InputError(`--port must be a whole number from 0 to 65535, not "${input.port ?? env.CELLO_PORT}".`, { field: 'port' });
+  }
+  const databaseUrl = env.CELLO_DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new InputError(`CELLO_DATABASE_URL must be a postgres:// URL, not "${databaseUrl}"; unset it to use the embedded SQLite store.`, {
+      field: 'CELLO_DATABASE_URL',
+    });
+  }
+  const adminToken = env.CELLO_ADMIN_TOKEN;
+  if (adminToken !== undefined && adminToken.length < 16) {
+    throw new InputError('CELLO_ADMIN_TOKEN must be at least 16 characters; use a long random value (e.g. `openssl rand -hex 24`).', {
+      field: 'CELLO_ADMIN_TOKEN',
+    });
+  }
+  return {
+    dataDir: path.resolve(cwd, input.dataDir ?? env.CELLO_DATA_DIR ?? '.cello'),
+    ...(databaseUrl ? { databaseUrl } : {}),
+    host: input.host ?? env.CELLO_HOST ?? '127.0.0.1',
+    port,
+    ...(input.org ? { orgDir: path.resolve(cwd, input.org) } : {}),
+    ...(adminToken ? { adminTokenHash: hashToken(adminToken) } : {}),
+    logLevel: env.CELLO_LOG_LEVEL ?? 'info',
+    limits: compileIngestLimits(),
+    delivery: DEFAULT_DELIVERY_OPTIONS,
+    feedPollMs: 250,
+  };
+}

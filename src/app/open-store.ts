@@ -1,0 +1,11 @@
+import type { Store } from '../store/index.js';
+import { createPostgresStore } from '../store/postgres/index.js';
+import { createSqliteStore } from '../store/sqlite/index.js';
+import type { AppConfig } from './config.js';
+
+/** The one place that chooses a store adapter: PostgreSQL when a URL is configured, else embedded SQLite. */
+export async function openStore(config: Pick<AppConfig, 'dataDir' | 'databaseUrl'>): Promise<Store> {
+  const store = config.databaseUrl ? await createPostgresStore({ url: config.databaseUrl }) : await createSqliteStore({ dataDir: config.dataDir });
+  await store.migrate();
+  return store;
+}

@@ -1,0 +1,106 @@
+import { InputError, type Clock } from '../../shared/index.js';
+import type { DeliveryStatus, Store } from '../../store/index.js';
+import type { SubscriptionRouter } from '../routing/subscription-router.js';
+import { isWebhookMatch, outboxRow } from './outbox-row.js';
+
+
+export interface DeliveryView {
+  id: string;
+  eventSeq: number;
+  subscription: string;
+  target: string;
+  status: DeliveryStatus;
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  createdAt: string;
+  completedAt: string | null;
+}
+
+export interface AttemptView {
+  attempt: number;
+  startedAt: string;
+  durationMs: number;
+  statusCode: number | null;
+  outcome: string;
+  error: string | null;
+}
+
+/** Reading the outbox and putting deliveries back in it. */
+export function createDeliveryAdmin(deps: { store: Store; clock: Clock; router: () => SubscriptionRouter }) {
+  const db = () => deps.store.db;
+
+  return {
+    async list(filter: { subscriptions?: string[]; status?: DeliveryStatus[]; failed?: boolean; afterId?: string; limit: number }): Promise<DeliveryView[]> {
+      let query = db().selectFrom('deliveries').selectAll().orderBy('id', 'desc').limit(filter.limit);
+      if (filter.subscriptions) query = query.where('subscription', 'in', filter.subscriptions.length ? filter.subscriptions : ['\u0000']);
+      if (filter.status?.length) query = query.where('status', 'in', filter.status);
+      if (filter.failed) query = query.where((eb) => eb.or([eb('status', '=', 'dead'), eb('last_error', 'is not', null)]));
+      if (filter.afterId) query = query.where('id', '<', filter.afterId);
+      const rows = await query.execute();
+      return rows.map((r) => ({
+        id: r.id,
+        eventSeq: Number(r.event_seq),
+        subscription: r.subscription,
+        target: r.target,
+        status: r.status as DeliveryStatus,
+        attempts: r.attempts,
+        nextAttemptAt: r.status === 'pending' ? new Date(Number(r.next_attempt_at)).toISOString() : null,
+        lastStatusCode: r.last_status_code,
+        lastError: r.last_error,
+        createdAt: new Date(r.created_at).toISOString(),
+        completedAt: r.completed_at === null ? null : new Date(r.completed_at).toISOString(),
+      }));
+    },
+
+    async attempts(deliveryId: string): Promise<AttemptView[]> {
+      const rows = await db().selectFrom('delivery_attempts').selectAll().where('delivery_id', '=', deliveryId).orderBy('attempt').execute();
+      return rows.map((r) => ({
+        attempt: r.attempt,
+        startedAt: new Date(r.started_at).toISOString(),
+        durationMs: r.duration_ms,
+        statusCode: r.status_code,
+        outcome: r.outcome,
+        error: r.error,
+      }));
+    },
+
+    /** Puts a subscription's dead letters back in the outbox; returns how many. */
+    async replayDeadLetters(subscription: string): Promise<number> {
+      const now = deps.clock.now();
+      const result = await db()
+        .updateTable('deliveries')
+        .set({ status: 'pending', attempts: 0, next_attempt_at: now.getTime(), updated_at: now.getTime(), completed_at: null })
+        .where('subscription', '=', subscription)
+        .where('status', '=', 'dead')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+
+    /** Routes the log again from `fromSeq` and queues a new delivery per webhook match (optionally for some subscriptions only). */
+    async replayFrom(fromSeq: number, options: { subscriptions?: string[]; limit?: number } = {}): Promise<number> {
+      if (!Number.isInteger(fromSeq) || fromSeq < 1) {
+        throw new InputError(`--from must be an event sequence number of 1 or more, not "${fromSeq}".`, { field: 'from' });
+      }
+      const router = deps.router();
+      let queued = 0;
+      for await (const batch of deps.store.events.scan({ afterSeq: fromSeq - 1, batchSize: 500 })) {
+        const now = deps.clock.now();
+        const rows = batch.flatMap((event) =>
+          router
+            .route(event)
+            .filter(isWebhookMatch)
+            .filter((m) => !options.subscriptions || options.subscriptions.includes(m.subscription))
+            .map((m) => outboxRow(event.seq, m, now)),
+        );
+        if (rows.length > 0) await db().insertInto('deliveries').values(rows).execute();
+        queued += rows.length;
+        if (options.limit && queued >= options.limit) break;
+      }
+      return queued;
+    },
+  };
+}
+
+export type DeliveryAdmin = ReturnType<typeof createDeliveryAdmin>;

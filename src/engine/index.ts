@@ -1,0 +1,14 @@
+export * from './ingest/index.js';
+export * from './delivery/backoff.js';
+export { createDeliveryWorker, DEFAULT_DELIVERY_OPTIONS, type DeliveryWorker, type DeliveryWorkerOptions } from './delivery/delivery-worker.js';
+export { createDeliveryAdmin, type DeliveryAdmin, type DeliveryView, type AttemptView } from './delivery/delivery-admin.js';
+export { EventFeed, type FeedListener } from './event-feed.js';
+export { createMetrics, type Metrics } from './metrics.js';
+export { createOrgView, type OrgView } from './org-view.js';
+export { createPublisher, type Publisher, type PublishOutcome } from './publish/publisher.js';
+export { GroupCommit } from './publish/group-commit.js';
+export { SubscriptionRouter, celEventView, type RouteMatch } from './routing/subscription-router.js';
+export { MANIFEST_APPLIED } from '../manifests/index.js';
+export { createRuntime, type Runtime, type RuntimeDeps } from './runtime.js';
+export { authenticate, createToken, hashToken } from './tokens.js';
+export * from './workflows/index.js';

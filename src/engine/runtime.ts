@@ -1,0 +1,95 @@
+import type { CloudEvent, Manifest } from '../model/index.js';
+import { systemClock, type Clock, type Logger } from '../shared/index.js';
+import { MANIFEST_APPLIED } from '../manifests/index.js';
+import type { Store } from '../store/index.js';
+import { createDeliveryWorker, DEFAULT_DELIVERY_OPTIONS, type DeliveryWorkerOptions } from './delivery/delivery-worker.js';
+import { EventFeed } from './event-feed.js';
+import { createMetrics, type Metrics } from './metrics.js';
+import { createOrgView, type OrgView } from './org-view.js';
+import { createPublisher } from './publish/publisher.js';
+import { SubscriptionRouter } from './routing/subscription-router.js';
+
+export interface RuntimeDeps {
+  store: Store;
+  logger: Logger;
+  clock?: Clock;
+  metrics?: Metrics;
+  delivery?: Partial<DeliveryWorkerOptions>;
+  /** How often the log is polled for writes by other processes. */
+  feedPollMs?: number;
+}
+
+/**
+ * The event runtime: the applied organization, the publisher (group commit + outbox), the feed of
+ * committed events and the delivery worker. Applies from any process are noticed through the log
+ * (`dev.cello.manifest.applied`), so several servers and the CLI can share one store.
+ */
+export async function createRuntime(deps: RuntimeDeps) {
+  const clock = deps.clock ?? systemClock;
+  const metrics = deps.metrics ?? createMetrics();
+  let state = await load();
+
+  async function load(): Promise<{ org: OrgView; router: SubscriptionRouter }> {
+    const manifests: Manifest[] = (await deps.store.manifests.current()).map((v) => v.manifest);
+    const org = createOrgView(manifests);
+    return { org, router: new SubscriptionRouter(org.subscriptions) };
+  }
+
+  const feed = new EventFeed(deps.store.events, deps.logger, deps.feedPollMs);
+  const publisher = createPublisher({
+    store: deps.store,
+    clock,
+    current: () => state,
+    onCommitted: (events) => feed.offer(events),
+    onOutbox: () => worker.wake(),
+  });
+  const system = (component: string) => ({ kind: 'system' as const, component });
+  const worker = createDeliveryWorker(
+    {
+      store: deps.store,
+      clock,
+      logger: deps.logger,
+      metrics,
+      current: () => state,
+      emit: (events: CloudEvent[]) => publisher.publish(system('delivery'), events),
+    },
+    { ...DEFAULT_DELIVERY_OPTIONS, ...deps.delivery },
+  );
+
+  feed.subscribe((events) => {
+    if (events.some((e) => e.type === MANIFEST_APPLIED)) void reload();
+  });
+
+  async function reload(): Promise<void> {
+    try {
+      state = await load();
+    } catch (error) {
+      deps.logger.error({ err: error }, 'reloading the organization failed; keeping the previous one');
+    }
+  }
+
+  return {
+    clock,
+    metrics,
+    publisher,
+    feed,
+    worker,
+    store: deps.store,
+    logger: deps.logger,
+    org: () => state.org,
+    router: () => state.router,
+    reload,
+    /** Publishes Cello's own events (detectors, governance, workflows). */
+    emit: (component: string, events: CloudEvent[]) => publisher.publish(system(component), events),
+    async start(): Promise<void> {
+      await feed.start();
+      worker.start();
+    },
+    async stop(): Promise<void> {
+      feed.stop();
+      await worker.stop();
+    },
+  };
+}
+
+export type Runtime = Awaited<ReturnType<typeof createRuntime>>;

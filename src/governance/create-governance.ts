@@ -1,0 +1,119 @@
+import type { Runtime } from '../engine/index.js';
+import type { StoredEvent } from '../model/index.js';
+import { errorMessage } from '../shared/index.js';
+import { createDecisionService } from './decision-service.js';
+import { createFeedDetectors } from './feed-detectors.js';
+import { createGovernanceContext } from './governance-context.js';
+import './governance-migration.js';
+import { computeGovernanceMetrics, type GovernanceMetrics } from './governance-metrics.js';
+import { compileGovernanceOptions, type GovernanceOptions } from './governance-options.js';
+import { resolveReviewCell } from './review-cell.js';
+import { createReviewService } from './review-service.js';
+import { sweepDueReviews, type DueReviews } from './sweep-due-reviews.js';
+import { createTensionService } from './tension-service.js';
+
+export interface GovernanceDeps {
+  runtime: Runtime;
+}
+
+/** What one check of time did. */
+export interface TickReport {
+  settledProposals: number;
+  due: DueReviews;
+  /** The review planned on the cadence, if one was. */
+  planned?: string;
+}
+
+/**
+ * Governance: tensions, decision rights, reviews, decisions, agreement versions and experiments. Every act runs
+ * through `runtime.publisher.record`, so the change and the event that records it commit together.
+ */
+export function createGovernance(deps: GovernanceDeps, options: GovernanceOptions = {}) {
+  const ctx = createGovernanceContext(deps.runtime, compileGovernanceOptions(options));
+  const tensions = createTensionService(ctx);
+  const decisions = createDecisionService(ctx);
+  const reviews = createReviewService(ctx, tensions, decisions);
+  const detectors = createFeedDetectors(ctx, tensions);
+  const log = deps.runtime.logger;
+  let queue: Promise<void> = Promise.resolve();
+  let unsubscribe: (() => void) | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let ticking: Promise<TickReport> | undefined;
+
+  /** Feed batches are handled one after another, in log order. */
+  const enqueue = (work: () => Promise<void>) => {
+    queue = queue.then(work).catch((error: unknown) => log.error({ err: error }, `a governance detector failed: ${errorMessage(error)}`));
+    return queue;
+  };
+
+  async function tickOnce(): Promise<TickReport> {
+    const settledProposals = await decisions.settleDue();
+    const due = await sweepDueReviews(ctx, tensions);
+    let planned: string | undefined;
+    if (ctx.options.autoPlan && ctx.organization() && !(await reviews.current())) {
+      const latest = await ctx.read().reviews.latest();
+      const cell = resolveReviewCell(ctx.model(), undefined, ctx.options.reviewCell ?? latest?.cell, false);
+      if (cell) planned = (await reviews.plan({ kind: 'system', component: 'governance' }, { cell })).id;
+    }
+    return { settledProposals, due, ...(planned ? { planned } : {}) };
+  }
+
+  return {
+    tensions,
+    decisions,
+    reviews,
+    /** Raises (or counts, or reopens) a tension for a detector: the API insights and workflows call through app/. */
+    raiseDetected: tensions.raiseDetected,
+    /** Experiments, newest last. */
+    experiments: (filter: { state?: 'running' | 'concluded' } = {}) => ctx.read().records.experiments(filter),
+    /** The decisions log, oldest first. */
+    decisionLog: (filter: { tensionId?: string; reviewId?: string } = {}) => ctx.read().records.decisions(filter),
+
+    /** Time to surface, time to decision, reviews without a decision (by week), reopenings, escalations. */
+    async metrics(range: { from?: string; to?: string } = {}): Promise<GovernanceMetrics> {
+      const repos = ctx.read();
+      const [all, made, held] = await Promise.all([repos.tensions.all(), repos.records.decisions(), repos.reviews.list()]);
+      return computeGovernanceMetrics({ tensions: all, decisions: made, reviews: held, isRouted: (type) => ctx.route(type).routed, ...range });
+    },
+
+    /**
+     * Checks what time makes due: proposal windows, review dates of agreements, experiments and decisions, and the
+     * review cadence. Runs on a timer (`checkIntervalMs`); tests with a ManualClock call it after moving time.
+     */
+    tick(): Promise<TickReport> {
+      ticking ??= tickOnce().finally(() => (ticking = undefined));
+      return ticking;
+    },
+
+    /** Subscribes the detectors to the feed, lints the organization applied before start, starts the timer. */
+    async start(): Promise<void> {
+      if (unsubscribe) return;
+      unsubscribe = deps.runtime.feed.subscribe((events: StoredEvent[]) => void enqueue(() => detectors.handle(events)));
+      await enqueue(() => detectors.lint({ count: false }));
+      if (ctx.options.checkIntervalMs > 0) {
+        timer = setInterval(() => void this.tick().catch((error: unknown) => log.error({ err: error }, 'the governance time check failed')), ctx.options.checkIntervalMs);
+        timer.unref();
+      }
+    },
+
+    async stop(): Promise<void> {
+      unsubscribe?.();
+      unsubscribe = undefined;
+      clearInterval(timer);
+      await queue;
+      await ticking;
+    },
+
+    /** Resolves once every committed event has been seen by the detectors (tests wait on it instead of sleeping). */
+    async settle(): Promise<void> {
+      for (let round = 0; round < 10; round++) {
+        const before = queue;
+        await deps.runtime.feed.settle();
+        await queue;
+        if (queue === before) return;
+      }
+    },
+  };
+}
+
+export type Governance = ReturnType<typeof createGovernance>;

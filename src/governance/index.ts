@@ -1,0 +1,29 @@
+/**
+ * Governance: tensions raised by people and detectors, routed by decision rights, ranked onto review agendas,
+ * decided (owner, advice, consent, vote) into new agreement and guardrail versions, experiments or drops,
+ * every act an event in the log. See ARCHITECTURE.md for the invariants.
+ */
+export { createGovernance, type Governance, type GovernanceDeps, type TickReport } from './create-governance.js';
+export { governanceMigration } from './governance-migration.js';
+export type { GovernanceTables } from './governance-tables.js';
+export { compileGovernanceOptions, DEFAULT_DETECTOR_TYPES, type BuiltInDetector, type CompiledGovernanceOptions, type GovernanceOptions } from './governance-options.js';
+export { GOVERNANCE_EVENTS, GOVERNANCE_SOURCE, type GovernanceEventType } from './governance-events.js';
+export { TENSION_DETECTED } from './feed-detectors.js';
+export { DEAD_LETTERED } from './dead-letter-detector.js';
+export { TENSION_STATES, SEVERITIES, EVIDENCE_KINDS, type Tension, type TensionState, type Severity, type Evidence, type EvidenceKind, type TensionNote, type TensionOrigin } from './tension.js';
+export { TENSION_TRANSITIONS, canTransition } from './tension-states.js';
+export type { RaiseInput, DetectedInput } from './raise-input.js';
+export type { TensionDetail, DetectedResult, TensionService } from './tension-service.js';
+export type { DecideResult, DecisionService } from './decision-service.js';
+export type { ReviewService } from './review-service.js';
+export { OUTCOMES, OutcomeInputSchema, type Outcome, type OutcomeInput } from './outcome-input.js';
+export { PROPOSAL_STATES, type Proposal, type ProposalState, type Objection, type Vote } from './proposal.js';
+export { tallyVotes, settleProposal, type Tally } from './settle-proposal.js';
+export type { Decision, Experiment } from './decision.js';
+export { REVIEW_STATES, type Review, type ReviewState, type AgendaItem, type AgendaItemKind, type AgendaItemStatus, type EvidencePacket } from './review.js';
+export { scoreTension, MAX_RATING, type Score, type ScorePart, type Criterion } from './score-tension.js';
+export { priorityOf, PRIORITY_WEIGHTS, type Priority } from './rank-tensions.js';
+export { routeTension, DEFAULT_ASYNC_TIMEOUT, type Route, type RoutedTo, type Unrouted } from './route-tension.js';
+export type { GovernanceMetrics, DurationStats, ReviewWeek } from './governance-metrics.js';
+export { manifestToYaml, writeManifestIntoFolder } from './manifest-yaml.js';
+export { parseFieldPath } from './edit-manifest.js';

@@ -1,0 +1,42 @@
+import { LINT_RULES, buildOrgModel, runLintRules, type Finding } from '../../manifests/index.js';
+import { CELLO_EVENT_PREFIX, type Manifest } from '../../model/index.js';
+import { compareText } from '../mining/compare-text.js';
+
+/** The lint rules the boundaries area reuses: ownership of domains and event types, agreements for consumers. */
+export const BOUNDARY_RULES = ['domain-owner', 'event-type-owner', 'missing-agreement'] as const;
+
+/** Boundaries: who owns what, and who consumes without an agreement. */
+export interface BoundaryHealth {
+  unownedDomains: string[];
+  doublyOwnedDomains: { domain: string; cells: string[] }[];
+  /** Event types seen in the log that no cell offers (Cello's own `dev.cello.*` types aside). */
+  unownedEventTypes: { type: string; events: number }[];
+  doublyOwnedEventTypes: { type: string; cells: string[] }[];
+  consumersWithoutAgreements: { manifest: string; message: string; hint: string }[];
+  /** The lint findings behind these lists, as `cello validate` reports them. */
+  findings: Pick<Finding, 'ruleId' | 'severity' | 'kind' | 'name' | 'message' | 'hint'>[];
+}
+
+/** Runs the boundary lint rules over the applied manifests and adds the event types the log shows nobody owns. */
+export function boundaryHealth(manifests: readonly Manifest[], typesSeen: ReadonlyMap<string, number>, now: Date): BoundaryHealth {
+  const model = buildOrgModel(manifests);
+  const rules = LINT_RULES.filter((rule) => (BOUNDARY_RULES as readonly string[]).includes(rule.id));
+  const findings = runLintRules(model, { now }, rules);
+  const domains = [...model.domains.keys()].sort(compareText);
+  return {
+    unownedDomains: domains.filter((d) => model.domainOwners(d).length === 0),
+    doublyOwnedDomains: domains.filter((d) => model.domainOwners(d).length > 1).map((domain) => ({ domain, cells: model.domainOwners(domain) })),
+    unownedEventTypes: [...typesSeen]
+      .filter(([type]) => !type.startsWith(CELLO_EVENT_PREFIX) && model.eventOfferings(type).length === 0)
+      .map(([type, events]) => ({ type, events }))
+      .sort((a, b) => b.events - a.events || compareText(a.type, b.type)),
+    doublyOwnedEventTypes: model
+      .eventTypes()
+      .filter((t) => model.eventOfferings(t).length > 1)
+      .map((type) => ({ type, cells: model.eventOfferings(type).map((o) => o.cell) })),
+    consumersWithoutAgreements: findings
+      .filter((f) => f.ruleId === 'missing-agreement')
+      .map((f) => ({ manifest: `${f.kind ?? ''}/${f.name ?? ''}`, message: f.message, hint: f.hint })),
+    findings: findings.map(({ ruleId, severity, kind, name, message, hint }) => ({ ruleId, severity, kind, name, message, hint })),
+  };
+}

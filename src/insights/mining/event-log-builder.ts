@@ -1,0 +1,171 @@
+import { InputError } from '../../shared/index.js';
+import type { ColumnarEventLog, LogSource } from './columnar-event-log.js';
+import { parseTimestamp } from './parse-timestamp.js';
+import { StringInterner } from './string-interner.js';
+
+/** One event as a live source hands it over; `timestamp` is epoch ms, a `Date` or an ISO 8601 string. */
+export interface EventRecord {
+  caseId: string;
+  activity: string;
+  timestamp: number | string | Date;
+  resource?: string | null;
+  lifecycle?: string | null;
+}
+
+const INITIAL_CAPACITY = 1024;
+
+/**
+ * Collects events into growing typed-array columns (no object per event) and builds a sorted
+ * {@link ColumnarEventLog}. Readers must add events in input order: that order is the tie-breaker.
+ */
+export class EventLogBuilder {
+  private readonly cases = new StringInterner();
+  private readonly activities = new StringInterner();
+  private readonly resources = new StringInterner();
+  private readonly lifecycles = new StringInterner();
+  private size = 0;
+  private caseColumn = new Int32Array(INITIAL_CAPACITY);
+  private activityColumn = new Int32Array(INITIAL_CAPACITY);
+  private resourceColumn = new Int32Array(INITIAL_CAPACITY);
+  private lifecycleColumn = new Int32Array(INITIAL_CAPACITY);
+  private timestampColumn = new Float64Array(INITIAL_CAPACITY);
+  private readonly source: LogSource;
+
+  constructor(source: Partial<LogSource> = {}) {
+    this.source = {
+      format: 'events',
+      activityKey: 'concept:name',
+      classifiers: [],
+      extensions: [],
+      globals: [],
+      warnings: [],
+      ...source,
+    };
+  }
+
+  get eventCount(): number {
+    return this.size;
+  }
+
+  /** Distinct case ids so far. */
+  get caseCount(): number {
+    return this.cases.size;
+  }
+
+  /** Adds one event; `timestamp` is UTC epoch milliseconds. Empty resource or lifecycle strings count as none. */
+  add(caseId: string, activity: string, timestamp: number, resource?: string, lifecycle?: string): void {
+    if (this.size === this.caseColumn.length) this.grow();
+    const i = this.size++;
+    this.caseColumn[i] = this.cases.intern(caseId);
+    this.activityColumn[i] = this.activities.intern(activity);
+    this.resourceColumn[i] = resource ? this.resources.intern(resource) : -1;
+    this.lifecycleColumn[i] = lifecycle ? this.lifecycles.intern(lifecycle) : -1;
+    this.timestampColumn[i] = timestamp;
+  }
+
+  /** Adds an event record from a live source, checking its fields. */
+  addEvent(event: EventRecord): void {
+    const where = `event ${this.size + 1} of the stream`;
+    if (typeof event.caseId !== 'string' || event.caseId === '') {
+      throw new InputError(`The ${where} has no case id; give every event a non-empty caseId.`, { index: this.size });
+    }
+    if (typeof event.activity !== 'string' || event.activity === '') {
+      throw new InputError(`The ${where} (case "${event.caseId}") has no activity; give every event a non-empty activity.`, {
+        index: this.size,
+      });
+    }
+    const timestamp = toEpochMs(event.timestamp);
+    if (timestamp === undefined) {
+      throw new InputError(
+        `The ${where} (case "${event.caseId}") has the timestamp ${JSON.stringify(String(event.timestamp))}, which is not a date; use epoch milliseconds, a Date or an ISO 8601 string.`,
+        { index: this.size },
+      );
+    }
+    this.add(event.caseId, event.activity, timestamp, event.resource ?? undefined, event.lifecycle ?? undefined);
+  }
+
+  /** Records something a reader skipped or merged, for the log's `source.warnings`. */
+  warn(message: string): void {
+    this.source.warnings.push(message);
+  }
+
+  /** Sorts the events by (case, timestamp, input position) and returns the columnar log. */
+  build(): ColumnarEventLog {
+    const n = this.size;
+    const caseCount = this.cases.size;
+    const caseOffsets = new Int32Array(caseCount + 1);
+    for (let i = 0; i < n; i++) caseOffsets[this.caseColumn[i]! + 1]!++;
+    for (let c = 0; c < caseCount; c++) caseOffsets[c + 1]! += caseOffsets[c]!;
+    // Counting sort by case keeps input order inside each case; then each case is ordered by time.
+    const order = new Uint32Array(n);
+    const next = caseOffsets.slice(0, caseCount);
+    for (let i = 0; i < n; i++) order[next[this.caseColumn[i]!]!++] = i;
+    const ts = this.timestampColumn;
+    for (let c = 0; c < caseCount; c++) {
+      const from = caseOffsets[c]!;
+      const to = caseOffsets[c + 1]!;
+      let sorted = true;
+      for (let k = from + 1; k < to && sorted; k++) sorted = ts[order[k - 1]!]! <= ts[order[k]!]!;
+      if (!sorted) order.subarray(from, to).sort((a, b) => ts[a]! - ts[b]! || a - b);
+    }
+    const caseIndex = new Int32Array(n);
+    const activity = new Int32Array(n);
+    const resource = new Int32Array(n);
+    const lifecycle = new Int32Array(n);
+    const timestamp = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      caseIndex[k] = this.caseColumn[i]!;
+      activity[k] = this.activityColumn[i]!;
+      resource[k] = this.resourceColumn[i]!;
+      lifecycle[k] = this.lifecycleColumn[i]!;
+      timestamp[k] = ts[i]!;
+    }
+    return {
+      eventCount: n,
+      caseIds: this.cases.values,
+      activityNames: this.activities.values,
+      resourceNames: this.resources.values,
+      lifecycleNames: this.lifecycles.values,
+      caseIndex,
+      activity,
+      resource,
+      lifecycle,
+      timestamp,
+      position: order,
+      caseOffsets,
+      source: this.source,
+    };
+  }
+
+  private grow(): void {
+    const capacity = this.caseColumn.length * 2;
+    const widen = <T extends Int32Array | Float64Array>(old: T, make: (size: number) => T): T => {
+      const wider = make(capacity);
+      wider.set(old);
+      return wider;
+    };
+    this.caseColumn = widen(this.caseColumn, (s) => new Int32Array(s));
+    this.activityColumn = widen(this.activityColumn, (s) => new Int32Array(s));
+    this.resourceColumn = widen(this.resourceColumn, (s) => new Int32Array(s));
+    this.lifecycleColumn = widen(this.lifecycleColumn, (s) => new Int32Array(s));
+    this.timestampColumn = widen(this.timestampColumn, (s) => new Float64Array(s));
+  }
+}
+
+function toEpochMs(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime();
+  if (typeof value === 'string') return parseTimestamp(value);
+  return undefined;
+}
+
+/** Builds a columnar log from event records, e.g. from the live store. */
+export async function buildEventLog(
+  events: AsyncIterable<EventRecord> | Iterable<EventRecord>,
+  source: Partial<LogSource> = {},
+): Promise<ColumnarEventLog> {
+  const builder = new EventLogBuilder(source);
+  for await (const event of events) builder.addEvent(event);
+  return builder.build();
+}

@@ -1,0 +1,32 @@
+import { InputError } from '../../shared/index.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** 1970-01-01 was a Thursday; ISO weeks start on Monday, 3 days later. */
+const MONDAY_OFFSET = 3 * DAY;
+
+export const BUCKETS = ['hour', 'day', 'week'] as const;
+/** Buckets are UTC: hours, days, and ISO weeks starting Monday 00:00 UTC. */
+export type Bucket = (typeof BUCKETS)[number];
+
+const SIZE: Record<Bucket, number> = { hour: HOUR, day: DAY, week: 7 * DAY };
+
+/** The start (epoch ms) of the bucket holding `ms`. */
+export function bucketStart(ms: number, bucket: Bucket): number {
+  const size = SIZE[bucket];
+  const offset = bucket === 'week' ? MONDAY_OFFSET : 0;
+  return Math.floor((ms - offset) / size) * size + offset;
+}
+
+export function bucketSize(bucket: Bucket): number {
+  return SIZE[bucket];
+}
+
+/** Checks a bucket name from a URL or a flag. */
+export function parseBucket(text: string | undefined, fallback: Bucket): Bucket {
+  if (text === undefined || text === '') return fallback;
+  if (!(BUCKETS as readonly string[]).includes(text)) {
+    throw new InputError(`bucket "${text}" is not one of ${BUCKETS.join(', ')}.`, { field: 'bucket', value: text });
+  }
+  return text as Bucket;
+}

@@ -1,0 +1,35 @@
+/**
+ * The store port: the event log, versioned manifests, tokens and the tables other modules project into.
+ * Adapters live in sqlite/ and postgres/ and are imported only by src/app (and tests).
+ */
+export type {
+  AppendInput,
+  AppendOutcome,
+  EventColumnsQuery,
+  EventColumnsRow,
+  EventLog,
+  EventQuery,
+  ManifestStore,
+  ManifestVersion,
+  Repositories,
+  Store,
+  StoreCapabilities,
+  TokenRecord,
+  TokenStore,
+} from './ports.js';
+export { EVENT_COLUMN } from './ports.js';
+export { DELIVERY_STATUSES } from './tables.js';
+export type {
+  Tables,
+  EventsTable,
+  ManifestVersionsTable,
+  ManifestHeadsTable,
+  TokensTable,
+  SubscriptionSecretsTable,
+  DeliveriesTable,
+  DeliveryAttemptsTable,
+  DeliveryStatus,
+} from './tables.js';
+export type { ColumnTypes, StoreMigration } from './migrations/migration.js';
+export { registerMigrations, registeredMigrations } from './migrations/registry.js';
+export type { StoreOptions } from './create-store.js';

@@ -1,0 +1,12 @@
+/** A "nice" upper bound for an axis: 1, 2 or 5 times a power of ten, at least `max`. */
+export function niceMax(max: number): number {
+  if (!(max > 0)) return 1;
+  const power = 10 ** Math.floor(Math.log10(max));
+  for (const step of [1, 2, 5, 10]) if (step * power >= max) return step * power;
+  return 10 * power;
+}
+
+/** Every n-th label, so at most `room` labels are drawn along an axis. */
+export function labelStep(count: number, room: number): number {
+  return Math.max(1, Math.ceil(count / Math.max(1, room)));
+}
