@@ -4,6 +4,7 @@ import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bufferedOutput, main } from '../../src/cli/index.js';
+import { newWebhookSecret, signWebhook } from '../../src/shared/index.js';
 import { writeSignalsOrg } from '../support/org-fixture.js';
 import { eventually, startTestApp, type TestApp } from '../support/test-app.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
@@ -109,6 +110,22 @@ describe('cello publish / tail / deliveries / replay against a server', () => {
     await eventually(() => receiver.received.filter((r) => r.json.id === 'cli-1').length === 2);
     expect((await cello(['replay', '--dead-letters'], finance)).stderr).toContain('--dead-letters needs --subscription');
     expect((await cello(['replay', '--dead-letters', '--subscription', 'finance-high-risk'], env)).stderr).toContain('belongs to cell:finance');
+  });
+
+  it('runs a webhook receiver that fetches the subscription secret and verifies signatures', async () => {
+    const output = bufferedOutput();
+    const finance = { ...env, CELLO_TOKEN: await server.tokenFor('finance'), NO_COLOR: '1' };
+    const running = main(['node', 'cello', 'receive', '--port', '0', '--subscription', 'finance-high-risk', '--count', '2'], { output, env: finance });
+    const port = await eventually(() => /127\.0\.0\.1:(\d+)/.exec(output.stdout)?.[1]);
+    const { secret } = (await (await server.call('/v1/subscriptions/finance-high-risk/secret')).json()) as { secret: string };
+    const body = JSON.stringify({ specversion: '1.0', id: 'r1', source: '/t', type: 'com.acme.risk.score.changed', data: { score: 1 } });
+    const post = (headers: Record<string, string>) => fetch(`http://127.0.0.1:${port}/`, { method: 'POST', headers, body });
+    await post(signWebhook({ id: 'msg_1', timestamp: Math.floor(Date.now() / 1000), body, secret }));
+    await post(signWebhook({ id: 'msg_2', timestamp: Math.floor(Date.now() / 1000), body, secret: newWebhookSecret() }));
+    expect(await running).toBe(0);
+    const lines = strip(output.stdout).split('\n');
+    expect(lines.find((l) => l.includes('msg_1'))).toMatch(/com\.acme\.risk\.score\.changed \{"score":1\} {2}signature ok/);
+    expect(lines.find((l) => l.includes('msg_2'))).toMatch(/signature refused/);
   });
 
   it('says clearly when no server answers', async () => {

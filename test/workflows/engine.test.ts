@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { WorkflowTables } from '../../src/engine/index.js';
 import { applyManifests } from '../../src/manifests/index.js';
 import type { Manifest } from '../../src/model/index.js';
 import { ManualClock, systemClock } from '../../src/shared/index.js';
@@ -168,5 +169,36 @@ describe('a new template version', () => {
       { step: 'await-review', change: 'changed', fields: ['do'] },
       { step: 'await-fix', change: 'removed' },
     ]);
+  });
+});
+
+describe('exactly once', () => {
+  it('runs no step again when the log is read again from the start', async () => {
+    harness = await startHarness(org);
+    await harness.publish('com.acme.doc.submitted', 'a', { doc: 'doc-5', author: 'ana' });
+    await harness.engine.settle();
+    const [task] = await harness.engine.tasks.list();
+    await harness.engine.tasks.complete(task!.id, { kind: 'admin' }, { verdict: 'ok' });
+    await harness.engine.settle();
+    const count = async () => (await harness!.store.events.query({ types: ['dev.cello.workflow.*', 'com.acme.doc.published'], limit: 100 })).length;
+    const before = await count();
+    await harness.engine.stop();
+    await harness.store.db.withTables<WorkflowTables>().updateTable('workflow_cursor').set({ seq: 0 }).execute();
+    await harness.engine.start();
+    await harness.engine.settle();
+    expect(await count()).toBe(before);
+    expect((await harness.engine.tasks.list()).length).toBe(1);
+    expect((await harness.engine.instances.list())[0]).toMatchObject({ state: 'completed', transitions: 3 });
+  });
+
+  it('records an instance as failed, with the reason, when a step expression fails', async () => {
+    harness = await startHarness(org);
+    await harness.publish('com.acme.doc.submitted', 'a', { doc: 'doc-6' });
+    await harness.engine.settle();
+    const [instance] = await harness.engine.instances.list();
+    expect(instance).toMatchObject({ state: 'failed', step: null });
+    expect(instance!.error).toMatch(/^Step "record" failed: Workflow\/editors-review step "record" do\[0\]\.set\.author could not be evaluated/);
+    const failed = await harness.store.events.query({ types: ['dev.cello.workflow.failed'], limit: 10 });
+    expect(failed).toHaveLength(1);
   });
 });

@@ -2,27 +2,35 @@ import http from 'node:http';
 import { InputError, errorMessage, verifyWebhook } from '../../shared/index.js';
 import type { RegisterCommand } from '../context.js';
 import { colors } from '../output.js';
+import { connect, withServerOptions } from '../server-connection.js';
 
 /**
  * `cello receive --port 4100 --secret whsec_…`: a webhook receiver for trying subscriptions out.
  * Prints each delivery and checks its Standard Webhooks signature.
  */
 export const registerReceive: RegisterCommand = (program, context) => {
-  program
-    .command('receive')
-    .description('Run a local webhook receiver that prints deliveries and verifies their signatures')
-    .option('--port <port>', 'port to listen on', '4100')
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('--secret <secret>', "the subscription's signing secret (GET /v1/subscriptions/<name>/secret); without it signatures are not checked")
+  withServerOptions(
+    program
+      .command('receive')
+      .description('Run a local webhook receiver that prints deliveries and verifies their signatures')
+      .option('--port <port>', 'port to listen on', '4100')
+      .option('--host <host>', 'address to listen on', '127.0.0.1')
+      .option('--subscription <name>', "fetch this subscription's signing secret from the server (needs a token of its cell or the admin)")
+      .option('--secret <secret>', "the signing secret itself; without it or --subscription, signatures are not checked"),
+  )
     .option('--status <code>', 'answer every delivery with this status (e.g. 503 to see retries and dead letters)', '204')
     .option('--count <n>', 'exit after this many deliveries')
-    .action(async (flags: { port: string; host: string; secret?: string; status: string; count?: string }) => {
+    .action(async (flags: { port: string; host: string; subscription?: string; secret?: string; status: string; count?: string; url?: string; token?: string }) => {
       const port = Number(flags.port);
       const status = Number(flags.status);
       const count = flags.count === undefined ? Infinity : Number(flags.count);
       if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new InputError(`--port must be 0 to 65535, not "${flags.port}".`, { field: 'port' });
       if (!Number.isInteger(status) || status < 200 || status > 599) throw new InputError(`--status must be an HTTP status from 200 to 599, not "${flags.status}".`, { field: 'status' });
       if (!(count > 0)) throw new InputError(`--count must be a positive number, not "${flags.count}".`, { field: 'count' });
+      if (flags.subscription && !flags.secret) {
+        const { secret } = await connect(flags, context).request<{ secret: string }>('GET', `/v1/subscriptions/${encodeURIComponent(flags.subscription)}/secret`);
+        flags.secret = secret;
+      }
       let received = 0;
       await new Promise<void>((resolve, reject) => {
         const server = http.createServer((request, response) => {

@@ -37,9 +37,9 @@ export async function readWorkflowRuns(events: Pick<EventLog, 'scanColumns'>, fr
   const runs = new Map<string, Run>();
   for await (const batch of events.scanColumns({ types: [`${PREFIX}*`], fromMs, extensions: 'all', whole: [STARTED] })) {
     for (const row of batch) {
-      const json = row[C.extensions];
-      if (!json) continue;
-      const ext = JSON.parse(json) as Record<string, unknown>;
+      const extensions = row[C.extensions];
+      if (!extensions) continue;
+      const ext = JSON.parse(extensions) as Record<string, unknown>;
       const instance = typeof ext.instance === 'string' ? ext.instance : undefined;
       const workflow = typeof ext.workflow === 'string' ? ext.workflow : undefined;
       const template = typeof ext.template === 'string' ? ext.template.replace(/^template:/, '') : undefined;
@@ -50,7 +50,8 @@ export async function readWorkflowRuns(events: Pick<EventLog, 'scanColumns'>, fr
       const t = row[C.timeMs];
       if (what === 'started') {
         run.startMs = t;
-        const data = row[C.data] ? (JSON.parse(row[C.data]) as Record<string, unknown>) : {};
+        const json = row[C.data];
+        const data = json ? (JSON.parse(json) as Record<string, unknown>) : {};
         if (typeof data.cell === 'string') run.cell = data.cell.replace(/^cell:/, '');
       } else if (what === 'completed') {
         run.endMs = t;

@@ -68,10 +68,10 @@ describe('buildOrgGraph', () => {
 describe('healthFromRows', () => {
   it('reads the states insights reports per SLO', () => {
     const health = healthFromRows([
-      { agreement: 'a', slo: 'fast', state: 'met', compliance: 0.99, objective: 0.95 },
-      { agreement: 'a', slo: 'complete', state: 'insufficient-data', compliance: null, objective: 0.9 },
-      { agreement: 'b', slo: 'fast', state: 'breached', compliance: 0.5, objective: 0.95 },
-    ] as Parameters<typeof healthFromRows>[0]);
+      { agreement: 'a', state: 'met', compliance: 0.99, objective: 0.95 },
+      { agreement: 'a', state: 'insufficient-data', compliance: null, objective: 0.9 },
+      { agreement: 'b', state: 'breached', compliance: 0.5, objective: 0.95 },
+    ]);
     expect(health.get('a')).toMatchObject({ status: 'met', compliance: 0.99 });
     expect(health.get('b')).toMatchObject({ status: 'breached', compliance: 0.5 });
   });

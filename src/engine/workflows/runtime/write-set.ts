@@ -44,7 +44,7 @@ export class WriteSet {
 
   async flush(db: WorkflowDb, now: number): Promise<void> {
     const rows = [...this.instances.values()].map(instanceToRow);
-    for (const chunk of chunks(rows, 100)) {
+    for (const chunk of chunks(rows, 500)) {
       await db
         .insertInto('workflow_instances')
         .values(chunk)
@@ -62,7 +62,7 @@ export class WriteSet {
         )
         .execute();
     }
-    for (const chunk of chunks(this.history)) {
+    for (const chunk of chunks(this.history, 500)) {
       await db.insertInto('workflow_history').values(chunk).onConflict((oc) => oc.columns(['instance_id', 'step', 'kind', 'trigger']).doNothing()).execute();
     }
     // Grouped by step, so a batch cancels with a few statements however many instances moved on.
