@@ -4,3 +4,4 @@ export { requireAdmin } from './auth.js';
 export { ErrorResponse } from './error-schema.js';
 export { governanceRoutes } from './routes/governance-routes.js';
 export { workflowRoutes } from './routes/workflow-routes.js';
+export { insightsRoutes } from './routes/insights-routes.js';

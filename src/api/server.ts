@@ -10,6 +10,7 @@ import { eventRoutes } from './routes/event-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { manifestRoutes } from './routes/manifest-routes.js';
 import { streamRoute } from './routes/stream-route.js';
+import { whoamiRoute } from './routes/whoami-route.js';
 
 export interface ApiOptions {
   runtime: Runtime;
@@ -58,6 +59,7 @@ export async function createApiServer(options: ApiOptions): Promise<FastifyInsta
     await v1.register(streamRoute, { runtime });
     await v1.register(deliveryRoutes, { runtime, deliveries });
     await v1.register(manifestRoutes, { runtime });
+    await v1.register(whoamiRoute);
     for (const plugin of options.plugins ?? []) await v1.register(plugin);
   });
   return app;

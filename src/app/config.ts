@@ -8,6 +8,8 @@ export interface AppConfig {
   dataDir: string;
   /** PostgreSQL URL (`CELLO_DATABASE_URL`); absent means the embedded SQLite default. */
   databaseUrl?: string;
+  /** NATS JetStream (`CELLO_NATS_URL`, `CELLO_NATS_STREAM`, `CELLO_NATS_SUBJECT_PREFIX`); absent means the in-process transport. */
+  nats?: NatsConfig;
   /**
    * SQLite commit durability (`CELLO_SQLITE_SYNC`). `normal` (default): WAL without an fsync per commit — an
    * acknowledged event survives a crash or SIGKILL of the process, not a power cut. `full`: an fsync per
@@ -23,6 +25,16 @@ export interface AppConfig {
   limits: IngestLimits;
   delivery: DeliveryWorkerOptions;
   feedPollMs: number;
+}
+
+/** Where instances tell each other about commits when scaled out. */
+export interface NatsConfig {
+  /** `nats://host:4222`; several, comma-separated, for a cluster. */
+  url: string;
+  /** The JetStream stream, created when missing; absent: the adapter's default, `CELLO`. */
+  stream?: string;
+  /** Subjects travel as `<prefix>.log.committed` and the stream captures `<prefix>.>`; absent: `cello`. */
+  subjectPrefix?: string;
 }
 
 export interface ConfigInput {
@@ -52,6 +64,13 @@ export function compileConfig(input: ConfigInput = {}): AppConfig {
   if (sqliteSync !== 'normal' && sqliteSync !== 'full') {
     throw new InputError(`CELLO_SQLITE_SYNC must be "normal" or "full", not "${sqliteSync}".`, { field: 'CELLO_SQLITE_SYNC' });
   }
+  const natsUrl = env.CELLO_NATS_URL || undefined;
+  const badServer = natsUrl?.split(',').find((server) => !/^((nats|tls|ws|wss):\/\/)?([^\s/@]+@)?[^\s/:@]+(:\d+)?\/?$/.test(server.trim()));
+  if (badServer !== undefined) {
+    throw new InputError(`CELLO_NATS_URL must be a NATS server such as nats://127.0.0.1:4222 (several comma-separated), not "${badServer.replace(/\/\/[^@/]*@/, '//***@')}"; unset it to run a single instance without NATS.`, {
+      field: 'CELLO_NATS_URL',
+    });
+  }
   const adminToken = env.CELLO_ADMIN_TOKEN;
   if (adminToken !== undefined && adminToken.length < 16) {
     throw new InputError('CELLO_ADMIN_TOKEN must be at least 16 characters; use a long random value (e.g. `openssl rand -hex 24`).', {
@@ -61,6 +80,16 @@ export function compileConfig(input: ConfigInput = {}): AppConfig {
   return {
     dataDir: path.resolve(cwd, input.dataDir ?? env.CELLO_DATA_DIR ?? '.cello'),
     ...(databaseUrl ? { databaseUrl } : {}),
+    // The NATS defaults live in the adapter, which is loaded only when NATS is configured.
+    ...(natsUrl
+      ? {
+          nats: {
+            url: natsUrl,
+            ...(env.CELLO_NATS_STREAM ? { stream: env.CELLO_NATS_STREAM } : {}),
+            ...(env.CELLO_NATS_SUBJECT_PREFIX ? { subjectPrefix: env.CELLO_NATS_SUBJECT_PREFIX } : {}),
+          },
+        }
+      : {}),
     sqliteSync,
     host: input.host ?? env.CELLO_HOST ?? '127.0.0.1',
     port,

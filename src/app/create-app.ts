@@ -1,10 +1,12 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { createApiServer, governanceRoutes, workflowRoutes } from '../api/index.js';
+import { createApiServer, governanceRoutes, insightsRoutes, workflowRoutes } from '../api/index.js';
+import { createInProcessTransport, publishCommitNotice, type Transport } from '../bus/index.js';
 import { createMetrics, createRuntime, createWorkflowEngine, type Runtime, type WorkflowEngine, type WorkflowEngineOptions } from '../engine/index.js';
 import { createGovernance, type Governance, type GovernanceOptions } from '../governance/index.js';
-import { applyManifests, validateFolder, type Finding } from '../manifests/index.js';
-import { InputError, createLogger, systemClock, type Clock, type Logger } from '../shared/index.js';
+import { createInsights, type Insights, type InsightsDeps, type InsightsOptions } from '../insights/index.js';
+import { applyManifests, MANIFEST_APPLIED, validateFolder, type Finding } from '../manifests/index.js';
+import { InputError, createLogger, silentLogger, systemClock, type Clock, type Logger } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import type { AppConfig } from './config.js';
 import { openStore } from './open-store.js';
@@ -12,24 +14,60 @@ import { openStore } from './open-store.js';
 export interface App {
   config: AppConfig;
   store: Store;
+  /** Carries commit notices between instances: NATS JetStream when `CELLO_NATS_URL` is set, else in-process. */
+  transport: Transport;
   runtime: Runtime;
   governance: Governance;
   workflows: WorkflowEngine;
+  insights: Insights;
   api: FastifyInstance;
   logger: Logger;
   /** Starts the runtime and listens; resolves with the base URL. */
   listen(): Promise<string>;
-  /** Stops taking requests, finishes deliveries in flight, closes the store. */
+  /** Stops taking requests, finishes deliveries in flight, closes the transport and the store. */
   close(): Promise<void>;
 }
 
-/** The composition root: config → store → runtime → API. */
-export async function createApp(config: AppConfig, options: { logger?: Logger; clock?: Clock; store?: Store; governance?: GovernanceOptions; workflows?: Partial<WorkflowEngineOptions> } = {}): Promise<App> {
+/**
+ * The one place that chooses a transport: NATS JetStream when `CELLO_NATS_URL` is set (loaded only then),
+ * else in-process. Refuses to start, saying what to do, when NATS is configured but unreachable.
+ */
+export async function openTransport(config: Pick<AppConfig, 'nats'>, logger: Logger = silentLogger): Promise<Transport> {
+  if (!config.nats) return createInProcessTransport({ logger });
+  const { createNatsTransport } = await import('../bus/nats/index.js');
+  return createNatsTransport({ ...config.nats, logger });
+}
+
+/**
+ * Tells running servers that the log grew, from a process without a runtime (`cello apply`): with NATS they
+ * read the log at once instead of on their next poll. Without NATS there is no one to tell and it does nothing.
+ */
+export async function announceCommit(config: Pick<AppConfig, 'nats'>, commit: { lastSeq: number; types: string[] }, logger?: Logger): Promise<void> {
+  if (!config.nats) return;
+  const transport = await openTransport(config, logger);
+  try {
+    await publishCommitNotice(transport, commit);
+  } finally {
+    await transport.close();
+  }
+}
+
+/** The composition root: config → store, transport → runtime → API. */
+export async function createApp(
+  config: AppConfig,
+  options: { logger?: Logger; clock?: Clock; store?: Store; transport?: Transport; governance?: GovernanceOptions; workflows?: Partial<WorkflowEngineOptions>; insights?: InsightsOptions & Pick<InsightsDeps, 'experiments'> } = {},
+): Promise<App> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const clock = options.clock ?? systemClock;
   const store = options.store ?? (await openStore(config));
+  let transport: Transport | undefined = options.transport;
+  // A transport passed in belongs to the caller; one opened here is closed here.
+  const closeTransport = async () => {
+    if (!options.transport) await transport?.close();
+  };
   try {
-    if (config.orgDir) await applyOrgFolder(store, config.orgDir, clock, logger);
+    transport ??= await openTransport(config, logger);
+    if (config.orgDir) await applyOrgFolder(store, config.orgDir, clock, logger, transport);
     const runtime = await createRuntime({
       store,
       logger,
@@ -37,12 +75,16 @@ export async function createApp(config: AppConfig, options: { logger?: Logger; c
       metrics: createMetrics({ defaultMetrics: true }),
       delivery: config.delivery,
       feedPollMs: config.feedPollMs,
+      transport,
     });
     const governance = createGovernance({ runtime }, { proposalsDir: path.join(config.dataDir, 'proposals'), ...options.governance });
     const workflows = createWorkflowEngine(runtime, options.workflows);
+    // Insights raise SLO breaches through governance's detector API (the modules never import each other).
+    const { experiments, ...insightsOptions } = options.insights ?? {};
+    const insights = createInsights({ runtime, tensions: { raiseDetected: (tension) => governance.raiseDetected(tension) }, ...(experiments ? { experiments } : {}) }, insightsOptions);
     const api = await createApiServer({
       runtime,
-      plugins: [governanceRoutes(governance), workflowRoutes(workflows)],
+      plugins: [governanceRoutes(governance), workflowRoutes(workflows), insightsRoutes(insights)],
       limits: config.limits,
       ...(config.adminTokenHash ? { adminTokenHash: config.adminTokenHash } : {}),
     });
@@ -50,15 +92,18 @@ export async function createApp(config: AppConfig, options: { logger?: Logger; c
     return {
       config,
       store,
+      transport,
       runtime,
       governance,
       workflows,
+      insights,
       api,
       logger,
       async listen() {
         await runtime.start();
         await governance.start();
         await workflows.start();
+        insights.start();
         started = true;
         await api.listen({ host: config.host, port: config.port });
         const address = api.server.address();
@@ -67,20 +112,23 @@ export async function createApp(config: AppConfig, options: { logger?: Logger; c
       },
       async close() {
         await api.close();
+        if (started) await insights.stop();
         if (started) await workflows.stop();
         if (started) await governance.stop();
         if (started) await runtime.stop();
+        await closeTransport();
         await store.close();
       },
     };
   } catch (error) {
+    await closeTransport();
     await store.close();
     throw error;
   }
 }
 
 /** `--org dir`: validate and apply at start-up, as `cello apply` would; refuse to start on error-level findings. */
-async function applyOrgFolder(store: Store, dir: string, clock: Clock, logger: Logger): Promise<void> {
+async function applyOrgFolder(store: Store, dir: string, clock: Clock, logger: Logger, transport: Transport): Promise<void> {
   const { manifests, findings } = await validateFolder(dir, { now: clock.now() });
   const errors = findings.filter((f: Finding) => f.severity === 'error');
   if (errors.length > 0) {
@@ -91,4 +139,7 @@ async function applyOrgFolder(store: Store, dir: string, clock: Clock, logger: L
   }
   const result = await applyManifests(store, manifests, { clock, actor: 'serve --org' });
   logger.info({ changes: result.plan.items.length, unchanged: result.plan.unchanged }, `applied ${dir}`);
+  if (result.eventSeq === undefined) return;
+  // Instances already running read the new organization now rather than on their next poll.
+  await publishCommitNotice(transport, { lastSeq: result.eventSeq, types: [MANIFEST_APPLIED] }).catch((error: unknown) => logger.warn({ err: error }, 'announcing the applied organization failed; other instances see it on their next log poll'));
 }

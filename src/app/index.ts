@@ -1,3 +1,3 @@
-export { compileConfig, type AppConfig, type ConfigInput } from './config.js';
-export { createApp, type App } from './create-app.js';
+export { compileConfig, type AppConfig, type ConfigInput, type NatsConfig } from './config.js';
+export { announceCommit, createApp, openTransport, type App } from './create-app.js';
 export { openStore } from './open-store.js';

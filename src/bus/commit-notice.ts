@@ -1,4 +1,5 @@
-import { InputError } from '../shared/index.js';
+import { InputError, newId } from '../shared/index.js';
+import type { Transport } from './transport.js';
 
 /** The subject a runtime announces its commits on; on NATS it travels as `cello.log.committed`. */
 export const LOG_COMMITTED = 'log.committed';
@@ -30,4 +31,10 @@ export function parseCommitNotice(value: unknown): CommitNotice {
   if (!Array.isArray(v.types) || !v.types.every((t) => typeof t === 'string')) throw wrong('types', 'a list of event types');
   if (typeof v.outbox !== 'boolean') throw wrong('outbox', 'true or false');
   return { origin: v.origin, lastSeq: v.lastSeq, types: v.types as string[], outbox: v.outbox };
+}
+
+/** Publishes one notice for a commit made outside a runtime (`cello apply`, `serve --org`). */
+export function publishCommitNotice(transport: Transport, commit: { lastSeq: number; types: readonly string[]; outbox?: boolean }): Promise<void> {
+  const notice: CommitNotice = { origin: `announce-${newId()}`, lastSeq: commit.lastSeq, types: commit.types.slice(0, MAX_NOTICE_TYPES), outbox: commit.outbox ?? false };
+  return transport.publish(LOG_COMMITTED, notice);
 }

@@ -4,6 +4,6 @@
  */
 export type { Payload, Transport, TransportCapabilities, TransportHandler, TransportMessage, Unsubscribe } from './transport.js';
 export { createInProcessTransport, type InProcessTransportOptions } from './in-process-transport.js';
-export { LOG_COMMITTED, MAX_NOTICE_TYPES, parseCommitNotice, type CommitNotice } from './commit-notice.js';
+export { LOG_COMMITTED, MAX_NOTICE_TYPES, parseCommitNotice, publishCommitNotice, type CommitNotice } from './commit-notice.js';
 export { createCommitNotifier, type CommitNotifier } from './commit-notifier.js';
 export { checkPattern, checkSubject, subjectMatches } from './subject-pattern.js';

@@ -3,8 +3,11 @@ import { errorMessage, isCelloError } from '../shared/index.js';
 import type { CommandContext, RegisterCommand } from './context.js';
 import { registerApply } from './commands/apply.js';
 import { registerDeliveries } from './commands/deliveries.js';
+import { registerExport } from './commands/export.js';
+import { registerHealth } from './commands/health.js';
 import { registerHistory } from './commands/history.js';
 import { registerInit } from './commands/init.js';
+import { registerInsights } from './commands/insights.js';
 import { registerMine } from './commands/mine.js';
 import { registerPublish } from './commands/publish.js';
 import { registerReceive } from './commands/receive.js';
@@ -38,6 +41,9 @@ const COMMANDS: RegisterCommand[] = [
   registerDeliveries,
   registerReceive,
   registerMine,
+  registerExport,
+  registerInsights,
+  registerHealth,
   registerTension,
   registerReview,
   registerTemplates,

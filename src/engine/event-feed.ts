@@ -7,8 +7,9 @@ export type FeedListener = (events: StoredEvent[]) => void;
 /**
  * Every committed event, once, in log order, to in-process listeners (SSE, the delivery worker,
  * workflows, detectors). Events this process committed are handed over directly when they follow the
- * last one seen; anything else (another process's writes, a gap) is read from the log, which also
- * runs on a short poll so a `cello apply` from another process is noticed.
+ * last one seen; anything else (another process's writes, a gap) is read from the log: at once when
+ * another instance's commit notice arrives (`noticed`), and on a short poll so a `cello apply` from
+ * another process, or a lost notice, is noticed too.
  */
 export class EventFeed {
   private listeners = new Set<FeedListener>();
@@ -48,6 +49,11 @@ export class EventFeed {
     if (events.length === 0) return;
     if (!this.reading && events[0]!.seq === this.lastSeen + 1) this.emit(events);
     else this.poke();
+  }
+
+  /** Another instance says the log reached `lastSeq`: read now rather than on the next poll. */
+  noticed(lastSeq: number): void {
+    if (lastSeq > this.lastSeen) this.poke();
   }
 
   /** Reads whatever the log holds past the last event seen. */

@@ -1,5 +1,6 @@
 import type { CloudEvent, Manifest } from '../model/index.js';
-import { systemClock, type Clock, type Logger } from '../shared/index.js';
+import { createCommitNotifier, createInProcessTransport, LOG_COMMITTED, parseCommitNotice, type Transport, type Unsubscribe } from '../bus/index.js';
+import { newId, systemClock, type Clock, type Logger } from '../shared/index.js';
 import { MANIFEST_APPLIED } from '../manifests/index.js';
 import type { Store } from '../store/index.js';
 import { createDeliveryWorker, DEFAULT_DELIVERY_OPTIONS, type DeliveryWorkerOptions } from './delivery/delivery-worker.js';
@@ -15,14 +16,18 @@ export interface RuntimeDeps {
   clock?: Clock;
   metrics?: Metrics;
   delivery?: Partial<DeliveryWorkerOptions>;
-  /** How often the log is polled for writes by other processes. */
+  /** How often the log is polled for writes by other processes: the safety net under the transport's notices. */
   feedPollMs?: number;
+  /** Carries commit notices between instances (NATS when scaled out). Default: in-process, this process only. */
+  transport?: Transport;
 }
 
 /**
  * The event runtime: the applied organization, the publisher (group commit + outbox), the feed of
  * committed events and the delivery worker. Applies from any process are noticed through the log
- * (`dev.cello.manifest.applied`), so several servers and the CLI can share one store.
+ * (`dev.cello.manifest.applied`), so several servers and the CLI can share one store. After each commit
+ * a notice goes out on the transport; other instances read the log at once instead of on their next
+ * poll, and wake their delivery workers. A lost notice only delays: the poll still finds the events.
  */
 export async function createRuntime(deps: RuntimeDeps) {
   const clock = deps.clock ?? systemClock;
@@ -36,12 +41,22 @@ export async function createRuntime(deps: RuntimeDeps) {
   }
 
   const feed = new EventFeed(deps.store.events, deps.logger, deps.feedPollMs);
+  const transport = deps.transport ?? createInProcessTransport({ logger: deps.logger });
+  const origin = newId();
+  const notifier = createCommitNotifier(transport, { origin, logger: deps.logger });
+  let stopListening: Unsubscribe | undefined;
   const publisher = createPublisher({
     store: deps.store,
     clock,
     current: () => state,
-    onCommitted: (events) => feed.offer(events),
-    onOutbox: () => worker.wake(),
+    onCommitted: (events) => {
+      feed.offer(events);
+      notifier.committed(events);
+    },
+    onOutbox: () => {
+      worker.wake();
+      notifier.queuedDeliveries();
+    },
   });
   const system = (component: string) => ({ kind: 'system' as const, component });
   const worker = createDeliveryWorker(
@@ -74,6 +89,7 @@ export async function createRuntime(deps: RuntimeDeps) {
     publisher,
     feed,
     worker,
+    transport,
     store: deps.store,
     logger: deps.logger,
     org: () => state.org,
@@ -83,11 +99,22 @@ export async function createRuntime(deps: RuntimeDeps) {
     emit: (component: string, events: CloudEvent[]) => publisher.publish(system(component), events),
     async start(): Promise<void> {
       await feed.start();
+      stopListening = await transport.subscribe(LOG_COMMITTED, (message) => {
+        const notice = parseCommitNotice(message.json());
+        if (notice.origin === origin) return;
+        feed.noticed(notice.lastSeq);
+        if (notice.outbox) worker.wake();
+      });
+      // Whatever another instance committed between reading the log's end and subscribing.
+      feed.poke();
       worker.start();
     },
     async stop(): Promise<void> {
+      await stopListening?.();
       feed.stop();
       await worker.stop();
+      await notifier.flush();
+      if (!deps.transport) await transport.close();
     },
   };
 }

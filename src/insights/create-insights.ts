@@ -125,6 +125,8 @@ export function createInsights(deps: InsightsDeps, options: InsightsOptions = {}
   }
 
   return {
+    /** The runtime's clock: relative times in queries (`from=7d`) count back from it. */
+    now: () => runtime.clock.now(),
     liveLog,
     processMap,
 

@@ -81,6 +81,7 @@ describe('signals: a cell publishes, another cell’s webhook receives', () => {
     expect((await publish(ADMIN_TOKEN, { id: 'x4', type: 'com.example.anything', data: {} })).status).toBe(202);
     const secret = await server.call('/v1/subscriptions/finance-high-risk/secret', { token: riskToken });
     expect(secret.status).toBe(403);
+    expect(await (await server.call('/v1/whoami', { token: riskToken })).json()).toMatchObject({ principal: { kind: 'cell', cell: 'risk' }, description: "cell:risk's token" });
   });
 
   it('checks event data against the schema its offer declares', async () => {

@@ -30,9 +30,9 @@ export function minesType(query: LiveLogQuery): ((type: string) => boolean) | un
   return (type) => !type.startsWith(CELLO) || type.startsWith(WORKFLOW);
 }
 
-/** The query as it arrives from a URL or flags: comma-separated types, times as RFC 3339 or a duration back from now. */
+/** The query as it arrives from a URL or flags: comma-separated types (as `GET /v1/events?type=`), times as RFC 3339 or a duration back from now. */
 export interface LiveLogQueryText {
-  types?: string;
+  type?: string;
   from?: string;
   to?: string;
   workflow?: string;
@@ -47,7 +47,7 @@ const RESOURCE = /^(publisher|data(\.[A-Za-z0-9_-]+)+)$/;
 /** Parses the text form; `from: 7d` means seven days before `now`. Refuses values it cannot read, naming them. */
 export function parseLiveLogQuery(text: LiveLogQueryText, now: Date): LiveLogQuery {
   const query: LiveLogQuery = {};
-  const types = (text.types ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+  const types = (text.type ?? '').split(',').map((t) => t.trim()).filter(Boolean);
   if (types.length > 0) query.types = types;
   if (text.from) query.fromMs = instant(text.from, 'from', now);
   if (text.to) query.toMs = instant(text.to, 'to', now);

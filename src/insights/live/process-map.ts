@@ -65,3 +65,18 @@ export function activityOwners(log: ColumnarEventLog, ownerOfType: (type: string
     })
     .sort((x, y) => compareText(x.activity, y.activity));
 }
+
+/** Cuts every list of a process map to `top` entries (the summary keeps the full counts). */
+export function limitProcessMap(map: ProcessMap, top: number): ProcessMap {
+  return {
+    ...map,
+    activities: map.activities.slice(0, top),
+    startActivities: map.startActivities.slice(0, top),
+    endActivities: map.endActivities.slice(0, top),
+    variants: map.variants.slice(0, top),
+    directlyFollows: map.directlyFollows.slice(0, top),
+    rework: { ...map.rework, activities: map.rework.activities.slice(0, top) },
+    handovers: map.handovers.slice(0, top),
+    bottlenecks: map.bottlenecks.slice(0, top),
+  };
+}

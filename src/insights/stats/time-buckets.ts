@@ -2,8 +2,8 @@ import { InputError } from '../../shared/index.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-/** 1970-01-01 was a Thursday; ISO weeks start on Monday, 3 days later. */
-const MONDAY_OFFSET = 3 * DAY;
+/** 1970-01-01 was a Thursday; the first ISO week start (Monday) after it is 1970-01-05, 4 days later. */
+const MONDAY_OFFSET = 4 * DAY;
 
 export const BUCKETS = ['hour', 'day', 'week'] as const;
 /** Buckets are UTC: hours, days, and ISO weeks starting Monday 00:00 UTC. */

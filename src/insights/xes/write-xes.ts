@@ -5,9 +5,13 @@ export type TextSink = (chunk: string) => void | Promise<void>;
 
 const CHUNK = 64 * 1024;
 
+// XML 1.0 cannot hold these characters at all, not even as references.
+// eslint-disable-next-line no-control-regex
+const ESCAPED = /[&<>"'\t\n\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
 /** XML attribute text: markup escaped, line breaks and tabs kept as character references, other control characters dropped. */
 export function xmlAttribute(value: string): string {
-  return value.replace(/[&<>"'\t\n\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => {
+  return value.replace(ESCAPED, (c) => {
     switch (c) {
       case '&':
         return '&amp;';

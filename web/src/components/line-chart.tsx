@@ -5,9 +5,9 @@ export interface Point {
   value: number | null;
 }
 
-const W = 640;
-const H = 220;
-const M = { top: 12, right: 16, bottom: 28, left: 52 };
+const W = 480;
+const H = 200;
+const M = { top: 12, right: 12, bottom: 30, left: 56 };
 
 /**
  * A small inline SVG chart (line or bars) with its numbers in a table beside it for screen readers.
@@ -21,7 +21,7 @@ export function Chart(props: { title: string; points: readonly Point[]; format: 
   const innerH = H - M.top - M.bottom;
   const x = (i: number) => M.left + (points.length <= 1 ? innerW / 2 : (i / (points.length - 1)) * innerW);
   const y = (v: number) => M.top + innerH - (v / top) * innerH;
-  const step = labelStep(points.length, 8);
+  const step = labelStep(points.length, 6);
   const band = innerW / Math.max(1, points.length);
   const line = points
     .map((p, i) => (p.value === null ? null : `${x(i)},${y(p.value)}`))

@@ -1,10 +1,10 @@
-/**
- * Where the insights API publishes each figure. The first path this server documents is used; while a
- * figure has none, its section says "not available on this server".
- */
+/** The insights API's endpoints the dashboard reads (see src/api/routes/insights-routes.ts). */
 export const INSIGHT_ENDPOINTS = {
-  processMap: ['/v1/insights/process-map', '/v1/insights/process', '/v1/insights/dfg'],
-  trends: ['/v1/insights/trends', '/v1/insights/timeseries', '/v1/insights/throughput'],
-  recommendations: ['/v1/insights/recommendations', '/v1/recommendations'],
-  health: ['/v1/insights/health', '/v1/insights/health-report', '/v1/health-report'],
+  processMap: '/v1/insights/process-map',
+  slos: '/v1/insights/slos',
+  anomalies: '/v1/insights/anomalies',
+  health: '/v1/insights/health',
+  recommendations: '/v1/insights/recommendations',
+  recommendationStats: '/v1/insights/recommendations/stats',
+  check: '/v1/insights/check',
 } as const;

@@ -3,7 +3,7 @@ import type { Capabilities } from '../api/capabilities.js';
 import type { AgreementHealth, HealthStatus } from './org-graph.js';
 
 /** Where insights publishes SLO compliance per agreement; the first one this server has is used. */
-export const SLO_ENDPOINTS = ['/v1/insights/slo', '/v1/insights/agreements', '/v1/insights/slo-compliance'] as const;
+export const SLO_ENDPOINTS = ['/v1/insights/slos'] as const;
 
 interface SloRow {
   agreement?: string;

@@ -1,4 +1,4 @@
-import type { CloudEvent } from '../../../model/index.js';
+import type { CloudEvent, StoredEvent } from '../../../model/index.js';
 import type { Repositories } from '../../../store/index.js';
 import { MANIFEST_APPLIED } from '../../../manifests/index.js';
 import type { Runtime } from '../../runtime.js';
@@ -58,7 +58,10 @@ export function createWorkflowEngine(runtime: Runtime, options: Partial<Workflow
   const sender = createWebhookSender({ store, clock, logger, record }, opts.webhooks);
   const db = () => workflowDb(store.db);
   let registry: WorkflowRegistry = createWorkflowRegistry([]);
+  /** The log position processed so far, and the one stored in `workflow_cursor` (behind it only by skipped, irrelevant events). */
   let cursor = 0;
+  let persisted = 0;
+  let persistTimer: NodeJS.Timeout | undefined;
   let started = false;
   let stopped = true;
   let draining: Promise<void> | undefined;
@@ -94,7 +97,11 @@ export function createWorkflowEngine(runtime: Runtime, options: Partial<Workflow
       last = reload ? fetched[0]!.seq : fetched[applyAt]!.seq - 1;
     }
     if (reload) await loadRegistry();
-    const from = cursor;
+    if (events.length === 0 && !reload) {
+      skipTo(last);
+      return true;
+    }
+    const from = persisted;
     const now = clock.now().getTime();
     try {
       const writes = await record(async (tx) => {
@@ -106,13 +113,44 @@ export function createWorkflowEngine(runtime: Runtime, options: Partial<Workflow
         await batch.flush(wdb, now);
         return { result: batch, events: batch.events };
       });
-      cursor = last;
+      cursor = persisted = last;
       afterCommit(writes);
     } catch (error) {
       if (!(error instanceof CursorMoved)) throw error;
-      cursor = await readCursor();
+      cursor = persisted = await readCursor();
     }
     return true;
+  }
+
+  /**
+   * Moves past events no workflow reacts to without a write transaction per commit; the stored cursor catches up
+   * within a second. After a crash the skipped events are read again and, being irrelevant, do nothing.
+   */
+  function skipTo(seq: number): void {
+    cursor = Math.max(cursor, seq);
+    persistTimer ??= setTimeout(() => {
+      persistTimer = undefined;
+      const to = cursor;
+      void db()
+        .updateTable('workflow_cursor')
+        .set({ seq: to, updated_at: clock.now().getTime() })
+        .where('name', '=', CURSOR_NAME)
+        .where('seq', '=', persisted)
+        .executeTakeFirst()
+        .then(async (moved) => {
+          if (Number(moved.numUpdatedRows) === 1) persisted = Math.max(persisted, to);
+          else cursor = persisted = await readCursor();
+        })
+        .catch((error: unknown) => logger.error({ err: error }, 'storing the workflow cursor failed; retrying'));
+    }, 1_000);
+    persistTimer.unref();
+  }
+
+  /** Committed events: irrelevant ones that follow the cursor are skipped in memory; anything else is drained. */
+  function onCommitted(events: readonly StoredEvent[]): void {
+    const relevant = events.some((e) => registry.types.has(e.type) || e.type === MANIFEST_APPLIED);
+    if (!relevant && !draining && events.length > 0 && events[0]!.seq <= cursor + 1) skipTo(events[events.length - 1]!.seq);
+    else void drain();
   }
 
   function afterCommit(writes: WriteSet): void {
@@ -180,8 +218,8 @@ export function createWorkflowEngine(runtime: Runtime, options: Partial<Workflow
       started = true;
       stopped = false;
       await loadRegistry();
-      cursor = await readCursor();
-      unsubscribe = runtime.feed.subscribe(() => void drain());
+      cursor = persisted = await readCursor();
+      unsubscribe = runtime.feed.subscribe(onCommitted);
       intervals.push(setInterval(() => void drain(), opts.pollMs), setInterval(() => void fireDueTimers(), opts.timerPollMs));
       for (const interval of intervals) interval.unref();
       sender.start();
@@ -197,6 +235,8 @@ export function createWorkflowEngine(runtime: Runtime, options: Partial<Workflow
       started = false;
       unsubscribe?.();
       for (const interval of intervals.splice(0)) clearInterval(interval);
+      clearTimeout(persistTimer);
+      persistTimer = undefined;
       await draining;
       await firing;
       await sender.stop();

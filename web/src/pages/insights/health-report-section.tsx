@@ -1,45 +1,59 @@
 import { Loaded } from '../../components/loaded.js';
-import { NotAvailable } from '../../components/status-notice.js';
-import { useResource } from '../../api/use-resource.js';
-import { INSIGHT_ENDPOINTS } from '../../insights/insight-endpoints.js';
-import { useApp } from '../../shell/app-context.js';
+import type { Resource } from '../../api/use-resource.js';
+import { formatDate, formatDuration } from '../../format/format-time.js';
+import type { HealthReportView, HealthStatus } from '../../insights/health-report-view.js';
+import { Link } from '../../router/link.js';
 
-interface HealthArea {
-  name: string;
-  status?: string;
-  score?: number;
-  findings?: { message: string; severity?: string }[];
-}
+const STATUS_CLASS: Record<HealthStatus, string> = { healthy: 'state-resolved', watch: 'status-pending', act: 'status-dead' };
 
-/** The orchestration health report: teams, boundaries and conflicts, each with its findings. */
-export function HealthReportSection({ path }: { path: string | undefined }) {
-  const { api } = useApp();
-  const [report, reload] = useResource(async (signal) => (path ? api.get<{ areas: HealthArea[] }>(path, {}, { signal }) : undefined), [api, path]);
+/** The orchestration health report: teams, boundaries and conflicts, each with why it stands where it does. */
+export function HealthReportSection({ health, onRetry }: { health: Resource<HealthReportView>; onRetry: () => void }) {
   return (
     <section className="card" aria-labelledby="health-title">
       <h2 id="health-title">Orchestration health</h2>
-      {!path ? (
-        <NotAvailable feature="Health report" endpoint={`GET ${INSIGHT_ENDPOINTS.health[0]}`} />
-      ) : (
-        <Loaded resource={report} what="the health report" onRetry={reload}>
-          {(data) => (
-            <div className="card-grid">
-              {(data?.areas ?? []).map((area) => (
-                <section key={area.name} aria-label={area.name}>
-                  <h3>
-                    {area.name} {area.status && <span className="badge">{area.status}</span>}
-                  </h3>
+      <Loaded resource={health} what="the health report" feature="Health report" onRetry={onRetry}>
+        {(report) => (
+          <div className="stack" data-testid="health-report">
+            <p>
+              Overall <span className={`badge ${STATUS_CLASS[report.status]}`}>{report.status}</span>{' '}
+              <span className="hint">since {formatDate(report.from)}</span>
+            </p>
+            {(
+              [
+                ['Teams', report.teams],
+                ['Boundaries', report.boundaries],
+                ['Conflicts', report.conflicts],
+              ] as const
+            ).map(([name, area]) => (
+              <section key={name} aria-label={name}>
+                <h3>
+                  {name} <span className={`badge ${STATUS_CLASS[area.status]}`}>{area.status}</span>
+                </h3>
+                {area.signals.length === 0 ? (
+                  <p className="hint">Nothing to report.</p>
+                ) : (
                   <ul className="plain-list">
-                    {(area.findings ?? []).map((f, i) => (
-                      <li key={i}>{f.message}</li>
+                    {area.signals.slice(0, 8).map((s) => (
+                      <li key={s}>{s}</li>
                     ))}
                   </ul>
-                </section>
-              ))}
-            </div>
-          )}
-        </Loaded>
-      )}
+                )}
+              </section>
+            ))}
+            {report.conflicts.aging.length > 0 && (
+              <p className="hint">
+                Waiting longest:{' '}
+                {report.conflicts.aging.slice(0, 3).map((a, i) => (
+                  <span key={a.tension}>
+                    {i > 0 && ', '}
+                    <Link to={`/tensions/${encodeURIComponent(a.tension)}`}>{a.tension}</Link> ({formatDuration(a.ageMs)})
+                  </span>
+                ))}
+              </p>
+            )}
+          </div>
+        )}
+      </Loaded>
     </section>
   );
 }

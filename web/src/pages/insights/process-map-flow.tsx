@@ -77,6 +77,33 @@ export function ProcessMapFlow({ map, measure }: { map: ProcessMapView; measure:
         </ReactFlow>
       </div>
       {graph.hiddenArcs > 0 && <p className="hint">The {graph.hiddenArcs} least frequent arcs are left out to keep the map readable.</p>}
+      <details>
+        <summary>The arcs as a table</summary>
+        <table className="table table-compact">
+          <thead>
+            <tr>
+              <th scope="col">from → to</th>
+              <th scope="col" className="num">
+                times
+              </th>
+              <th scope="col" className="num">
+                median time
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {graph.arcs.map((arc) => (
+              <tr key={arc.id}>
+                <td>
+                  {arc.from} → {arc.to}
+                </td>
+                <td className="num">{formatCount(arc.frequency)}</td>
+                <td className="num">{formatDuration(arc.medianMs)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
     </>
   );
 }

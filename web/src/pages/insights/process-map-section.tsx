@@ -10,6 +10,9 @@ import { useApp } from '../../shell/app-context.js';
 import { ProcessMapFlow } from './process-map-flow.js';
 import { VariantsTable } from './variants-table.js';
 
+/** The server trims the map to this many variants and arcs: the page never receives the long tail of a big log. */
+const TOP = 60;
+
 interface Filters {
   types: string;
   from: string;
@@ -17,7 +20,8 @@ interface Filters {
 }
 
 /** The live process map over a time window (mined on the server), with its variants and slowest steps. */
-export function ProcessMapSection({ path }: { path: string | undefined }) {
+export function ProcessMapSection({ available }: { available: boolean }) {
+  const path = available ? INSIGHT_ENDPOINTS.processMap : undefined;
   const { api } = useApp();
   const [draft, setDraft] = useState<Filters>({ types: '', from: '7d', workflow: '' });
   const [filters, setFilters] = useState<Filters>(draft);
@@ -26,7 +30,7 @@ export function ProcessMapSection({ path }: { path: string | undefined }) {
   const [map, reload] = useResource(
     async (signal) =>
       path
-        ? api.get<ProcessMapView>(path, { types: filters.types || undefined, from: filters.from || undefined, workflow: filters.workflow || undefined }, { signal })
+        ? api.get<ProcessMapView>(path, { types: filters.types || undefined, from: filters.from || undefined, workflow: filters.workflow || undefined, top: TOP }, { signal })
         : undefined,
     [api, path, filters],
   );
@@ -40,18 +44,18 @@ export function ProcessMapSection({ path }: { path: string | undefined }) {
       <div className="panel-head">
         <h2 id="process-title">Process map</h2>
         {path && (
-        <div className="segmented" role="group" aria-label="Label the arcs by">
-          <button type="button" aria-pressed={measure === 'frequency'} onClick={() => setMeasure('frequency')}>
-            Frequency
-          </button>
-          <button type="button" aria-pressed={measure === 'performance'} onClick={() => setMeasure('performance')}>
-            Performance
-          </button>
-        </div>
+          <div className="segmented" role="group" aria-label="Label the arcs by">
+            <button type="button" aria-pressed={measure === 'frequency'} onClick={() => setMeasure('frequency')}>
+              Frequency
+            </button>
+            <button type="button" aria-pressed={measure === 'performance'} onClick={() => setMeasure('performance')}>
+              Performance
+            </button>
+          </div>
         )}
       </div>
       {!path ? (
-        <NotAvailable feature="Process map and variants" endpoint={`GET ${INSIGHT_ENDPOINTS.processMap[0]}`} />
+        <NotAvailable feature="Process map and variants" endpoint={`GET ${INSIGHT_ENDPOINTS.processMap}`} />
       ) : (
         <>
           <form className="filter-row" onSubmit={apply} aria-label="Which events to mine">
@@ -121,34 +125,41 @@ export function ProcessMapSection({ path }: { path: string | undefined }) {
 }
 
 function Bottlenecks({ map }: { map: ProcessMapView }) {
-  const rows = (map.bottlenecks ?? [...map.directlyFollows].sort((a, b) => (b.performance.medianMs ?? 0) - (a.performance.medianMs ?? 0))).slice(0, 8);
+  const measured = [...map.directlyFollows].sort((a, b) => (b.performance.medianMs ?? 0) - (a.performance.medianMs ?? 0));
+  const rows = map.bottlenecks?.length
+    ? map.bottlenecks.map((b) => ({ from: b.from, to: b.to, frequency: b.frequency, medianMs: b.medianMs }))
+    : measured.map((a) => ({ from: a.from, to: a.to, frequency: a.frequency, medianMs: a.performance.medianMs }));
   return (
     <section aria-labelledby="slow-title">
       <h3 id="slow-title">Where work waits</h3>
-      <table className="table table-compact">
-        <thead>
-          <tr>
-            <th scope="col">from → to</th>
-            <th scope="col" className="num">
-              times
-            </th>
-            <th scope="col" className="num">
-              median wait
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={`${r.from}→${r.to}`}>
-              <td>
-                <code>{r.from}</code> → <code>{r.to}</code>
-              </td>
-              <td className="num">{formatCount(r.frequency)}</td>
-              <td className="num">{formatDuration('medianMs' in r ? r.medianMs : r.performance.medianMs)}</td>
+      {rows.length === 0 ? (
+        <p className="hint">No step has been measured yet: a wait needs two events of the same case.</p>
+      ) : (
+        <table className="table table-compact">
+          <thead>
+            <tr>
+              <th scope="col">from → to</th>
+              <th scope="col" className="num">
+                times
+              </th>
+              <th scope="col" className="num">
+                median wait
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.slice(0, 8).map((r) => (
+              <tr key={`${r.from}→${r.to}`}>
+                <td>
+                  <code>{r.from}</code> → <code>{r.to}</code>
+                </td>
+                <td className="num">{formatCount(r.frequency)}</td>
+                <td className="num">{formatDuration(r.medianMs)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }

@@ -1,109 +1,207 @@
-import { useId, useState } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { Loaded } from '../../components/loaded.js';
 import { NotAvailable } from '../../components/status-notice.js';
 import { useResource } from '../../api/use-resource.js';
 import { formatCount, formatShare } from '../../format/format-time.js';
-import { INSIGHT_ENDPOINTS } from '../../insights/insight-endpoints.js';
+import { EvidenceList } from '../../governance/evidence-list.js';
+import { INSIGHT_ENDPOINTS as E } from '../../insights/insight-endpoints.js';
+import { RECOMMENDATION_STATES, type AcceptanceTally, type AcceptResult, type Recommendation, type RecommendationState } from '../../insights/recommendation-view.js';
 import { Link } from '../../router/link.js';
 import { useApp } from '../../shell/app-context.js';
-import { EvidenceList } from '../../governance/evidence-list.js';
-import type { Recommendation } from '../../insights/recommendation-view.js';
 
 /** Suggestions from the log for the owning cell, which accepts (an experiment starts) or dismisses with a reason. */
-export function RecommendationsSection({ path }: { path: string | undefined }) {
+export function RecommendationsSection({ available, canCheck }: { available: boolean; canCheck: boolean }) {
   const { api } = useApp();
+  const [state, setState] = useState<RecommendationState | ''>('open');
+  const [message, setMessage] = useState<string>();
+  const stateId = useId();
   const [list, reload] = useResource(
-    async (signal) => (path ? (await api.get<{ recommendations: Recommendation[] }>(path, { limit: 50 }, { signal })).recommendations : undefined),
-    [api, path],
+    async (signal) => {
+      if (!available) return undefined;
+      const [items, stats] = await Promise.all([
+        api.get<{ recommendations: Recommendation[] }>(E.recommendations, { state: state || undefined }, { signal }).then((b) => b.recommendations),
+        api.get<AcceptanceTally>(E.recommendationStats, {}, { signal }).catch(() => undefined),
+      ]);
+      // Newest first, and never more than a screenful: the API lists oldest first.
+      return { items: items.slice(-50).reverse(), stats };
+    },
+    [api, available, state],
   );
+  const check = async () => {
+    setMessage(undefined);
+    try {
+      const result = await api.post<{ recommendations?: { made?: number } }>(E.check);
+      setMessage(`Checked SLOs and refreshed recommendations${typeof result.recommendations?.made === 'number' ? `: ${result.recommendations.made} new` : ''}.`);
+      reload();
+    } catch (failure) {
+      setMessage((failure as Error).message);
+    }
+  };
+
   return (
     <section className="card" aria-labelledby="recommendations-title">
-      <h2 id="recommendations-title">Recommendations</h2>
-      {!path ? (
-        <NotAvailable feature="Recommendations" endpoint={`GET ${INSIGHT_ENDPOINTS.recommendations[0]}`} />
+      <div className="panel-head">
+        <h2 id="recommendations-title">Recommendations</h2>
+        {available && canCheck && (
+          <button type="button" className="button button-small" onClick={check} title="Runs the SLO check and refreshes recommendations now (admin)">
+            Check now
+          </button>
+        )}
+      </div>
+      {!available ? (
+        <NotAvailable feature="Recommendations" endpoint={`GET ${E.recommendations}`} />
       ) : (
-        <Loaded resource={list} what="recommendations" onRetry={reload}>
-          {(items) =>
-            !items || items.length === 0 ? (
-              <p className="notice notice-quiet">No recommendations yet: they appear when the log shows a bottleneck, a breached SLO or a faster variant elsewhere.</p>
-            ) : (
-              <ul className="stack-list" data-testid="recommendations">
-                {items.map((r) => (
-                  <RecommendationItem key={r.id} recommendation={r} path={path} onChanged={reload} />
+        <>
+          <div className="filter-row">
+            <div className="field">
+              <label htmlFor={stateId}>Show</label>
+              <select id={stateId} value={state} onChange={(e) => setState(e.target.value as RecommendationState | '')}>
+                <option value="">all</option>
+                {RECOMMENDATION_STATES.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
                 ))}
-              </ul>
-            )
-          }
-        </Loaded>
+              </select>
+            </div>
+          </div>
+          {message && (
+            <p className="notice notice-info" role="status">
+              {message}
+            </p>
+          )}
+          <Loaded resource={list} what="recommendations" onRetry={reload}>
+            {(data) =>
+              !data ? null : (
+                <>
+                  {data.stats && (
+                    <p className="hint">
+                      {formatCount(data.stats.made)} made, {formatCount(data.stats.accepted)} accepted, {formatCount(data.stats.dismissed)} dismissed
+                      {data.stats.acceptanceRate !== null && <> — acceptance rate {formatShare(data.stats.acceptanceRate, 0)}</>}.
+                    </p>
+                  )}
+                  {data.items.length === 0 ? (
+                    <p className="notice notice-quiet">
+                      None {state ? `${state} ` : ''}right now. They appear when the log shows a bottleneck, a collaboration past its duration, or a faster
+                      variant of a shared template elsewhere.
+                    </p>
+                  ) : (
+                    <ul className="stack-list" data-testid="recommendations">
+                      {data.items.map((r) => (
+                        <RecommendationItem
+                          key={r.id}
+                          recommendation={r}
+                          onChanged={(text) => {
+                            setMessage(text);
+                            reload();
+                          }}
+                        />
+                      ))}
+                    </ul>
+                  )}
+                </>
+              )
+            }
+          </Loaded>
+        </>
       )}
     </section>
   );
 }
 
-function RecommendationItem({ recommendation: r, path, onChanged }: { recommendation: Recommendation; path: string; onChanged: () => void }) {
+function RecommendationItem({ recommendation: r, onChanged }: { recommendation: Recommendation; onChanged: (message: string) => void }) {
   const { api } = useApp();
-  const [dismissing, setDismissing] = useState(false);
+  const [mode, setMode] = useState<'idle' | 'accept' | 'dismiss'>('idle');
+  const [move, setMove] = useState(r.move);
+  const [metric, setMetric] = useState(r.metric);
+  const [reviewDate, setReviewDate] = useState('2w');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string>();
-  const reasonId = useId();
-  const act = async (verb: 'accept' | 'dismiss', body: Record<string, unknown> = {}) => {
+  const ids = { move: useId(), metric: useId(), review: useId(), reason: useId() };
+  const path = `${E.recommendations}/${encodeURIComponent(r.id)}`;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
     setError(undefined);
     try {
-      await api.post(`${path}/${encodeURIComponent(r.id)}/${verb}`, body);
-      onChanged();
+      if (mode === 'accept') {
+        const result = await api.post<AcceptResult>(`${path}/accept`, { move: move.trim(), metric: metric.trim(), ...(reviewDate.trim() ? { reviewDate: reviewDate.trim() } : {}) });
+        onChanged(`Accepted “${r.title}”${result.experiment ? `: experiment ${result.experiment} started` : ''}.`);
+      } else {
+        await api.post(`${path}/dismiss`, { reason: reason.trim() });
+        onChanged(`Dismissed “${r.title}”.`);
+      }
+      setMode('idle');
     } catch (failure) {
       setError((failure as Error).message);
     }
   };
-  const open = r.state === undefined || r.state === 'open';
+
   return (
     <li aria-label={r.title}>
       <p>
-        <strong>{r.title}</strong> {r.state && <span className={`badge state-${r.state}`}>{r.state}</span>}{' '}
-        {r.cell && (
-          <span className="muted">
-            for <Link to={`/cells/${encodeURIComponent(r.cell)}`}>{r.cell}</Link>
-          </span>
-        )}
+        <strong>{r.title}</strong> <span className={`badge state-${r.state}`}>{r.state}</span>{' '}
+        <span className="muted">
+          for <Link to={`/cells/${encodeURIComponent(r.cell)}`}>{r.cell}</Link> · {r.kind}
+        </span>
       </p>
-      {r.summary && <p>{r.summary}</p>}
+      <p>{r.summary}</p>
       <p className="hint">
-        {r.expectedImpact && <>Expected impact: {r.expectedImpact}. </>}
-        {r.confidence !== undefined && <>Confidence {formatShare(r.confidence, 0)}. </>}
-        {r.sampleSize !== undefined && <>Based on {formatCount(r.sampleSize)} cases.</>}
+        Expected impact: {r.impact.text} Confidence {formatShare(r.confidence, 0)}, based on {formatCount(r.sampleSize)}.
+        {r.experiment && <> Experiment {r.experiment}.</>}
+        {r.reason && <> Reason: {r.reason}</>}
       </p>
-      {r.evidence && r.evidence.length > 0 && <EvidenceList evidence={r.evidence} />}
+      <details>
+        <summary>Evidence</summary>
+        <EvidenceList evidence={r.evidence} />
+      </details>
       {error && (
         <p className="notice notice-error" role="alert">
           {error}
         </p>
       )}
-      {open && (
+      {r.state === 'open' && mode === 'idle' && (
         <div className="form-actions">
-          {dismissing ? (
+          <button type="button" className="button button-quiet" onClick={() => setMode('dismiss')}>
+            Dismiss…
+          </button>
+          <button type="button" className="button button-primary" onClick={() => setMode('accept')}>
+            Accept…
+          </button>
+        </div>
+      )}
+      {mode !== 'idle' && (
+        <form className="stack" onSubmit={submit} aria-label={mode === 'accept' ? `Accept ${r.title}` : `Dismiss ${r.title}`}>
+          {mode === 'accept' ? (
             <>
-              <label htmlFor={reasonId} className="visually-hidden">
-                Why dismiss it
-              </label>
-              <input id={reasonId} value={reason} placeholder="Why it does not fit" onChange={(e) => setReason(e.target.value)} style={{ maxWidth: 360 }} />
-              <button type="button" className="button" disabled={!reason.trim()} onClick={() => act('dismiss', { reason: reason.trim() })}>
-                Dismiss
-              </button>
-              <button type="button" className="button button-quiet" onClick={() => setDismissing(false)}>
-                Cancel
-              </button>
+              <div className="field">
+                <label htmlFor={ids.move}>Move to try</label>
+                <textarea id={ids.move} rows={2} value={move} onChange={(e) => setMove(e.target.value)} required />
+              </div>
+              <div className="field">
+                <label htmlFor={ids.metric}>Metric to watch</label>
+                <input id={ids.metric} value={metric} onChange={(e) => setMetric(e.target.value)} required />
+              </div>
+              <div className="field" style={{ maxWidth: 240 }}>
+                <label htmlFor={ids.review}>Review the experiment</label>
+                <input id={ids.review} value={reviewDate} placeholder="2w or 2026-06-01" onChange={(e) => setReviewDate(e.target.value)} />
+              </div>
             </>
           ) : (
-            <>
-              <button type="button" className="button button-quiet" onClick={() => setDismissing(true)}>
-                Dismiss…
-              </button>
-              <button type="button" className="button button-primary" onClick={() => act('accept')}>
-                Accept as an experiment
-              </button>
-            </>
+            <div className="field">
+              <label htmlFor={ids.reason}>Why it does not fit</label>
+              <input id={ids.reason} value={reason} onChange={(e) => setReason(e.target.value)} required />
+            </div>
           )}
-        </div>
+          <div className="form-actions">
+            <button type="button" className="button button-quiet" onClick={() => setMode('idle')}>
+              Cancel
+            </button>
+            <button type="submit" className="button button-primary">
+              {mode === 'accept' ? 'Accept as an experiment' : 'Dismiss'}
+            </button>
+          </div>
+        </form>
       )}
     </li>
   );

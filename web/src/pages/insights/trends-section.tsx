@@ -1,47 +1,34 @@
 import { Loaded } from '../../components/loaded.js';
 import { Chart } from '../../components/line-chart.js';
-import { NotAvailable } from '../../components/status-notice.js';
-import { useResource } from '../../api/use-resource.js';
-import { formatCount, formatDuration, formatShare } from '../../format/format-time.js';
-import { INSIGHT_ENDPOINTS } from '../../insights/insight-endpoints.js';
-import { useApp } from '../../shell/app-context.js';
+import type { Resource } from '../../api/use-resource.js';
+import { formatCount, formatShare } from '../../format/format-time.js';
+import type { HealthReportView } from '../../insights/health-report-view.js';
 
-interface Series {
-  name: string;
-  unit?: 'count' | 'ms' | 'share';
-  target?: number;
-  points: { at: string; value: number | null }[];
-}
-
-const FORMATS = { count: formatCount, ms: formatDuration, share: (v: number) => formatShare(v, 0) };
-
-/** Throughput, latency and SLO compliance over time, aggregated by the server into buckets. */
-export function TrendsSection({ path }: { path: string | undefined }) {
-  const { api } = useApp();
-  const [trends, reload] = useResource(async (signal) => (path ? (await api.get<{ series: Series[] }>(path, { from: '28d' }, { signal })).series : undefined), [api, path]);
+/** Week by week, from the health report's trend (aggregated on the server): throughput, rework, tensions. */
+export function TrendsSection({ health, onRetry }: { health: Resource<HealthReportView>; onRetry: () => void }) {
   return (
     <section className="card" aria-labelledby="trends-title">
-      <h2 id="trends-title">Throughput, latency and SLO compliance</h2>
-      {!path ? (
-        <NotAvailable feature="Trends" endpoint={`GET ${INSIGHT_ENDPOINTS.trends[0]}`} />
-      ) : (
-        <Loaded resource={trends} what="trends" onRetry={reload}>
-          {(series) => (
-            <div className="chart-grid">
-              {(series ?? []).map((s) => (
-                <Chart
-                  key={s.name}
-                  title={s.name}
-                  points={s.points.map((p) => ({ label: p.at.slice(5, 10), value: p.value }))}
-                  format={FORMATS[s.unit ?? 'count']}
-                  {...(s.target !== undefined ? { target: s.target } : {})}
-                  {...(s.unit === 'share' ? { max: 1 } : {})}
-                />
-              ))}
-            </div>
-          )}
-        </Loaded>
-      )}
+      <h2 id="trends-title">Trends by week</h2>
+      <Loaded resource={health} what="the weekly trend" feature="Trends" onRetry={onRetry}>
+        {(report) => {
+          const week = (iso: string) => iso.slice(5, 10);
+          const points = (value: (w: HealthReportView['trend'][number]) => number | null) => report.trend.map((w) => ({ label: week(w.weekStart), value: value(w) }));
+          return (
+            <>
+              <div className="chart-grid">
+                <Chart title="Throughput: cases started per week" kind="bars" points={points((w) => w.cases)} format={formatCount} />
+                <Chart title="Cases with rework" points={points((w) => w.reworkShare)} format={(v) => formatShare(v, 0)} max={1} />
+                <Chart title="Tensions raised per week" kind="bars" points={points((w) => w.tensionsRaised)} format={formatCount} />
+                <Chart title="Tensions waiting for a decision at week end" points={points((w) => w.awaitingAtEnd)} format={formatCount} />
+              </div>
+              <p className="hint">
+                Latency and SLO compliance over time: not available on this server (it measures each SLO over its current window, shown under SLO
+                compliance).
+              </p>
+            </>
+          );
+        }}
+      </Loaded>
     </section>
   );
 }

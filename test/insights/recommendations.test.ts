@@ -1,0 +1,144 @@
+/**
+ * Recommendations against a real SQLite store and runtime: made from the log (a template variant that runs
+ * faster elsewhere, a collaboration past its duration), refreshed, withdrawn when the evidence goes and made
+ * again when it returns, accepted or dismissed by the owning cell only, with acceptance rates and events.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRuntime } from '../../src/engine/index.js';
+import { createInsights, RECOMMENDATION_EVENTS, type Insights } from '../../src/insights/index.js';
+import { applyManifests } from '../../src/manifests/index.js';
+import type { CloudEvent, Manifest, Principal } from '../../src/model/index.js';
+import { ManualClock, silentLogger, type ConflictError } from '../../src/shared/index.js';
+import type { Store } from '../../src/store/index.js';
+import { createSqliteStore } from '../../src/store/sqlite/index.js';
+import { lendingOrg } from './lending-org.js';
+
+const H = 3_600_000;
+const DAY = 24 * H;
+const NOW = Date.parse('2026-03-05T12:00:00.000Z');
+const dir = mkdtempSync(path.join(tmpdir(), 'cello-recommendations-'));
+const clock = new ManualClock(new Date(NOW));
+let store: Store;
+let insights: Insights;
+
+const cell = (name: string): Principal => ({ kind: 'cell', cell: name, tokenId: `t-${name}` });
+
+/** One run of a workflow: started, two steps (the second twice when reworked), completed after `hours`. */
+function run(workflow: string, cellName: string, n: number, startMs: number, hours: number, rework = false): CloudEvent[] {
+  const instance = `${workflow}-${n}`;
+  const ext = { workflow, template: 'case-handling@1', instance };
+  const e = (type: string, atMs: number, step?: string, data: Record<string, unknown> = {}): CloudEvent => ({
+    specversion: '1.0',
+    id: `${instance}-${type}-${atMs}`,
+    source: `/cello/workflows/${workflow}`,
+    type,
+    subject: `case-${instance}`,
+    time: new Date(atMs).toISOString(),
+    data,
+    extensions: { ...ext, ...(step ? { step } : {}) },
+  });
+  const end = startMs + hours * H;
+  return [
+    e('dev.cello.workflow.started', startMs, undefined, { cell: cellName }),
+    e('dev.cello.workflow.step.completed', startMs + H, 'triage'),
+    ...(rework ? [e('dev.cello.workflow.step.completed', startMs + 2 * H, 'triage')] : []),
+    e('dev.cello.workflow.step.completed', end - H, 'answer'),
+    e('dev.cello.workflow.completed', end),
+  ];
+}
+
+beforeAll(async () => {
+  store = createSqliteStore({ dataDir: dir, clock, synchronous: 'normal' });
+  await store.migrate();
+  const collaboration = {
+    apiVersion: 'cello/v1',
+    kind: 'Agreement',
+    metadata: { name: 'credit-coaches-intake' },
+    spec: { provider: 'cell:credit', offer: 'credit-decisions', consumer: 'cell:intake', mode: 'collaboration', since: '2025-12-01', duration: '6w', exitCriteria: ['Intake triages alone.'] },
+  } as Manifest;
+  await applyManifests(store, [...lendingOrg(), collaboration], { clock, actor: 'test' });
+  const events: CloudEvent[] = [];
+  for (let n = 0; n < 8; n++) {
+    events.push(...run('intake-case-handling', 'intake', n, NOW - 10 * DAY + n * DAY, 20 + (n % 3), n === 0));
+    events.push(...run('credit-case-handling', 'credit', n, NOW - 10 * DAY + n * DAY + H, 8 + (n % 2), n === 1));
+  }
+  await store.events.append(events.map((event) => ({ event })));
+  const runtime = await createRuntime({ store, logger: silentLogger, clock });
+  insights = createInsights({ runtime }, { checkIntervalMs: 0 });
+});
+
+afterAll(async () => {
+  await store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('recommendations', () => {
+  it('are made from the log, each addressed to the cell that owns the change', async () => {
+    expect(await insights.recommendations.refresh()).toEqual({ made: 2, updated: 0, withdrawn: 0 });
+    const list = await insights.recommendations.list();
+    expect(list.map((r) => [r.id, r.kind, r.cell, r.state])).toEqual([
+      ['R-1', 'collaboration-past-duration', 'credit', 'open'],
+      ['R-2', 'template-variant', 'intake', 'open'],
+    ]);
+    const variant = list[1]!;
+    expect(variant.title).toBe("cell:credit's variant of case-handling resolves cases 60% faster with equal rework");
+    expect(variant.sampleSize).toBe(16);
+    expect(variant.confidence).toBeGreaterThan(0.95);
+    expect(list[0]!.title).toBe('Collaboration credit-coaches-intake ended on 2026-01-12: consider x-as-a-service');
+    // The same findings again: nothing new.
+    expect(await insights.recommendations.refresh()).toEqual({ made: 0, updated: 0, withdrawn: 0 });
+  });
+
+  it('are withdrawn when the evidence goes, and made again when it returns', async () => {
+    clock.set(new Date(NOW + 40 * DAY));
+    expect(await insights.recommendations.refresh()).toEqual({ made: 0, updated: 0, withdrawn: 1 });
+    expect((await insights.recommendations.get('R-2')).state).toBe('withdrawn');
+    clock.set(new Date(NOW));
+    expect(await insights.recommendations.refresh()).toEqual({ made: 1, updated: 0, withdrawn: 0 });
+    expect(await insights.recommendations.get('R-2')).toMatchObject({ state: 'open', number: 2 });
+  });
+
+  it('are decided only by the cell they are addressed to: dismissed with a reason, or accepted', async () => {
+    await expect(insights.recommendations.accept(cell('credit'), 'R-2')).rejects.toThrow(/Only cell:intake, to which recommendation R-2 is addressed/);
+    await expect(insights.recommendations.dismiss({ kind: 'admin' }, 'R-1', 'no')).rejects.toThrow(/Only cell:credit/);
+    await expect(insights.recommendations.dismiss(cell('credit'), 'R-1', '  ')).rejects.toThrow(/Say why/);
+    await expect(insights.recommendations.get('R-9')).rejects.toThrow(/There is no recommendation "R-9"/);
+
+    const dismissed = await insights.recommendations.dismiss(cell('credit'), 'R-1', 'We still pair on hard cases.');
+    expect(dismissed).toMatchObject({ state: 'dismissed', reason: 'We still pair on hard cases.', decidedBy: "cell:credit's token" });
+    const accepted = await insights.recommendations.accept(cell('intake'), 'R-2', { move: 'Copy credit’s triage step' });
+    // No experiment sink in this runtime: the acceptance is recorded, no experiment started.
+    expect(accepted).toMatchObject({ experiment: null, recommendation: { state: 'accepted' } });
+    const again = insights.recommendations.dismiss(cell('intake'), 'R-2', 'changed my mind');
+    await expect(again).rejects.toMatchObject({ code: 'conflict' } satisfies Partial<ConflictError>);
+
+    // Decided ones stay decided whatever the log says next.
+    expect(await insights.recommendations.refresh()).toEqual({ made: 0, updated: 0, withdrawn: 0 });
+    expect(await insights.recommendations.stats()).toMatchObject({
+      made: 2,
+      accepted: 1,
+      dismissed: 1,
+      acceptanceRate: 0.5,
+      byCell: [
+        { cell: 'credit', dismissed: 1, acceptanceRate: 0 },
+        { cell: 'intake', accepted: 1, acceptanceRate: 1 },
+      ],
+    });
+  });
+
+  it('record every change as an event addressed to the cell', async () => {
+    const events = await store.events.query({ types: ['dev.cello.recommendation.*'], limit: 100 });
+    expect(events.map((e) => [e.type, e.subject, e.extensions?.cell])).toEqual([
+      [RECOMMENDATION_EVENTS.made, 'R-1', 'credit'],
+      [RECOMMENDATION_EVENTS.made, 'R-2', 'intake'],
+      [RECOMMENDATION_EVENTS.withdrawn, 'R-2', 'intake'],
+      [RECOMMENDATION_EVENTS.made, 'R-2', 'intake'],
+      [RECOMMENDATION_EVENTS.dismissed, 'R-1', 'credit'],
+      [RECOMMENDATION_EVENTS.accepted, 'R-2', 'intake'],
+    ]);
+    expect(events[5]!.data).toMatchObject({ move: 'Copy credit’s triage step', experiment: null });
+  });
+});
