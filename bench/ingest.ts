@@ -98,7 +98,7 @@ export async function benchIngest(): Promise<Record<string, unknown>> {
   const orgDir = writeSignalsOrg({ webhookUrl: receiver.url });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cello-bench-'));
   execFileSync(process.execPath, [CLI, 'apply', orgDir, '--data-dir', dataDir], { stdio: 'ignore' });
-  const token = execFileSync(process.execPath, [CLI, 'token', 'create', '--cell', 'risk', '--data-dir', dataDir], { encoding: 'utf8' }).trim();
+  const token = execFileSync(process.execPath, [CLI, 'token', 'create', '--cell', 'risk', '--data-dir', dataDir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   const server = await spawnServer(['--data-dir', dataDir], { CELLO_LOG_LEVEL: 'warn' });
   let child: ChildProcess | undefined = server.child;
   try {

@@ -1,6 +1,8 @@
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { createDeliveryAdmin, type IngestLimits, type Runtime } from '../engine/index.js';
+import { LimitError } from '../shared/index.js';
 import { createAuthHook } from './auth.js';
 import { installErrorHandler } from './error-handler.js';
 import { ErrorResponse } from './error-schema.js';
@@ -19,6 +21,8 @@ export interface ApiOptions {
   limits: IngestLimits;
   /** Largest JSON body of non-event routes. */
   maxJsonBytes?: number;
+  /** Requests per minute per token (per address without one); 0 turns the limit off. */
+  rateLimitPerMinute?: number;
   /** Extra route plugins (governance, insights, workflows, the dashboard), registered after the core ones. */
   plugins?: ((app: FastifyInstance) => Promise<void>)[];
 }
@@ -54,6 +58,19 @@ export async function createApiServer(options: ApiOptions): Promise<FastifyInsta
   const deliveries = createDeliveryAdmin({ store: runtime.store, clock: runtime.clock, router: runtime.router });
   const authHook = createAuthHook(runtime.store.tokens, options.adminTokenHash ? { adminTokenHash: options.adminTokenHash } : {});
   await app.register(async (v1) => {
+    if (options.rateLimitPerMinute) {
+      await v1.register(rateLimit, {
+        max: options.rateLimitPerMinute,
+        timeWindow: 60_000,
+        // One budget per token; the header is only a map key here, never logged.
+        keyGenerator: (request) => request.headers.authorization ?? request.ip,
+        errorResponseBuilder: (_request, context) =>
+          new LimitError(`This token sent more than ${context.max} requests in a minute; retry after ${context.after}, or ask the admin to raise CELLO_RATE_LIMIT.`, {
+            status: 429,
+            rule: 'rate-limit',
+          }),
+      });
+    }
     v1.addHook('onRequest', authHook);
     await v1.register(eventRoutes, { runtime, limits: options.limits });
     await v1.register(streamRoute, { runtime });

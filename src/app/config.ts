@@ -25,6 +25,8 @@ export interface AppConfig {
   limits: IngestLimits;
   delivery: DeliveryWorkerOptions;
   feedPollMs: number;
+  /** Requests per minute per token on the API (`CELLO_RATE_LIMIT`); 0 turns the limit off. */
+  rateLimitPerMinute: number;
 }
 
 /** Where instances tell each other about commits when scaled out. */
@@ -71,6 +73,12 @@ export function compileConfig(input: ConfigInput = {}): AppConfig {
       field: 'CELLO_NATS_URL',
     });
   }
+  const rateLimitPerMinute = Number(env.CELLO_RATE_LIMIT ?? 120_000);
+  if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 0) {
+    throw new InputError(`CELLO_RATE_LIMIT must be a whole number of requests per minute per token (0 = no limit), not "${env.CELLO_RATE_LIMIT}".`, {
+      field: 'CELLO_RATE_LIMIT',
+    });
+  }
   const adminToken = env.CELLO_ADMIN_TOKEN;
   if (adminToken !== undefined && adminToken.length < 16) {
     throw new InputError('CELLO_ADMIN_TOKEN must be at least 16 characters; use a long random value (e.g. `openssl rand -hex 24`).', {
@@ -95,9 +103,11 @@ export function compileConfig(input: ConfigInput = {}): AppConfig {
     port,
     ...(input.org ? { orgDir: path.resolve(cwd, input.org) } : {}),
     ...(adminToken ? { adminTokenHash: hashToken(adminToken) } : {}),
-    logLevel: env.CELLO_LOG_LEVEL ?? 'info',
+    // A person at a terminal reads the CLI's own lines; JSON logs below warn are for log collectors.
+    logLevel: env.CELLO_LOG_LEVEL ?? (process.stderr.isTTY ? 'warn' : 'info'),
     limits: compileIngestLimits(),
     delivery: DEFAULT_DELIVERY_OPTIONS,
     feedPollMs: 250,
+    rateLimitPerMinute,
   };
 }

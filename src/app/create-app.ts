@@ -86,6 +86,7 @@ export async function createApp(
       runtime,
       plugins: [governanceRoutes(governance), workflowRoutes(workflows), insightsRoutes(insights)],
       limits: config.limits,
+      rateLimitPerMinute: config.rateLimitPerMinute,
       ...(config.adminTokenHash ? { adminTokenHash: config.adminTokenHash } : {}),
     });
     let started = false;

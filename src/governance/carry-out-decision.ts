@@ -7,7 +7,7 @@ import type { GovernanceContext, GovernanceRepos, PendingWrite } from './governa
 import { nextNumber } from './governance-db.js';
 import { GOVERNANCE_EVENTS as E, governanceEvent } from './governance-events.js';
 import type { OutcomeInput } from './outcome-input.js';
-import { startExperiment } from './start-experiment.js';
+import { experimentSubject, startExperiment } from './start-experiment.js';
 import { assertTransition } from './tension-states.js';
 import type { Tension } from './tension.js';
 
@@ -126,7 +126,10 @@ async function outcomeEffect(ctx: GovernanceContext, repos: GovernanceRepos, ten
   }
 }
 
-/** Deciding an experiment's review concludes the experiment; unless it is tried again, its tension is resolved. */
+/**
+ * Deciding an experiment's review concludes the experiment; unless it is tried again, the tension a decision started
+ * it on is resolved (a cell's own experiment has none).
+ */
 async function concludeExperiment(ctx: GovernanceContext, repos: GovernanceRepos, tension: Tension, decision: Decision): Promise<CloudEvent[]> {
   const match = tension.detector === 'experiment-review' ? EXPERIMENT_SUBJECT.exec(tension.subject ?? '') : null;
   const experiment = match ? await repos.records.experiment(match[1]!) : undefined;
@@ -134,9 +137,16 @@ async function concludeExperiment(ctx: GovernanceContext, repos: GovernanceRepos
   const now = ctx.now();
   const result = decision.details.result ?? decision.rationale;
   await repos.records.concludeExperiment(experiment.id, String(result), now.toISOString());
+  const origin = {
+    ...(experiment.tensionId ? { tension: experiment.tensionId } : {}),
+    ...(experiment.cell ? { cell: `cell:${experiment.cell}` } : {}),
+    ...(experiment.recommendation ? { recommendation: experiment.recommendation } : {}),
+  };
   const events = [
-    governanceEvent(E.experimentConcluded, experiment.tensionId, now, { experiment: experiment.id, tension: experiment.tensionId, review: tension.id, decision: decision.id, outcome: decision.outcome, result }),
+    governanceEvent(E.experimentConcluded, experimentSubject(experiment), now, { experiment: experiment.id, ...origin, review: tension.id, decision: decision.id, outcome: decision.outcome, result }),
   ];
+  // A cell's own experiment has no tension of its own to resolve.
+  if (!experiment.tensionId) return events;
   const original = await repos.tensions.get(experiment.tensionId);
   if (decision.outcome !== 'experiment' && decision.outcome !== 'escalate' && original.state === 'decided') {
     const reason = `experiment ${experiment.id} reviewed: ${decision.outcome} (decision ${decision.id})`;

@@ -1,4 +1,5 @@
 import type { Outcome } from './outcome-input.js';
+import type { Evidence } from './tension.js';
 
 /** An entry of the decisions log. */
 export interface Decision {
@@ -21,12 +22,25 @@ export interface Decision {
   decidedAt: string;
 }
 
-/** A move tried for a while with a metric to watch, reviewed on its review date. */
+/**
+ * A move tried for a while with a metric to watch, reviewed on its review date. It comes from a decision on a
+ * tension (`tensionId`, `decisionId`), or from a cell's own choice for itself (`cell`, e.g. an accepted recommendation).
+ */
 export interface Experiment {
   id: string;
   number: number;
-  tensionId: string;
-  decisionId: string;
+  /** The tension and decision that started it; absent when a cell chose it for itself. */
+  tensionId?: string;
+  decisionId?: string;
+  /** The cell that chose it for itself and runs it; absent when a decision started it. */
+  cell?: string;
+  /** What it is about (a cell's own experiment; a decided one is about its tension). */
+  title?: string;
+  /** Who started it, in words (a cell's own experiment). */
+  startedBy?: string;
+  /** The recommendation it follows (`R-3`), when one. */
+  recommendation?: string;
+  evidence?: Evidence[];
   move: string;
   metric: string;
   reviewDate: string;

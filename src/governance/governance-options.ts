@@ -6,6 +6,8 @@ export const DEFAULT_DETECTOR_TYPES = {
   'boundary-lint': 'boundary',
   guardrail: 'process',
   'agreement-review': 'interface',
+  /** Reviews of experiments cells chose for themselves; a decided experiment's review keeps its tension's type. */
+  'experiment-review': 'process',
 } as const;
 
 export type BuiltInDetector = keyof typeof DEFAULT_DETECTOR_TYPES;

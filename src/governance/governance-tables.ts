@@ -141,8 +141,9 @@ export interface ReviewsTable {
 export interface ExperimentsTable {
   id: Frozen<string>;
   number: Frozen<number>;
-  tension_id: Frozen<string>;
-  decision_id: Frozen<string>;
+  /** The tension and decision that started it; null for an experiment a cell chose for itself. */
+  tension_id: Frozen<string | null>;
+  decision_id: Frozen<string | null>;
   move: Frozen<string>;
   metric: Frozen<string>;
   review_date: Frozen<string>;
@@ -150,4 +151,10 @@ export interface ExperimentsTable {
   state: string;
   result: string | null;
   concluded_at: string | null;
+  /** A cell's own experiment: the cell, what it is about, who started it, the recommendation it follows, evidence (JSON). */
+  cell: Frozen<string | null>;
+  title: Frozen<string | null>;
+  started_by: Frozen<string | null>;
+  recommendation: Frozen<string | null>;
+  evidence: Frozen<string | null>;
 }

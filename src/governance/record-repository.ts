@@ -4,6 +4,7 @@ import type { Decision, Experiment } from './decision.js';
 import { defined, parseJson, type GovernanceDb } from './governance-db.js';
 import type { DecisionsTable, ExperimentsTable, ProposalsTable } from './governance-tables.js';
 import type { Proposal, ProposalState } from './proposal.js';
+import type { Evidence } from './tension.js';
 
 function toProposal(r: Selectable<ProposalsTable>): Proposal {
   return {
@@ -42,8 +43,8 @@ function toExperiment(r: Selectable<ExperimentsTable>): Experiment {
   return {
     id: r.id,
     number: Number(r.number),
-    tensionId: r.tension_id,
-    decisionId: r.decision_id,
+    ...(defined({ tensionId: r.tension_id, decisionId: r.decision_id, cell: r.cell, title: r.title, startedBy: r.started_by, recommendation: r.recommendation }) as Partial<Experiment>),
+    ...(r.evidence ? { evidence: parseJson<Evidence[]>(r.evidence, []) } : {}),
     move: r.move,
     metric: r.metric,
     reviewDate: r.review_date,
@@ -106,11 +107,13 @@ export function recordRepository(db: GovernanceDb, lockRows = false) {
         })
         .execute();
     },
-    async experiments(filter: { state?: Experiment['state']; dueBy?: string; tensionId?: string } = {}): Promise<Experiment[]> {
+    async experiments(filter: { state?: Experiment['state']; dueBy?: string; tensionId?: string; cell?: string; recommendation?: string } = {}): Promise<Experiment[]> {
       let q = db.selectFrom('experiments').selectAll();
       if (filter.state) q = q.where('state', '=', filter.state);
       if (filter.dueBy) q = q.where('review_date', '<=', filter.dueBy);
       if (filter.tensionId) q = q.where('tension_id', '=', filter.tensionId);
+      if (filter.cell) q = q.where('cell', '=', filter.cell);
+      if (filter.recommendation) q = q.where('recommendation', '=', filter.recommendation);
       return (await q.orderBy('number').execute()).map(toExperiment);
     },
     async experiment(id: string): Promise<Experiment | undefined> {
@@ -120,7 +123,11 @@ export function recordRepository(db: GovernanceDb, lockRows = false) {
     async insertExperiment(e: Experiment): Promise<void> {
       await db
         .insertInto('experiments')
-        .values({ id: e.id, number: e.number, tension_id: e.tensionId, decision_id: e.decisionId, move: e.move, metric: e.metric, review_date: e.reviewDate, started_at: e.startedAt, state: e.state, result: null, concluded_at: null })
+        .values({
+          id: e.id, number: e.number, tension_id: e.tensionId ?? null, decision_id: e.decisionId ?? null, move: e.move, metric: e.metric, review_date: e.reviewDate,
+          started_at: e.startedAt, state: e.state, result: null, concluded_at: null, cell: e.cell ?? null, title: e.title ?? null, started_by: e.startedBy ?? null,
+          recommendation: e.recommendation ?? null, evidence: e.evidence ? JSON.stringify(e.evidence) : null,
+        })
         .execute();
     },
     async concludeExperiment(id: string, result: string, at: string): Promise<void> {

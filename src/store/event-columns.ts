@@ -6,6 +6,8 @@ import type { Tables } from './tables.js';
 
 const DEFAULT_BATCH = 10_000;
 const WHOLE_COLUMNS = ['id', 'source', 'time', 'data'] as const;
+/** A value no seq can take, compiled in place of the cursor and then replaced batch by batch. */
+const CURSOR = -0.5;
 
 /**
  * A query whose SQL starts with this comment asks the driver for rows as arrays (in select order) rather than
@@ -24,27 +26,39 @@ export async function* scanEventColumns(db: Kysely<Tables>, query: EventColumnsQ
     throw new InputError(`The column scan batch size ${String(batchSize)} is not a positive whole number; ask for at least 1 row.`, { field: 'batchSize' });
   }
   const extras = optionalColumns(query);
-  let afterSeq = query.afterSeq ?? 0;
+  // The SQL is compiled once per scan; each batch only moves the cursor (the parameter compiled from CURSOR).
+  let select = db
+    .selectFrom('events')
+    .select(['seq', 'type', 'subject', 'time_ms'])
+    .select(publisherColumn(query.publisher === false, extras.length > 0) as never[])
+    .select(extras as never[])
+    .where('seq', '>', CURSOR);
+  if (query.types && query.types.length > 0) {
+    const types = query.types;
+    select = select.where((eb) => matchTypes(eb, types));
+  }
+  if (query.fromMs !== undefined) select = select.where('time_ms', '>=', query.fromMs);
+  if (query.toMs !== undefined) select = select.where('time_ms', '<', query.toMs);
+  const compiled = select.orderBy('seq').limit(batchSize).compile();
+  const text = ROWS_AS_ARRAYS + compiled.sql;
+  const parameters = [...compiled.parameters];
+  const cursor = parameters.indexOf(CURSOR);
+  parameters[cursor] = query.afterSeq ?? 0;
   for (;;) {
-    let select = db
-      .selectFrom('events')
-      .select(['seq', 'type', 'subject', 'time_ms', 'publisher'])
-      .select(extras as never[])
-      .where('seq', '>', afterSeq);
-    if (query.types && query.types.length > 0) {
-      const types = query.types;
-      select = select.where((eb) => matchTypes(eb, types));
-    }
-    if (query.fromMs !== undefined) select = select.where('time_ms', '>=', query.fromMs);
-    if (query.toMs !== undefined) select = select.where('time_ms', '<', query.toMs);
-    const compiled = select.orderBy('seq').limit(batchSize).compile();
-    const result = await db.executeQuery<unknown>(CompiledQuery.raw(ROWS_AS_ARRAYS + compiled.sql, [...compiled.parameters]));
+    // A copy per batch: Kysely freezes the parameters it is handed.
+    const result = await db.executeQuery<unknown>(CompiledQuery.raw(text, [...parameters]));
     const rows = result.rows.length > 0 && !Array.isArray(result.rows[0]) ? result.rows.map((row) => Object.values(row as object)) : result.rows;
     const batch = rows as EventColumnsRow[];
     if (batch.length > 0) yield batch;
     if (batch.length < batchSize) return;
-    afterSeq = batch[batch.length - 1]![0];
+    parameters[cursor] = batch[batch.length - 1]![0];
   }
+}
+
+/** The publisher slot: the column, a null literal when skipped but later slots follow, nothing when skipped at the end. */
+function publisherColumn(skip: boolean, more: boolean): AliasedRawBuilder<unknown, string>[] {
+  if (!skip) return [sql`publisher`.as('publisher')];
+  return more ? [sql`null`.as('publisher')] : [];
 }
 
 /** The extension slot and the whole-row slots, in tuple order; slots not asked for are null literals. */

@@ -58,12 +58,15 @@ export interface EventColumnsQuery {
   extensions?: 'all' | 'without-subject';
   /** Rows that also carry id, source, time and data (JSON text): every row, or those of these exact types. */
   whole?: boolean | string[];
+  /** `false` skips the publisher column (a reader that needs no resource): the slot is absent, or null when later slots follow. Default true. */
+  publisher?: boolean;
 }
 
 /**
  * One event as `scanColumns` returns it: a tuple, not an object, because a tuple is what the database hands over
  * cheapest (mining reads a million of them). Read it with {@link EVENT_COLUMN}. Slots the query did not ask for
- * hold null (and the last five are absent when neither `extensions` nor `whole` was asked for).
+ * hold null, or are absent at the end of the tuple (the last five when neither `extensions` nor `whole` was asked
+ * for, the publisher too when `publisher: false`).
  */
 export type EventColumnsRow = [
   seq: number,
@@ -71,8 +74,8 @@ export type EventColumnsRow = [
   subject: string | null,
   /** Epoch ms of the event's time (its `time`, or when it was recorded). */
   timeMs: number,
-  /** The cell whose token published it; null for the admin and Cello itself. */
-  publisher: string | null,
+  /** The cell whose token published it; null for the admin and Cello itself (absent when the query skipped it). */
+  publisher?: string | null,
   /** JSON text of the extension attributes. */
   extensions?: string | null,
   id?: string | null,

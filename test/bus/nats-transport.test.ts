@@ -161,5 +161,14 @@ describeWith(
         await transport.close();
       }
     });
+
+    it('closes cleanly while the server is away, failing the publish that could not be acknowledged', async () => {
+      const transport = await createNatsTransport({ url: `nats://127.0.0.1:${port}`, stream: 'RESTART', subjectPrefix: 'restart', logger: silentLogger });
+      await transport.subscribe('signal.>', () => undefined);
+      await stop();
+      const stranded = transport.publish('signal.stranded', 'stranded');
+      await expect(transport.close()).resolves.toBeUndefined();
+      await expect(stranded).rejects.toThrow();
+    });
   },
 );

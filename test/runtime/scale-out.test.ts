@@ -28,6 +28,12 @@ const run = `cello_scale_${process.pid}_${Date.now().toString(36)}`;
 const services = [await checkPostgres(), await checkNats()];
 const both: ServiceCheck = { ok: services.every((s) => s.ok), reason: services.filter((s) => !s.ok).map((s) => s.reason).join('; ') };
 
+/** `eventually`, saying which outcome did not happen (two instances, a bus and a database: worth knowing where it stuck). */
+const waitFor = <T>(what: string, check: () => Promise<T | undefined | false> | T | undefined | false): Promise<T> =>
+  eventually(check).catch((error: Error) => {
+    throw new Error(`${what}: ${error.message}`);
+  });
+
 interface Instance {
   app: App;
   url: string;
@@ -107,10 +113,10 @@ describeWith(both, 'scale-out: two instances on PostgreSQL and NATS', () => {
     streams.push(onA, onB);
     expect((await a.publish(riskToken, [1, 2, 3].map((i) => ({ id: `via-a-${i}`, subject: `loan-a${i}`, data: { score: 0.1 } })))).status).toBe(202);
     expect((await b.publish(riskToken, [{ id: 'via-b-1', subject: 'loan-b1', data: { score: 0.1 } }])).status).toBe(202);
-    await eventually(() => onB.events.some((e) => e.id === 'via-a-3') && onA.events.some((e) => e.id === 'via-b-1'));
+    await waitFor('each instance streams the other’s events', () => onB.events.some((e) => e.id === 'via-a-3') && onA.events.some((e) => e.id === 'via-b-1'));
     expect(onB.events.filter((e) => e.id.startsWith('via-a-')).map((e) => e.id)).toEqual(['via-a-1', 'via-a-2', 'via-a-3']);
     // Both streams show the one log: the same events in the same order.
-    await eventually(() => onA.events.length === onB.events.length);
+    await waitFor('both streams show the same events', () => onA.events.length === onB.events.length);
     expect(onA.events.map((e) => e.seq)).toEqual(onB.events.map((e) => e.seq));
   });
 
@@ -120,7 +126,7 @@ describeWith(both, 'scale-out: two instances on PostgreSQL and NATS', () => {
     const cold = (prefix: string) => [{ id: `${prefix}-cold`, subject: `loan-${prefix}-cold`, data: { score: 0.2 } }];
     await Promise.all([a.publish(riskToken, [...hot('hot-a', 12), ...cold('a')]), b.publish(riskToken, [...hot('hot-b', 12), ...cold('b')])]);
     const rows = () => a.app.store.db.selectFrom('deliveries').select(['id', 'status']).execute();
-    await eventually(async () => {
+    await waitFor('all 24 deliveries succeed', async () => {
       const all = await rows();
       return all.length === 24 && all.every((r) => r.status === 'succeeded');
     });
@@ -152,14 +158,14 @@ spec:
     const result = await applyManifests(cli, manifests, { clock: systemClock, actor: 'cli' }).finally(() => cli.close());
     await announceCommit(b.app.config, { lastSeq: result.eventSeq!, types: [MANIFEST_APPLIED] });
 
-    const event = await eventually(() => applied.events.find((e) => e.seq === result.eventSeq));
+    const event = await waitFor('instance B streams the applied event', () => applied.events.find((e) => e.seq === result.eventSeq));
     expect(event.data).toMatchObject({ actor: 'cli', changes: [{ action: 'add', ref: 'subscription:finance-every-risk' }] });
     const names = (app: App) => app.runtime.org().subscriptions.map((s) => s.metadata.name);
-    await eventually(() => names(a.app).includes('finance-every-risk') && names(b.app).includes('finance-every-risk'));
+    await waitFor('both instances reload the organization', () => names(a.app).includes('finance-every-risk') && names(b.app).includes('finance-every-risk'));
 
     // The new subscription routes on the instance that did not write it.
     const [published] = ((await (await b.publish(riskToken, [{ id: 'after-apply', subject: 'x-1', data: { score: 0.1 } }])).json()) as { events: { seq: number }[] }).events;
-    const row = await eventually(() =>
+    const row = await waitFor('the new subscription’s delivery succeeds', () =>
       a.app.store.db.selectFrom('deliveries').select(['subscription', 'status']).where('event_seq', '=', published!.seq).where('status', '=', 'succeeded').executeTakeFirst(),
     );
     expect(row.subscription).toBe('finance-every-risk');

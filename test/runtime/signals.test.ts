@@ -188,6 +188,20 @@ describe('signals: a cell publishes, another cell’s webhook receives', () => {
     await eventually(() => receiver.received.filter((r) => r.json.id === 'dead-1').length === 3);
   });
 
+  it('limits the requests a token may send per minute, with 429 and Retry-After', async () => {
+    const limited = await startTestApp({ orgDir: writeSignalsOrg({ webhookUrl: receiver.url }), configure: (c) => (c.rateLimitPerMinute = 3) });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await limited.call('/v1/manifests?kind=Cell')).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      const refused = await limited.call('/v1/manifests?kind=Cell');
+      expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(((await refused.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'limit_exceeded', message: expect.stringMatching(/more than 3 requests in a minute/) });
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('serves OpenAPI 3.1, health, readiness and Prometheus metrics', async () => {
     const openapi = (await (await server.call('/openapi.json', { token: null })).json()) as { openapi: string; paths: Record<string, unknown> };
     expect(openapi.openapi).toBe('3.1.0');

@@ -25,7 +25,7 @@ export async function createNatsTransport(options: NatsTransportOptions): Promis
     throw error;
   }
   const js = jetstream(nc, { timeout: compiled.connectTimeoutMs });
-  reportConnection(nc, logger, redactUrl(compiled.url));
+  const link = watchConnection(nc, logger, redactUrl(compiled.url));
 
   const subscriptions = new Set<{ delivery: SerialDelivery; messages: ConsumerMessages; consumer: Consumer }>();
   const publishing = new Set<Promise<unknown>>();
@@ -41,6 +41,7 @@ export async function createNatsTransport(options: NatsTransportOptions): Promis
   async function end(subscription: { delivery: SerialDelivery; messages: ConsumerMessages; consumer: Consumer }): Promise<void> {
     subscription.delivery.stop();
     subscriptions.delete(subscription);
+    if (!link.connected) return void subscription.messages.stop();
     await subscription.messages.close();
     // Ordered consumers are ephemeral and expire on their own; deleting now just tidies up.
     await subscription.consumer.delete().catch(() => undefined);
@@ -84,22 +85,31 @@ export async function createNatsTransport(options: NatsTransportOptions): Promis
     },
 
     close(): Promise<void> {
+      // While the server is away nothing can be finished or tidied up: close at once rather than wait out timeouts.
       closing ??= (async () => {
-        await Promise.allSettled([...publishing]);
+        if (link.connected) await Promise.allSettled([...publishing]);
         await Promise.allSettled([...subscriptions].map(end));
-        await nc.drain();
+        if (link.connected) await nc.drain().catch(() => nc.close());
+        else await nc.close();
       })();
       return closing;
     },
   };
 }
 
-/** Disconnects and reconnects are worth a log line each; the client retries on its own. */
-function reportConnection(nc: NatsConnection, logger: Logger, where: string): void {
+/** Follows the connection: whether it is up now, and a log line for each loss and return (the client retries on its own). */
+function watchConnection(nc: NatsConnection, logger: Logger, where: string): { readonly connected: boolean } {
+  const link = { connected: true };
   void (async () => {
     for await (const status of nc.status()) {
-      if (status.type === 'disconnect') logger.warn(`lost the connection to NATS at ${where}; reconnecting (events still reach other instances through the log poll)`);
-      else if (status.type === 'reconnect') logger.info(`reconnected to NATS at ${where}`);
+      if (status.type === 'disconnect') {
+        link.connected = false;
+        logger.warn(`lost the connection to NATS at ${where}; reconnecting (events still reach other instances through the log poll)`);
+      } else if (status.type === 'reconnect') {
+        link.connected = true;
+        logger.info(`reconnected to NATS at ${where}`);
+      }
     }
   })().catch(() => undefined);
+  return link;
 }

@@ -12,7 +12,7 @@ export interface LiveLogQuery {
   workflow?: string;
   /** Keep the cases in which some event carries this `template` extension (`name` or `name@version`). */
   template?: string;
-  /** What a resource is: `publisher` (the publishing cell; default) or `data.<field>` (a field of the data). */
+  /** What a resource is: `publisher` (the publishing cell; default), `data.<field>` (a field of the data) or `none`. */
   resource?: string;
   /**
    * Without `types`, Cello's own records (`dev.cello.*`: tensions, reviews, deliveries…) are left out, except
@@ -42,7 +42,7 @@ export interface LiveLogQueryText {
   cello?: string;
 }
 
-const RESOURCE = /^(publisher|data(\.[A-Za-z0-9_-]+)+)$/;
+const RESOURCE = /^(publisher|none|data(\.[A-Za-z0-9_-]+)+)$/;
 
 /** Parses the text form; `from: 7d` means seven days before `now`. Refuses values it cannot read, naming them. */
 export function parseLiveLogQuery(text: LiveLogQueryText, now: Date): LiveLogQuery {
@@ -58,7 +58,7 @@ export function parseLiveLogQuery(text: LiveLogQueryText, now: Date): LiveLogQue
   if (text.template) query.template = text.template.replace(/^template:/, '');
   if (text.resource) {
     if (!RESOURCE.test(text.resource)) {
-      throw new InputError(`resource "${text.resource}" is not understood; use publisher (the publishing cell) or data.<field>, e.g. data.assignee.`, {
+      throw new InputError(`resource "${text.resource}" is not understood; use publisher (the publishing cell), data.<field> (e.g. data.assignee) or none.`, {
         field: 'resource',
         value: text.resource,
       });

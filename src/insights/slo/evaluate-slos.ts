@@ -1,6 +1,7 @@
 import type { ManifestOf } from '../../model/index.js';
 import { parseDuration } from '../../shared/index.js';
 import { EVENT_COLUMN as C, type EventLog } from '../../store/index.js';
+import { correlationKey } from './correlation-key.js';
 import { measureSlo, type SloSignal } from './measure-slo.js';
 import { sloState, type SloStatus } from './slo-status.js';
 
@@ -67,11 +68,4 @@ export async function evaluateSlos(
     }
   }
   return out;
-}
-
-function correlationKey(subject: string | null, extensions: string | null | undefined, correlateBy: string): string | undefined {
-  if (correlateBy === 'subject') return subject ?? undefined;
-  if (!extensions) return undefined;
-  const value = (JSON.parse(extensions) as Record<string, unknown>)[correlateBy];
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 }

@@ -243,5 +243,18 @@ export function eventLogContract(context: ContractContext): void {
         [2, 'com.acme.risk.flagged', null, Date.parse(START), null, JSON.stringify({ caseid: 'c-9' })],
       ]);
     });
+
+    it('leaves the publisher out when asked to', async () => {
+      const rows = [];
+      for await (const batch of store.events.scanColumns({ publisher: false })) rows.push(...batch);
+      expect(rows).toEqual([
+        [1, 'com.acme.risk.scored', 'loan-1', Date.parse('2026-01-05T08:00:00Z')],
+        [2, 'com.acme.risk.flagged', null, Date.parse(START)],
+        [3, 'com.acme.loans.opened', 'loan-2', Date.parse('2026-01-05T10:00:00Z')],
+      ]);
+      const withExtensions = [];
+      for await (const batch of store.events.scanColumns({ publisher: false, extensions: 'all', afterSeq: 2 })) withExtensions.push(...batch);
+      expect(withExtensions).toEqual([[3, 'com.acme.loans.opened', 'loan-2', Date.parse('2026-01-05T10:00:00Z'), null, JSON.stringify({ caseid: 'c-1' })]]);
+    });
   });
 }
