@@ -79,9 +79,21 @@ export async function createApp(
     });
     const governance = createGovernance({ runtime }, { proposalsDir: path.join(config.dataDir, 'proposals'), ...options.governance });
     const workflows = createWorkflowEngine(runtime, options.workflows);
-    // Insights raise SLO breaches through governance's detector API (the modules never import each other).
+    // Insights raise SLO breaches through governance's detector API, and an accepted recommendation becomes the
+    // accepting cell's own experiment (the modules never import each other; insights checked it is the owning cell).
     const { experiments, ...insightsOptions } = options.insights ?? {};
-    const insights = createInsights({ runtime, tensions: { raiseDetected: (tension) => governance.raiseDetected(tension) }, ...(experiments ? { experiments } : {}) }, insightsOptions);
+    const insights = createInsights(
+      {
+        runtime,
+        tensions: { raiseDetected: (tension) => governance.raiseDetected(tension) },
+        experiments: experiments ?? {
+          startExperiment: async ({ acceptedBy, ...request }) => ({
+            experiment: (await governance.startExperiment({ kind: 'system', component: 'insights' }, { ...request, startedBy: acceptedBy })).id,
+          }),
+        },
+      },
+      insightsOptions,
+    );
     const api = await createApiServer({
       runtime,
       plugins: [governanceRoutes(governance), workflowRoutes(workflows), insightsRoutes(insights)],

@@ -75,9 +75,13 @@ export async function createRuntime(deps: RuntimeDeps) {
     if (events.some((e) => e.type === MANIFEST_APPLIED)) void reload();
   });
 
+  let reloads = 0;
   async function reload(): Promise<void> {
+    // Reloads may overlap (back-to-back applies): only the latest one started may replace the organization.
+    const generation = ++reloads;
     try {
-      state = await load();
+      const loaded = await load();
+      if (generation === reloads) state = loaded;
     } catch (error) {
       deps.logger.error({ err: error }, 'reloading the organization failed; keeping the previous one');
     }

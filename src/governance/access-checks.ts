@@ -91,3 +91,16 @@ export function assertCanRate(model: OrgModel, principal: Principal, tension: Pi
     { rule: 'rate' },
   );
 }
+
+/**
+ * A cell's own experiment: the cell itself (any of its tokens: a move within its own work needs no decision right),
+ * or a Cello component acting on the cell's own choice (insights, after checking it is the owning cell that accepts).
+ * The admin may not choose for a cell, and no cell for another.
+ */
+export function assertOwnExperiment(principal: Principal, cell: string): void {
+  if (principal.kind === 'system' || (principal.kind === 'cell' && principal.cell === cell)) return;
+  throw new NotAllowedError(
+    `Only cell:${cell} may start an experiment of its own; ${describePrincipal(principal)} may not. A move that involves other cells is a tension: raise it, and its decision right decides.`,
+    { rule: 'own-experiment', cell: `cell:${cell}` },
+  );
+}

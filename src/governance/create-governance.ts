@@ -1,6 +1,8 @@
 import type { Runtime } from '../engine/index.js';
-import type { StoredEvent } from '../model/index.js';
+import type { Principal, StoredEvent } from '../model/index.js';
 import { errorMessage } from '../shared/index.js';
+import './cell-experiments-migration.js';
+import type { Experiment } from './decision.js';
 import { createDecisionService } from './decision-service.js';
 import { createFeedDetectors } from './feed-detectors.js';
 import { createGovernanceContext } from './governance-context.js';
@@ -9,6 +11,7 @@ import { computeGovernanceMetrics, type GovernanceMetrics } from './governance-m
 import { compileGovernanceOptions, type GovernanceOptions } from './governance-options.js';
 import { resolveReviewCell } from './review-cell.js';
 import { createReviewService } from './review-service.js';
+import { startCellExperiment, type CellExperimentInput } from './start-cell-experiment.js';
 import { sweepDueReviews, type DueReviews } from './sweep-due-reviews.js';
 import { createTensionService } from './tension-service.js';
 
@@ -64,8 +67,13 @@ export function createGovernance(deps: GovernanceDeps, options: GovernanceOption
     reviews,
     /** Raises (or counts, or reopens) a tension for a detector: the API insights and workflows call through app/. */
     raiseDetected: tensions.raiseDetected,
-    /** Experiments, newest last. */
-    experiments: (filter: { state?: 'running' | 'concluded' } = {}) => ctx.read().records.experiments(filter),
+    /** Experiments, newest last: decided ones and those cells chose for themselves. */
+    experiments: (filter: { state?: 'running' | 'concluded'; cell?: string; recommendation?: string } = {}) => ctx.read().records.experiments(filter),
+    /**
+     * Starts an experiment a cell chose for itself (e.g. an accepted recommendation): no tension and no decision
+     * right, since the move concerns only that cell; reviewed on its review date like a decided one.
+     */
+    startExperiment: (principal: Principal, input: CellExperimentInput): Promise<Experiment> => startCellExperiment(ctx, principal, input),
     /** The decisions log, oldest first. */
     decisionLog: (filter: { tensionId?: string; reviewId?: string } = {}) => ctx.read().records.decisions(filter),
 

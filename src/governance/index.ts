@@ -5,6 +5,7 @@
  */
 export { createGovernance, type Governance, type GovernanceDeps, type TickReport } from './create-governance.js';
 export { governanceMigration } from './governance-migration.js';
+export { cellExperimentsMigration } from './cell-experiments-migration.js';
 export type { GovernanceTables } from './governance-tables.js';
 export { compileGovernanceOptions, DEFAULT_DETECTOR_TYPES, type BuiltInDetector, type CompiledGovernanceOptions, type GovernanceOptions } from './governance-options.js';
 export { GOVERNANCE_EVENTS, GOVERNANCE_SOURCE, type GovernanceEventType } from './governance-events.js';
@@ -20,6 +21,7 @@ export { OUTCOMES, OutcomeInputSchema, type Outcome, type OutcomeInput } from '.
 export { PROPOSAL_STATES, type Proposal, type ProposalState, type Objection, type Vote } from './proposal.js';
 export { tallyVotes, settleProposal, type Tally } from './settle-proposal.js';
 export type { Decision, Experiment } from './decision.js';
+export type { CellExperimentInput } from './start-cell-experiment.js';
 export { REVIEW_STATES, type Review, type ReviewState, type AgendaItem, type AgendaItemKind, type AgendaItemStatus, type EvidencePacket } from './review.js';
 export { scoreTension, MAX_RATING, type Score, type ScorePart, type Criterion } from './score-tension.js';
 export { priorityOf, PRIORITY_WEIGHTS, type Priority } from './rank-tensions.js';

@@ -1,3 +1,4 @@
+import { experimentReview } from './experiment-review.js';
 import type { GovernanceContext } from './governance-context.js';
 import type { TensionService } from './tension-service.js';
 
@@ -9,9 +10,9 @@ export interface DueReviews {
 }
 
 /**
- * Raises a tension for each agreement whose review date has come, each running experiment and each decision
- * whose review date has come, so they reach the agenda like any tension; an agreement review whose date moved
- * is resolved. Each is raised once: the detector subject names the date (agreements) or the record, and
+ * Raises a tension for each agreement whose review date has come, each running experiment (decided or a cell's
+ * own) and each decision whose review date has come, so they reach the agenda like any tension; an agreement
+ * review whose date moved is resolved. Each is raised once: the detector subject names the date (agreements) or the record, and
  * `count: false` leaves an existing one alone.
  */
 export async function sweepDueReviews(ctx: GovernanceContext, tensions: TensionService): Promise<DueReviews> {
@@ -52,20 +53,7 @@ export async function sweepDueReviews(ctx: GovernanceContext, tensions: TensionS
   }
 
   for (const experiment of await repos.records.experiments({ state: 'running', dueBy: today })) {
-    const origin = await repos.tensions.get(experiment.tensionId);
-    const result = await tensions.raiseDetected(
-      {
-        detector: 'experiment-review',
-        subject: `experiment:${experiment.id}`,
-        title: `Experiment ${experiment.id} on ${origin.id} is due for review: ${experiment.move}`,
-        description: `Metric to watch: ${experiment.metric}. Decide whether to keep the move (change an agreement or add a guardrail), try again, or drop it; record the result.`,
-        type: origin.type,
-        cells: origin.cells,
-        observedAt: `${experiment.reviewDate}T00:00:00.000Z`,
-        evidence: [{ kind: 'experiment', ref: experiment.id, note: experiment.metric }, { kind: 'decision', ref: experiment.decisionId }],
-      },
-      { count: false },
-    );
+    const result = await tensions.raiseDetected(await experimentReview(ctx, repos, experiment), { count: false });
     if (raised(result)) out.experiments++;
   }
 

@@ -19,6 +19,9 @@ import { variantHints } from './recommendations/variant-hints.js';
 import { readWorkflowRuns } from './recommendations/workflow-runs.js';
 import { createSloMonitor } from './slo/slo-monitor.js';
 import type { SloStatus } from './slo/slo-status.js';
+import { computeTimeseries } from './timeseries/compute-timeseries.js';
+import type { TimeseriesQuery } from './timeseries/timeseries-query.js';
+import type { Timeseries } from './timeseries/timeseries.js';
 import { writeXes, type TextSink } from './xes/write-xes.js';
 
 export interface InsightsDeps {
@@ -138,6 +141,11 @@ export function createInsights(deps: InsightsDeps, options: InsightsOptions = {}
     },
 
     slos,
+
+    /** Throughput, latency and SLO compliance per bucket (hour, day or week), from one pass over the range. */
+    async timeseries(query: TimeseriesQuery): Promise<Timeseries> {
+      return computeTimeseries(runtime.store.events, runtime.org().byKind('Agreement'), runtime.clock.now(), query);
+    },
 
     async anomalies(overrides: Partial<AnomalyOptions> = {}): Promise<AnomalyReport> {
       return detectAnomalies(source(), runtime.clock.now(), { ...opts.anomalies, ...overrides });

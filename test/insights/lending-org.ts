@@ -6,7 +6,7 @@ import type { Manifest } from '../../src/model/index.js';
 /**
  * A small lending organization for the insights scenarios: intake takes loan requests and closes loans, credit
  * decides them under an agreement promising 90% of decisions within 4 hours. Credit's lead decides process
- * tensions (owner), which is how an accepted recommendation becomes an experiment in these tests.
+ * tensions (owner), which is how the review of an experiment credit chose for itself is decided in these tests.
  */
 export function lendingOrg(): Manifest[] {
   const m = (kind: string, name: string, spec: Record<string, unknown>) => ({ apiVersion: 'cello/v1', kind, metadata: { name }, spec }) as unknown as Manifest;

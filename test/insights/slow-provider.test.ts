@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileConfig, createApp, type App } from '../../src/app/index.js';
 import { createToken } from '../../src/engine/index.js';
-import type { ExperimentSink, ProcessMap, Recommendation, SloStatus } from '../../src/insights/index.js';
+import type { ProcessMap, Recommendation, SloStatus } from '../../src/insights/index.js';
 import { ManualClock, silentLogger } from '../../src/shared/index.js';
 import { writeLendingOrg } from './lending-org.js';
 
@@ -22,30 +22,6 @@ let dir: string;
 let app: App;
 const clock = new ManualClock(new Date(START + 2 * 24 * HOUR));
 const tokens: Record<'intake' | 'credit' | 'creditLead', string> = { intake: '', credit: '', creditLead: '' };
-
-/**
- * An experiment sink over governance's public API, as src/app would wire it once governance offers a direct
- * call: the recommendation becomes a process tension of the accepting cell, decided by its lead as an experiment.
- */
-const experiments: ExperimentSink = {
-  async startExperiment(request) {
-    const { tension } = await app.governance.raiseDetected({
-      detector: 'recommendations',
-      subject: `recommendation:${request.recommendation}`,
-      title: request.title,
-      type: 'process',
-      cells: [request.cell],
-      evidence: request.evidence,
-    });
-    const decided = await app.governance.decisions.decide({ kind: 'cell', cell: request.cell, tokenId: 'insights-test', member: 'Cleo' }, tension.id, {
-      outcome: 'experiment',
-      move: request.move,
-      metric: request.metric,
-      rationale: `${request.acceptedBy} accepted recommendation ${request.recommendation}.`,
-    });
-    return { experiment: String(decided.decision!.details.experiment), tension: tension.id };
-  },
-};
 
 async function call(token: string | undefined, method: 'GET' | 'POST', url: string, body?: unknown) {
   const response = await app.api.inject({
@@ -82,7 +58,7 @@ beforeAll(async () => {
   await writeLendingOrg(orgDir);
   const config = compileConfig({ dataDir: path.join(dir, 'data'), org: orgDir, port: 0, env: { CELLO_LOG_LEVEL: 'silent' } });
   config.feedPollMs = 50;
-  app = await createApp(config, { clock, logger: silentLogger, governance: { checkIntervalMs: 0 }, insights: { checkIntervalMs: 0, experiments } });
+  app = await createApp(config, { clock, logger: silentLogger, governance: { checkIntervalMs: 0 }, insights: { checkIntervalMs: 0 } });
   await app.listen();
   tokens.intake = (await createToken(app.store.tokens, { cell: 'intake' })).token;
   tokens.credit = (await createToken(app.store.tokens, { cell: 'credit' })).token;
@@ -177,7 +153,9 @@ describe('a slow provider', () => {
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
     expect(accepted.body.recommendation).toMatchObject({ id, state: 'accepted', experiment: accepted.body.experiment });
     const running = await app.governance.experiments({ state: 'running' });
-    expect(running).toContainEqual(expect.objectContaining({ id: accepted.body.experiment, metric: 'median time from request to decision', tensionId: accepted.body.tension }));
+    // Credit's own experiment (src/app wires insights to governance): tied to the recommendation, not to a tension.
+    expect(running).toContainEqual(expect.objectContaining({ id: accepted.body.experiment, metric: 'median time from request to decision', cell: 'credit', recommendation: id }));
+    expect(accepted.body.tension).toBeUndefined();
 
     const again = await call(tokens.creditLead, 'POST', `/v1/insights/recommendations/${id}/accept`, {});
     expect(again.status).toBe(409);

@@ -8,8 +8,11 @@ import {
   limitProcessMap,
   parseBucket,
   parseLiveLogQuery,
+  parseTimeseriesQuery,
+  MAX_TIMESERIES_BUCKETS,
   type Insights,
   type LiveLogQueryText,
+  type TimeseriesQueryText,
   type RecommendationKind,
   type RecommendationState,
 } from '../../insights/index.js';
@@ -75,6 +78,26 @@ export function insightsRoutes(insights: Insights) {
     app.get('/v1/insights/slos', { schema: { summary: "Each agreement SLO's compliance over its window, from the live log", tags } }, async () => ({
       slos: await insights.slos.status(),
     }));
+
+    app.get(
+      '/v1/insights/timeseries',
+      {
+        schema: {
+          summary: 'Throughput, latency and SLO compliance per hour, day or week (cello.timeseries/1), from one pass over the range',
+          tags,
+          querystring: Type.Object({
+            bucket: Type.Optional(Type.String({ description: 'hour, day (default) or week; UTC, weeks start Monday' })),
+            from: Type.Optional(Type.String({ description: 'RFC 3339, or a duration back from now such as 7d (default: 48 hours, 30 days or 12 weeks of buckets)' })),
+            to: Type.Optional(Type.String({ description: 'RFC 3339, or a duration back from now (default: now, the current bucket last)' })),
+            type: Type.Optional(Type.String({ description: 'exact types or prefixes ending in .*, comma-separated: each gets its own throughput series' })),
+            cello: Type.Optional(Type.String({ description: 'true counts Cello’s own records (tensions, reviews, deliveries…) in the total' })),
+          }),
+          description: `At most ${MAX_TIMESERIES_BUCKETS} buckets; a longer range is refused with 400.`,
+          response: { 400: ErrorResponse },
+        },
+      },
+      async (request) => insights.timeseries(parseTimeseriesQuery(request.query as TimeseriesQueryText, insights.now())),
+    );
 
     app.post(
       '/v1/insights/check',

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { openStore, compileConfig } from '../../app/index.js';
-import { applyManifests, planChanges, validateFolder, type Plan } from '../../manifests/index.js';
+import { announceCommit, compileConfig, openStore } from '../../app/index.js';
+import { MANIFEST_APPLIED, applyManifests, planChanges, validateFolder, type Plan } from '../../manifests/index.js';
 import { systemClock } from '../../shared/index.js';
 import type { CommandContext, RegisterCommand } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -38,7 +38,8 @@ async function run(mode: 'plan' | 'apply', dir: string, flags: StoreFlags, conte
     context.exit(EXIT.findings);
     return;
   }
-  const store = await openStore(compileConfig({ dataDir: flags.dataDir, cwd: context.cwd, env: context.env }));
+  const config = compileConfig({ dataDir: flags.dataDir, cwd: context.cwd, env: context.env });
+  const store = await openStore(config);
   try {
     if (mode === 'plan') {
       const plan = planChanges(manifests, await store.manifests.current());
@@ -47,6 +48,12 @@ async function run(mode: 'plan' | 'apply', dir: string, flags: StoreFlags, conte
     }
     const result = await applyManifests(store, manifests, { clock: systemClock, actor: 'cli' });
     printPlan(result.plan, flags.format, context, result.eventSeq);
+    if (result.eventSeq !== undefined) {
+      // Servers on NATS hear of the apply at once; without NATS (or if it fails) they notice it on their next poll.
+      await announceCommit(config, { lastSeq: result.eventSeq, types: [MANIFEST_APPLIED] }).catch((error: unknown) =>
+        context.output.err(`warning: could not announce the apply on NATS (${(error as Error).message}); servers pick it up within a second.`),
+      );
+    }
   } finally {
     await store.close();
   }

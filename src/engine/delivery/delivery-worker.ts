@@ -1,9 +1,10 @@
 import { toStructuredCloudEvent, type CloudEvent, type StoredEvent } from '../../model/index.js';
-import { errorMessage, newId, newWebhookSecret, signWebhook, type Clock, type Logger } from '../../shared/index.js';
+import { newId, newWebhookSecret, type Clock, type Logger } from '../../shared/index.js';
 import type { Store } from '../../store/index.js';
 import type { Metrics } from '../metrics.js';
 import type { OrgView } from '../org-view.js';
-import { classifyResponse, compileBackoff, nextRetryDelay, parseRetryAfter, type BackoffOptions } from './backoff.js';
+import { compileBackoff, nextRetryDelay, type BackoffOptions } from './backoff.js';
+import { postWebhook } from './post-webhook.js';
 
 export interface DeliveryWorkerOptions {
   /** Attempts before a delivery is dead-lettered, unless the subscription says otherwise. */
@@ -125,29 +126,11 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
 
   async function attempt(row: DeliveryRow, limit: { maxAttempts: number; timeoutMs: number }): Promise<void> {
     const started = deps.clock.now();
-    let statusCode: number | null = null;
-    let error: string | null = null;
-    let retryAfterMs: number | undefined;
-    try {
-      const event = await deps.store.events.get(row.event_seq);
-      if (!event) throw new Error(`event ${row.event_seq} is no longer in the log`);
-      const body = JSON.stringify(toStructuredCloudEvent(event));
-      const headers = signWebhook({ id: row.id, timestamp: Math.floor(started.getTime() / 1000), body, secret: await secretOf(row.subscription) });
-      const response = await fetch(row.target, {
-        method: 'POST',
-        headers: { 'content-type': 'application/cloudevents+json; charset=utf-8', 'user-agent': 'cello-webhooks/0.1', ...headers },
-        body,
-        signal: AbortSignal.timeout(limit.timeoutMs),
-      });
-      statusCode = response.status;
-      retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), deps.clock.now());
-      await response.body?.cancel();
-      if (!response.ok) error = `the webhook answered ${response.status} ${response.statusText}`.trim();
-    } catch (e) {
-      error = errorMessage(e);
-    }
+    const event = await deps.store.events.get(row.event_seq);
+    const { verdict, statusCode, error, retryAfterMs } = event
+      ? await postWebhook({ url: row.target, id: row.id, body: JSON.stringify(toStructuredCloudEvent(event)), secret: await secretOf(row.subscription), timeoutMs: limit.timeoutMs }, deps.clock)
+      : { verdict: 'dead' as const, statusCode: null, error: `event ${row.event_seq} is no longer in the log`, retryAfterMs: undefined };
     const finished = deps.clock.now();
-    const verdict = statusCode === null ? 'retry' : classifyResponse(statusCode);
     const outcome = verdict === 'deliver' ? 'succeeded' : verdict === 'retry' && row.attempts < limit.maxAttempts ? 'retry' : 'dead';
     const nextAt = finished.getTime() + (retryAfterMs ?? nextRetryDelay(row.attempts, options.backoff));
     await deps.store.transaction(async (tx) => {

@@ -10,3 +10,19 @@ export function niceMax(max: number): number {
 export function labelStep(count: number, room: number): number {
   return Math.max(1, Math.ceil(count / Math.max(1, room)));
 }
+
+/** The indexes of each unbroken run of values, so a line stops at a missing value instead of bridging it. */
+export function lineRuns(values: readonly (number | null)[]): number[][] {
+  const out: number[][] = [];
+  let current: number[] = [];
+  values.forEach((value, i) => {
+    if (value !== null) {
+      current.push(i);
+    } else if (current.length > 0) {
+      out.push(current);
+      current = [];
+    }
+  });
+  if (current.length > 0) out.push(current);
+  return out;
+}

@@ -4,6 +4,7 @@ export const INSIGHT_ENDPOINTS = {
   slos: '/v1/insights/slos',
   anomalies: '/v1/insights/anomalies',
   health: '/v1/insights/health',
+  timeseries: '/v1/insights/timeseries',
   recommendations: '/v1/insights/recommendations',
   recommendationStats: '/v1/insights/recommendations/stats',
   check: '/v1/insights/check',

@@ -10,9 +10,10 @@ import { HealthReportSection } from './health-report-section.js';
 import { ProcessMapSection } from './process-map-section.js';
 import { RecommendationsSection } from './recommendations-section.js';
 import { SloSection } from './slo-section.js';
+import { SloTrendsSection } from './slo-trends-section.js';
 import { TrendsSection } from './trends-section.js';
 
-/** What the log shows: the process as it runs, SLOs, trends, recommendations, anomalies and the health report. */
+/** What the log shows: the process as it runs, SLOs and their trends, recommendations, anomalies and the health report. */
 export function InsightsPage() {
   const { api, capabilities } = useApp();
   const has = (path: string) => capabilities.has('GET', path);
@@ -34,6 +35,7 @@ export function InsightsPage() {
           <RecommendationsSection available={has(E.recommendations)} canCheck={capabilities.has('POST', E.check)} />
         </div>
         <TrendsSection health={health} onRetry={reloadHealth} />
+        <SloTrendsSection available={has(E.timeseries)} />
         <div className="two-columns">
           <HealthReportSection health={health} onRetry={reloadHealth} />
           <AnomaliesSection available={has(E.anomalies)} />

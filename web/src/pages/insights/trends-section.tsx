@@ -4,7 +4,10 @@ import type { Resource } from '../../api/use-resource.js';
 import { formatCount, formatShare } from '../../format/format-time.js';
 import type { HealthReportView } from '../../insights/health-report-view.js';
 
-/** Week by week, from the health report's trend (aggregated on the server): throughput, rework, tensions. */
+/**
+ * Week by week, from the health report's trend (aggregated on the server): throughput, rework, tensions. Latency
+ * and SLO compliance over time have their own section (SloTrendsSection).
+ */
 export function TrendsSection({ health, onRetry }: { health: Resource<HealthReportView>; onRetry: () => void }) {
   return (
     <section className="card" aria-labelledby="trends-title">
@@ -14,18 +17,12 @@ export function TrendsSection({ health, onRetry }: { health: Resource<HealthRepo
           const week = (iso: string) => iso.slice(5, 10);
           const points = (value: (w: HealthReportView['trend'][number]) => number | null) => report.trend.map((w) => ({ label: week(w.weekStart), value: value(w) }));
           return (
-            <>
-              <div className="chart-grid">
-                <Chart title="Throughput: cases started per week" kind="bars" points={points((w) => w.cases)} format={formatCount} />
-                <Chart title="Cases with rework" points={points((w) => w.reworkShare)} format={(v) => formatShare(v, 0)} max={1} />
-                <Chart title="Tensions raised per week" kind="bars" points={points((w) => w.tensionsRaised)} format={formatCount} />
-                <Chart title="Tensions waiting for a decision at week end" points={points((w) => w.awaitingAtEnd)} format={formatCount} />
-              </div>
-              <p className="hint">
-                Latency and SLO compliance over time: not available on this server (it measures each SLO over its current window, shown under SLO
-                compliance).
-              </p>
-            </>
+            <div className="chart-grid">
+              <Chart title="Throughput: cases started per week" kind="bars" points={points((w) => w.cases)} format={formatCount} />
+              <Chart title="Cases with rework" points={points((w) => w.reworkShare)} format={(v) => formatShare(v, 0)} max={1} />
+              <Chart title="Tensions raised per week" kind="bars" points={points((w) => w.tensionsRaised)} format={formatCount} />
+              <Chart title="Tensions waiting for a decision at week end" points={points((w) => w.awaitingAtEnd)} format={formatCount} />
+            </div>
           );
         }}
       </Loaded>
