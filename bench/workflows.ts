@@ -127,8 +127,12 @@ async function oneStepLatency(file: string) {
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'cello-bench-workflows-'));
 try {
-  const raw = await rawInsertsPerSecond(path.join(dir, 'raw.db'));
+  // The baseline runs right before and right after the transitions, and counts as their mean: on a shared machine
+  // the load drifts within a run, and a burst of inserts feels it more than the longer engine run does.
+  const rawBefore = await rawInsertsPerSecond(path.join(dir, 'raw-before.db'));
   const transitions = await transitionsPerSecond(path.join(dir, 'transitions.db'));
+  const rawAfter = await rawInsertsPerSecond(path.join(dir, 'raw-after.db'));
+  const raw = (rawBefore + rawAfter) / 2;
   const latency = await oneStepLatency(path.join(dir, 'latency.db'));
   const ratio = transitions.stepTransitionsPerSecond / raw;
   console.log(
@@ -138,7 +142,7 @@ try {
         backend: 'sqlite (WAL, synchronous=FULL)',
         cases: CASES,
         batch: BATCH,
-        baseline: { rawInsertsPerSecond: Math.round(raw) },
+        baseline: { rawInsertsPerSecond: Math.round(raw), before: Math.round(rawBefore), after: Math.round(rawAfter) },
         transitions: {
           stepTransitionsPerSecond: Math.round(transitions.stepTransitionsPerSecond),
           instancesStartedPerSecond: Math.round(transitions.instancesStartedPerSecond),

@@ -14,6 +14,7 @@ import { registerReceive } from './commands/receive.js';
 import { registerReview } from './commands/review.js';
 import { registerSchema } from './commands/schema.js';
 import { registerServe } from './commands/serve.js';
+import { registerSimulate } from './commands/simulate.js';
 import { registerTail } from './commands/tail.js';
 import { registerTemplates } from './commands/templates.js';
 import { registerTension } from './commands/tension.js';
@@ -37,6 +38,7 @@ const COMMANDS: RegisterCommand[] = [
   registerHistory,
   registerToken,
   registerPublish,
+  registerSimulate,
   registerTail,
   registerDeliveries,
   registerReceive,

@@ -53,7 +53,7 @@ export async function startCellExperiment(ctx: GovernanceContext, principal: Pri
   const evidence = (input.evidence ?? []).map(parseEvidence).slice(0, MAX_EVIDENCE);
   const fields = {
     cell,
-    title: text(input.title, 'a title', 200, 'what it is about'),
+    title: text(input.title, 'a title', 500, 'what it is about'),
     move: text(input.move, 'a move', 1000, 'what the cell tries'),
     metric: text(input.metric, 'a metric', 1000, 'what it watches to judge the move'),
     startedBy: principal.kind === 'system' && input.startedBy?.trim() ? input.startedBy.trim() : describePrincipal(principal),

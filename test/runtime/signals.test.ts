@@ -56,6 +56,18 @@ describe('signals: a cell publishes, another cell’s webhook receives', () => {
     expect(receiver.received.some((r) => r.json.id === 'score-2')).toBe(false);
   });
 
+  it('stores history (the simulation extension) without routing it', async () => {
+    expect((await publish(riskToken, { id: 'hist-1', subject: 'loan-h', simulation: 'seed-1', data: { score: 0.99 } })).status).toBe(202);
+    expect((await publish(riskToken, { id: 'live-1', subject: 'loan-h', data: { score: 0.99 } })).status).toBe(202);
+    await eventually(() => receiver.received.some((r) => r.json.id === 'live-1'));
+    expect(receiver.received.some((r) => r.json.id === 'hist-1')).toBe(false);
+    const { events } = (await (await server.call('/v1/events?subject=loan-h')).json()) as { events: { id: string; simulation?: string }[] };
+    expect(events.map((e) => [e.id, e.simulation])).toEqual([
+      ['hist-1', 'seed-1'],
+      ['live-1', undefined],
+    ]);
+  });
+
   it('acknowledges a retried publish without storing it twice', async () => {
     const first = await publish(riskToken, { id: 'retry-1', subject: 'loan-1', data: { score: 0.1 } });
     const again = await publish(riskToken, { id: 'retry-1', subject: 'loan-1', data: { score: 0.1 } });

@@ -254,11 +254,31 @@ describeWith(checkChromium(), 'the dashboard in a real browser', () => {
   });
 
   it('shows insights and accepts a recommendation as its owning cell', async () => {
+    // Two platform incidents resolved within the promised 4 hours, timed by their own `time`: SLO figures to chart.
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
+    const incident = (id: string, type: string, at: string) => ({ specversion: '1.0', id, source: 'platform/status', type, subject: id.slice(0, 5), time: at });
+    const published = await fetch(`${url}/v1/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.platform}`, 'content-type': 'application/cloudevents-batch+json' },
+      body: JSON.stringify([
+        incident('INC-1-open', 'com.acme.platform.incident.opened', hoursAgo(5)),
+        incident('INC-1-done', 'com.acme.platform.incident.resolved', hoursAgo(4.5)),
+        incident('INC-2-open', 'com.acme.platform.incident.opened', hoursAgo(3)),
+        incident('INC-2-done', 'com.acme.platform.incident.resolved', hoursAgo(1)),
+      ]),
+    });
+    expect(published.status).toBe(202);
     await signIn(tokens.admin);
     await page.goto(`${url}/insights`);
     await page.getByRole('heading', { name: 'Process map' }).waitFor();
     await page.getByTestId('slos').getByText('support-intake-for-cs-americas').waitFor();
     await page.getByTestId('health-report').waitFor();
+    // Latency and SLO compliance over time (GET /v1/insights/timeseries), for the busiest SLO: the incidents'.
+    const trends = page.getByTestId('slo-trends');
+    await trends.getByRole('img', { name: /^Latency over time: backbone-for-/ }).waitFor();
+    await trends.getByRole('img', { name: /^SLO compliance over time: backbone-for-/ }).waitFor();
+    expect(await trends.getByLabel('Agreement SLO').inputValue()).toMatch(/^backbone-for-.*\/incidents-resolved-within-4h$/);
+    expect(await trends.locator('figure').nth(1).locator('table').textContent()).toContain('100%');
     // The check runs on a timer; the admin may run it at once.
     await page.getByRole('button', { name: 'Check now' }).click();
     const recommendation = page.getByRole('listitem', { name: /Collaboration support-intake-for-cs-americas ended/ });

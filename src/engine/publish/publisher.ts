@@ -80,6 +80,7 @@ export function createPublisher(deps: PublisherDeps) {
     const derived: CloudEvent[] = [];
     const now = deps.clock.now();
     for (const event of events) {
+      if (isHistory(event)) continue;
       for (const match of router.route(event)) {
         if (isWebhookMatch(match)) {
           rows.push(outboxRow(event.seq, match, now));
@@ -153,6 +154,14 @@ export function createPublisher(deps: PublisherDeps) {
 }
 
 export type Publisher = ReturnType<typeof createPublisher>;
+
+/**
+ * Events carrying the `simulation` extension (written by `cello simulate`, or any import of past activity) are
+ * history: stored and mined, never routed to subscriptions or workflows.
+ */
+export function isHistory(event: CloudEvent): boolean {
+  return event.extensions?.simulation !== undefined;
+}
 
 function authorize(org: OrgView, principal: Principal, event: CloudEvent, index: number | undefined): void {
   const at = index === undefined ? '' : ` (event ${index} of the batch)`;

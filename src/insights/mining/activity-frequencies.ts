@@ -17,7 +17,7 @@ export function tallyActivities(view: LogView): ActivityTallies {
   const starts = new Int32Array(k);
   const ends = new Int32Array(k);
   const lastCase = new Int32Array(k).fill(-1);
-  const caseCount = view.caseIndex.length;
+  const caseCount = view.caseCount;
   for (let c = 0; c < caseCount; c++) {
     const from = view.caseOffsets[c]!;
     const to = view.caseOffsets[c + 1]!;
@@ -33,7 +33,8 @@ export function tallyActivities(view: LogView): ActivityTallies {
     }
   }
   const activities: ActivityFrequency[] = [];
-  for (let a = 0; a < k; a++) activities.push({ activity: view.activityNames[a]!, events: events[a]!, cases: cases[a]! });
+  // A view over the log's own columns may name activities that only cases cut from the log had.
+  for (let a = 0; a < k; a++) if (events[a]! > 0) activities.push({ activity: view.activityNames[a]!, events: events[a]!, cases: cases[a]! });
   activities.sort((x, y) => y.events - x.events || compareText(x.activity, y.activity));
   return { activities, startActivities: ranked(view, starts), endActivities: ranked(view, ends) };
 }

@@ -1,3 +1,5 @@
+import { maxBefore, minFrom, selectRank } from './select-rank.js';
+
 /** Mean, median, minimum and maximum of a set of durations, in milliseconds; `null` when there are none. */
 export interface DurationSummary {
   meanMs: number | null;
@@ -39,4 +41,49 @@ export function summarizeDurations(sorted: Float64Array): DurationSummary {
   let sum = 0;
   for (let i = 0; i < n; i++) sum += sorted[i]!;
   return { meanMs: roundMs(sum / n), medianMs: roundMs(median(sorted)!), minMs: roundMs(sorted[0]!), maxMs: roundMs(sorted[n - 1]!) };
+}
+
+/**
+ * Summarizes durations in any order, as {@link summarizeDurations} does sorted ones, without sorting them where the
+ * result cannot differ: whole milliseconds sum exactly in any order, so only the median needs a selection. Other
+ * values are sorted first, because float sums depend on their order. Reorders `values`.
+ */
+export function summarizeUnsorted(values: Float64Array): DurationSummary {
+  const n = values.length;
+  if (n === 0) return { meanMs: null, medianMs: null, minMs: null, maxMs: null };
+  let sum = 0;
+  let magnitude = 0;
+  let min = values[0]!;
+  let max = values[0]!;
+  let whole = true;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    sum += v;
+    magnitude += Math.abs(v);
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (whole && !Number.isInteger(v)) whole = false;
+  }
+  if (!whole || magnitude > Number.MAX_SAFE_INTEGER) return summarizeDurations(values.sort());
+  return { meanMs: roundMs(sum / n), medianMs: roundMs(medianUnsorted(values)), minMs: roundMs(min), maxMs: roundMs(max) };
+}
+
+/** {@link median} of a non-empty set of values in any order, by selection (linear time). Reorders `values`. */
+function medianUnsorted(values: Float64Array): number {
+  const mid = values.length >> 1;
+  const upper = selectRank(values, mid);
+  // After the selection every value before `mid` is at most `upper`: the rank below is the largest of them.
+  return values.length % 2 === 1 ? upper : (maxBefore(values, mid) + upper) / 2;
+}
+
+/** {@link percentile} of values in any order, by selection (linear time). Reorders `values`. */
+export function percentileUnsorted(values: Float64Array, p: number): number | null {
+  const n = values.length;
+  if (n === 0) return null;
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const low = selectRank(values, lo);
+  // After the selection every value past `lo` is at least `low`: the next rank is the smallest of them.
+  const high = lo + 1 < n ? minFrom(values, lo + 1) : low;
+  return low + (h - lo) * (high - low);
 }

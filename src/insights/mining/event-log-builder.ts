@@ -26,8 +26,9 @@ export class EventLogBuilder {
   private size = 0;
   private caseColumn = new Int32Array(INITIAL_CAPACITY);
   private activityColumn = new Int32Array(INITIAL_CAPACITY);
-  private resourceColumn = new Int32Array(INITIAL_CAPACITY);
-  private lifecycleColumn = new Int32Array(INITIAL_CAPACITY);
+  // Made at the first event that has a resource or a lifecycle: a live log often has neither.
+  private resourceColumn: Int32Array | undefined;
+  private lifecycleColumn: Int32Array | undefined;
   private timestampColumn = new Float64Array(INITIAL_CAPACITY);
   private readonly source: LogSource;
 
@@ -58,9 +59,11 @@ export class EventLogBuilder {
     const i = this.size++;
     this.caseColumn[i] = this.cases.intern(caseId);
     this.activityColumn[i] = this.activities.intern(activity);
-    this.resourceColumn[i] = resource ? this.resources.intern(resource) : -1;
-    this.lifecycleColumn[i] = lifecycle ? this.lifecycles.intern(lifecycle) : -1;
     this.timestampColumn[i] = timestamp;
+    if (resource) (this.resourceColumn ??= this.noneColumn())[i] = this.resources.intern(resource);
+    else if (this.resourceColumn) this.resourceColumn[i] = -1;
+    if (lifecycle) (this.lifecycleColumn ??= this.noneColumn())[i] = this.lifecycles.intern(lifecycle);
+    else if (this.lifecycleColumn) this.lifecycleColumn[i] = -1;
   }
 
   /** Adds an event record from a live source, checking its fields. */
@@ -93,33 +96,29 @@ export class EventLogBuilder {
   build(): ColumnarEventLog {
     const n = this.size;
     const caseCount = this.cases.size;
+    const cases = this.caseColumn;
     const caseOffsets = new Int32Array(caseCount + 1);
-    for (let i = 0; i < n; i++) caseOffsets[this.caseColumn[i]! + 1]!++;
+    for (let i = 0; i < n; i++) caseOffsets[cases[i]! + 1]!++;
     for (let c = 0; c < caseCount; c++) caseOffsets[c + 1]! += caseOffsets[c]!;
-    // Counting sort by case keeps input order inside each case; then each case is ordered by time.
-    const order = new Uint32Array(n);
+    // Counting sort by case, each event written straight to its place: input order is kept inside each case.
     const next = caseOffsets.slice(0, caseCount);
-    for (let i = 0; i < n; i++) order[next[this.caseColumn[i]!]!++] = i;
-    const ts = this.timestampColumn;
+    const position = new Uint32Array(n);
+    const activity = new Int32Array(n);
+    const timestamp = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const k = next[cases[i]!]!++;
+      position[k] = i;
+      activity[k] = this.activityColumn[i]!;
+      timestamp[k] = this.timestampColumn[i]!;
+    }
+    const caseIndex = new Int32Array(n);
     for (let c = 0; c < caseCount; c++) {
       const from = caseOffsets[c]!;
       const to = caseOffsets[c + 1]!;
+      caseIndex.fill(c, from, to);
       let sorted = true;
-      for (let k = from + 1; k < to && sorted; k++) sorted = ts[order[k - 1]!]! <= ts[order[k]!]!;
-      if (!sorted) order.subarray(from, to).sort((a, b) => ts[a]! - ts[b]! || a - b);
-    }
-    const caseIndex = new Int32Array(n);
-    const activity = new Int32Array(n);
-    const resource = new Int32Array(n);
-    const lifecycle = new Int32Array(n);
-    const timestamp = new Float64Array(n);
-    for (let k = 0; k < n; k++) {
-      const i = order[k]!;
-      caseIndex[k] = this.caseColumn[i]!;
-      activity[k] = this.activityColumn[i]!;
-      resource[k] = this.resourceColumn[i]!;
-      lifecycle[k] = this.lifecycleColumn[i]!;
-      timestamp[k] = ts[i]!;
+      for (let k = from + 1; k < to && sorted; k++) sorted = timestamp[k - 1]! <= timestamp[k]!;
+      if (!sorted) this.sortCase(position, activity, timestamp, from, to);
     }
     return {
       eventCount: n,
@@ -129,13 +128,28 @@ export class EventLogBuilder {
       lifecycleNames: this.lifecycles.values,
       caseIndex,
       activity,
-      resource,
-      lifecycle,
+      resource: gather(this.resourceColumn, position),
+      lifecycle: gather(this.lifecycleColumn, position),
       timestamp,
-      position: order,
+      position,
       caseOffsets,
       source: this.source,
     };
+  }
+
+  /** Orders one case's events by (timestamp, input position) and rewrites its activity and timestamp entries. */
+  private sortCase(position: Uint32Array, activity: Int32Array, timestamp: Float64Array, from: number, to: number): void {
+    const ts = this.timestampColumn;
+    position.subarray(from, to).sort((a, b) => ts[a]! - ts[b]! || a - b);
+    for (let k = from; k < to; k++) {
+      activity[k] = this.activityColumn[position[k]!]!;
+      timestamp[k] = ts[position[k]!]!;
+    }
+  }
+
+  /** A column of "none" for every slot so far. */
+  private noneColumn(): Int32Array {
+    return new Int32Array(this.caseColumn.length).fill(-1);
   }
 
   private grow(): void {
@@ -147,10 +161,18 @@ export class EventLogBuilder {
     };
     this.caseColumn = widen(this.caseColumn, (s) => new Int32Array(s));
     this.activityColumn = widen(this.activityColumn, (s) => new Int32Array(s));
-    this.resourceColumn = widen(this.resourceColumn, (s) => new Int32Array(s));
-    this.lifecycleColumn = widen(this.lifecycleColumn, (s) => new Int32Array(s));
+    if (this.resourceColumn) this.resourceColumn = widen(this.resourceColumn, (s) => new Int32Array(s));
+    if (this.lifecycleColumn) this.lifecycleColumn = widen(this.lifecycleColumn, (s) => new Int32Array(s));
     this.timestampColumn = widen(this.timestampColumn, (s) => new Float64Array(s));
   }
+}
+
+/** `column` in sorted order; all `-1` (none) when no event had a value. */
+function gather(column: Int32Array | undefined, position: Uint32Array): Int32Array {
+  const sorted = new Int32Array(position.length);
+  if (!column) return sorted.fill(-1);
+  for (let k = 0; k < position.length; k++) sorted[k] = column[position[k]!]!;
+  return sorted;
 }
 
 function toEpochMs(value: unknown): number | undefined {

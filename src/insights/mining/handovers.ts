@@ -8,14 +8,14 @@ import type { Handover } from './mining-result.js';
  * Ranked by count (descending), ties by from, then to.
  */
 export function findHandovers(view: LogView): Handover[] {
-  const resource = view.log.resource;
+  const resource = view.resource;
   const r = view.log.resourceNames.length;
   const counts = new Map<number, number>();
-  for (let c = 0; c < view.caseIndex.length; c++) {
+  for (let c = 0; c < view.caseCount; c++) {
     const last = view.caseOffsets[c + 1]! - 1;
     for (let e = view.caseOffsets[c]!; e < last; e++) {
-      const a = resource[view.events[e]!]!;
-      const b = resource[view.events[e + 1]!]!;
+      const a = resource[e]!;
+      const b = resource[e + 1]!;
       if (a < 0 || b < 0 || a === b) continue;
       const key = a * r + b;
       counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -31,8 +31,8 @@ export function findHandovers(view: LogView): Handover[] {
 export function countResources(view: LogView): number {
   const seen = new Uint8Array(view.log.resourceNames.length);
   let count = 0;
-  for (let e = 0; e < view.events.length; e++) {
-    const r = view.log.resource[view.events[e]!]!;
+  for (let e = 0; e < view.eventCount; e++) {
+    const r = view.resource[e]!;
     if (r >= 0 && seen[r] === 0) {
       seen[r] = 1;
       count++;

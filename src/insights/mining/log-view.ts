@@ -5,32 +5,35 @@ import type { CompiledMiningOptions } from './mining-options.js';
 /**
  * The events an analysis sees: the log's events kept by the lifecycle view, in log order
  * (case, timestamp, position), with activities as the classifier defines them. Cases left
- * without events are dropped.
+ * without events are dropped. When every event is kept as it is, the columns are the log's own (no copy).
  */
 export interface LogView {
   readonly log: ColumnarEventLog;
-  /** Log event index of each kept event. */
-  readonly events: Uint32Array;
+  readonly eventCount: number;
+  readonly caseCount: number;
   /** Activity index (into `activityNames`) of each kept event. */
   readonly activity: Int32Array;
   readonly activityNames: readonly string[];
+  /** UTC epoch milliseconds of each kept event. */
+  readonly timestamp: Float64Array;
+  /** Resource index (into `log.resourceNames`, `-1` for none) of each kept event. */
+  readonly resource: Int32Array;
   /** View case `c`'s events are `caseOffsets[c]` up to (excluding) `caseOffsets[c + 1]`. */
   readonly caseOffsets: Int32Array;
-  /** Log case index of each view case. */
-  readonly caseIndex: Int32Array;
 }
 
 /** Selects and classifies the events `options` ask for. */
 export function createLogView(log: ColumnarEventLog, options: CompiledMiningOptions): LogView {
   const keepLifecycle = lifecycleFilter(log, options);
+  const withLifecycle = options.classifier === 'name+lifecycle' && log.lifecycleNames.length > 0;
+  if (!keepLifecycle && !withLifecycle && everyCaseHasEvents(log)) return wholeLog(log);
   const n = log.eventCount;
-  const events = new Uint32Array(n);
   const activity = new Int32Array(n);
+  const timestamp = new Float64Array(n);
+  const resource = new Int32Array(n);
   const caseOffsets: number[] = [0];
-  const caseIndex: number[] = [];
   const names: string[] = [];
   // Activity ids of the view: by (log activity, lifecycle + 1) when the lifecycle is part of the class.
-  const withLifecycle = options.classifier === 'name+lifecycle';
   const lifecycleSlots = log.lifecycleNames.length + 1;
   const ids = new Map<number, number>();
   let m = 0;
@@ -48,23 +51,43 @@ export function createLogView(log: ColumnarEventLog, options: CompiledMiningOpti
         const name = log.activityNames[a]!;
         names.push(withLifecycle && lc >= 0 ? `${name}+${log.lifecycleNames[lc]!}` : name);
       }
-      events[m] = i;
       activity[m] = id;
+      timestamp[m] = log.timestamp[i]!;
+      resource[m] = log.resource[i]!;
       m++;
     }
-    if (m > before) {
-      caseOffsets.push(m);
-      caseIndex.push(c);
-    }
+    if (m > before) caseOffsets.push(m);
   }
   return {
     log,
-    events: events.subarray(0, m),
+    eventCount: m,
+    caseCount: caseOffsets.length - 1,
     activity: activity.subarray(0, m),
     activityNames: names,
+    timestamp: timestamp.subarray(0, m),
+    resource: resource.subarray(0, m),
     caseOffsets: Int32Array.from(caseOffsets),
-    caseIndex: Int32Array.from(caseIndex),
   };
+}
+
+/** Every event, activity = name: the log's own columns serve as the view. */
+function wholeLog(log: ColumnarEventLog): LogView {
+  return {
+    log,
+    eventCount: log.eventCount,
+    caseCount: log.caseIds.length,
+    activity: log.activity,
+    activityNames: log.activityNames,
+    timestamp: log.timestamp,
+    resource: log.resource,
+    caseOffsets: log.caseOffsets,
+  };
+}
+
+/** True for logs as the readers build them; a hand-made log may list a case without events, which a view drops. */
+function everyCaseHasEvents(log: ColumnarEventLog): boolean {
+  for (let c = 0; c < log.caseIds.length; c++) if (log.caseOffsets[c] === log.caseOffsets[c + 1]) return false;
+  return true;
 }
 
 /** Per lifecycle index, whether its events are kept; `undefined` keeps every event. */

@@ -23,8 +23,8 @@ export function mineLog(log: ColumnarEventLog, options: MiningOptions = {}): Min
   const edges = directlyFollows(view);
   let first: number | undefined;
   let last: number | undefined;
-  for (let e = 0; e < view.events.length; e++) {
-    const t = log.timestamp[view.events[e]!]!;
+  for (let e = 0; e < view.eventCount; e++) {
+    const t = view.timestamp[e]!;
     if (first === undefined || t < first) first = t;
     if (last === undefined || t > last) last = t;
   }
@@ -33,8 +33,8 @@ export function mineLog(log: ColumnarEventLog, options: MiningOptions = {}): Min
     log: { format: log.source.format, file: log.source.file, activityKey: log.source.activityKey, warnings: log.source.warnings },
     options: compiled,
     summary: {
-      cases: view.caseIndex.length,
-      events: view.events.length,
+      cases: view.caseCount,
+      events: view.eventCount,
       activities: tallies.activities.length,
       variants: variants.length,
       resources: countResources(view),

@@ -9,7 +9,7 @@ import { roundShare } from './round-share.js';
  */
 export function findRework(view: LogView): Rework {
   const k = view.activityNames.length;
-  const caseCount = view.caseIndex.length;
+  const caseCount = view.caseCount;
   const seenIn = new Int32Array(k).fill(-1);
   const reworkedIn = new Int32Array(k).fill(-1);
   const reworkCases = new Int32Array(k);

@@ -7,30 +7,51 @@ import { roundShare } from './round-share.js';
  * occurrence: the variant whose first case appears earlier in the input comes first.
  */
 export function findVariants(view: LogView): Variant[] {
-  const caseCount = view.caseIndex.length;
-  const ids = new Map<string, number>();
+  const { activity, caseCount, caseOffsets } = view;
+  // Variants are found by a hash of the activity sequence; sequences whose hashes collide are chained and compared.
+  const firstWithHash = new Map<number, number>();
+  const nextWithHash: number[] = [];
   const counts: number[] = [];
   const firstCase: number[] = [];
-  const sequence: number[] = [];
   for (let c = 0; c < caseCount; c++) {
-    sequence.length = 0;
-    for (let e = view.caseOffsets[c]!; e < view.caseOffsets[c + 1]!; e++) sequence.push(view.activity[e]!);
-    const key = sequence.join(',');
-    const id = ids.get(key);
-    if (id === undefined) {
-      ids.set(key, counts.length);
-      counts.push(1);
-      firstCase.push(c);
-    } else {
-      counts[id]!++;
+    const hash = sequenceHash(activity, caseOffsets[c]!, caseOffsets[c + 1]!);
+    let id = firstWithHash.get(hash) ?? -1;
+    let previous = -1;
+    while (id >= 0 && !sameSequence(view, firstCase[id]!, c)) {
+      previous = id;
+      id = nextWithHash[id]!;
     }
+    if (id < 0) {
+      id = counts.length;
+      counts.push(0);
+      firstCase.push(c);
+      nextWithHash.push(-1);
+      if (previous < 0) firstWithHash.set(hash, id);
+      else nextWithHash[previous] = id;
+    }
+    counts[id]!++;
   }
   // View cases are in log case order, which is the order of first appearance in the input.
   const order = counts.map((_, id) => id).sort((a, b) => counts[b]! - counts[a]! || firstCase[a]! - firstCase[b]!);
   return order.map((id) => {
     const c = firstCase[id]!;
     const activities: string[] = [];
-    for (let e = view.caseOffsets[c]!; e < view.caseOffsets[c + 1]!; e++) activities.push(view.activityNames[view.activity[e]!]!);
+    for (let e = caseOffsets[c]!; e < caseOffsets[c + 1]!; e++) activities.push(view.activityNames[activity[e]!]!);
     return { activities, count: counts[id]!, share: roundShare(counts[id]! / caseCount) };
   });
+}
+
+/** FNV-1a over the activity indexes and the length, cut to 30 bits so the map key stays a small integer. */
+function sequenceHash(activity: Int32Array, from: number, to: number): number {
+  let hash = 0x811c9dc5 ^ (to - from);
+  for (let e = from; e < to; e++) hash = Math.imul(hash ^ activity[e]!, 0x01000193);
+  return hash & 0x3fffffff;
+}
+
+function sameSequence(view: LogView, a: number, b: number): boolean {
+  const { activity, caseOffsets } = view;
+  const length = caseOffsets[a + 1]! - caseOffsets[a]!;
+  if (caseOffsets[b + 1]! - caseOffsets[b]! !== length) return false;
+  for (let i = 0, x = caseOffsets[a]!, y = caseOffsets[b]!; i < length; i++) if (activity[x + i] !== activity[y + i]) return false;
+  return true;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineRuns, niceMax } from './chart-scale.js';
+import { lineRuns, niceDurationMax, niceMax } from './chart-scale.js';
 
 describe('chart scale', () => {
   it('breaks a line where a bucket has no value', () => {
@@ -11,5 +11,13 @@ describe('chart scale', () => {
     expect(niceMax(0.93)).toBe(1);
     expect(niceMax(1.3)).toBe(2);
     expect(niceMax(4_200_000)).toBe(5_000_000);
+  });
+
+  it('tops a duration axis at a round duration whose half is round too', () => {
+    const H = 3_600_000;
+    expect(niceDurationMax(2.1 * H)).toBe(4 * H);
+    expect(niceDurationMax(45 * 60_000)).toBe(H);
+    expect(niceDurationMax(400)).toBe(500);
+    expect(niceDurationMax(40 * 24 * H)).toBe(50 * 24 * H);
   });
 });

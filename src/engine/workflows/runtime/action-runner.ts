@@ -4,7 +4,7 @@ import type { Insertable } from 'kysely';
 import type { WorkflowTasksTable, WorkflowTimersTable, WorkflowWebhooksTable } from '../workflow-tables.js';
 import type { CompiledAction, CompiledStep, CompiledWorkflow } from './compiled-workflow.js';
 import type { InstanceRecord } from './instance-record.js';
-import { TENSION_DETECTED, WORKFLOW_EVENT_TYPES, instanceEvent, transitionId, workflowSource } from './transition-events.js';
+import { TENSION_DETECTED, WORKFLOW_EVENT_TYPES, instanceEvent, instanceEventId, workflowSource } from './transition-events.js';
 import type { Trigger } from './trigger.js';
 
 /** What a list of actions produced; applied to the batch only when every action succeeded. */
@@ -41,7 +41,7 @@ export function runActions(
     instance: { id: record.id, caseId: record.caseId, workflow: record.workflow, cell: record.cell, template: record.template, step: step.id },
   });
   const evaluate = (entries: [string, { evaluate(c: Record<string, unknown>): unknown }][]) => Object.fromEntries(entries.map(([k, e]) => [k, e.evaluate(scope())]));
-  const id = (kind: string, index: number) => transitionId(record.id, kind, step.id, trigger.key, context.reason, index);
+  const id = (kind: string, index: number) => instanceEventId(record.id, kind, step.id, trigger.key, context.reason, index);
   for (const [index, action] of actions.entries()) {
     out.ran.push(action.kind);
     switch (action.kind) {

@@ -33,7 +33,11 @@ export async function processEventBatch(db: WorkflowDb, registry: WorkflowRegist
   }
   if (deliveries.length === 0) return new WriteSet();
   const instances = await loadInstances(db, deliveries);
-  const writes = new WriteSet(await loadLedger(db, [...instances.values()].map((r) => r.id), new Set(deliveries.map((d) => d.trigger.key))));
+  // A ledger entry for event e<seq> commits with its instance at last_seq >= seq, so only instances already at or
+  // past this batch's first event can hold entries for it (after a cursor reset, say): normally none to read.
+  const firstSeq = deliveries[0]!.event.seq;
+  const replayed = [...instances.values()].filter((r) => r.lastSeq >= firstSeq).map((r) => r.id);
+  const writes = new WriteSet(replayed.length > 0 ? await loadLedger(db, replayed, new Set(deliveries.map((d) => d.trigger.key))) : []);
   const ctx: StepContext = { now, writes };
   for (const { event, workflow, caseId, trigger } of deliveries) {
     const key = caseKey(workflow.name, caseId);
@@ -53,8 +57,10 @@ export async function processEventBatch(db: WorkflowDb, registry: WorkflowRegist
     }
     const step = workflow.steps[index]!;
     if (step.waitsFor !== event.type) continue;
-    const scope = { event: trigger.view, params: workflow.params, vars: record.vars, instance: { id: record.id, caseId, workflow: workflow.name, cell: record.cell, template: record.template, step: step.id } };
-    if (!passes(step.condition, scope)) continue;
+    if (step.condition) {
+      const instance = { id: record.id, caseId, workflow: workflow.name, cell: record.cell, template: record.template, step: step.id };
+      if (!passes(step.condition, { event: trigger.view, params: workflow.params, vars: record.vars, instance })) continue;
+    }
     advanceInstance(ctx, workflow, record, step, trigger);
   }
   return writes;

@@ -2,7 +2,7 @@ import { errorMessage, newId } from '../../../shared/index.js';
 import { runActions, type ActionOutcome } from './action-runner.js';
 import type { CompiledStep, CompiledWorkflow } from './compiled-workflow.js';
 import type { InstanceRecord } from './instance-record.js';
-import { WORKFLOW_EVENT_TYPES, instanceEvent, transitionId } from './transition-events.js';
+import { WORKFLOW_EVENT_TYPES, instanceEvent, instanceEventId } from './transition-events.js';
 import type { Trigger } from './trigger.js';
 import { ledgerKey, type WriteSet } from './write-set.js';
 
@@ -38,7 +38,7 @@ export function startInstance(ctx: StepContext, workflow: CompiledWorkflow, case
   history(ctx, record, '', 'started', trigger, { event: trigger.ref });
   ctx.writes.events.push(
     instanceEvent(record, WORKFLOW_EVENT_TYPES.started, { instance: record.id, workflow: workflow.name, cell: workflow.cell, template: workflow.template, caseId, trigger: trigger.ref }, {
-      id: transitionId(record.id, 'started'),
+      id: instanceEventId(record.id, 'started'),
       now: ctx.now,
     }),
   );
@@ -82,7 +82,7 @@ export function runFrom(ctx: StepContext, workflow: CompiledWorkflow, record: In
         record,
         WORKFLOW_EVENT_TYPES.stepCompleted,
         { instance: record.id, step: step.id, mode: step.mode, source: step.source, trigger: trigger.ref, ...(outcome.goto ? { goto: outcome.goto } : {}) },
-        { id: transitionId(record.id, 'step', step.id, trigger.key), now: ctx.now, step: step.id },
+        { id: instanceEventId(record.id, 'step', step.id, trigger.key), now: ctx.now, step: step.id },
       ),
     );
     if (outcome.complete) return complete(ctx, record, trigger);
@@ -106,7 +106,7 @@ export function fireTimeout(ctx: StepContext, workflow: CompiledWorkflow, record
   if (!outcome.ran.includes('raiseTension')) {
     ctx.writes.events.push(
       instanceEvent(record, WORKFLOW_EVENT_TYPES.escalated, { instance: record.id, step: step.id, reason: 'timeout', afterMs: step.timeout.ms }, {
-        id: transitionId(record.id, 'escalated', step.id, trigger.key),
+        id: instanceEventId(record.id, 'escalated', step.id, trigger.key),
         now: ctx.now,
         step: step.id,
       }),
@@ -125,7 +125,7 @@ export function fireTaskDue(ctx: StepContext, record: InstanceRecord, task: { id
   history(ctx, record, task.step, 'task.overdue', trigger, { task: task.id });
   ctx.writes.events.push(
     instanceEvent(record, WORKFLOW_EVENT_TYPES.escalated, { instance: record.id, step: task.step, reason: 'task-overdue', task: { id: task.id, cell: task.cell, title: task.title } }, {
-      id: transitionId(record.id, 'task-overdue', task.id),
+      id: instanceEventId(record.id, 'task-overdue', task.id),
       now: ctx.now,
       step: task.step,
     }),
@@ -140,7 +140,7 @@ export function fail(ctx: StepContext, record: InstanceRecord, step: string, tri
   ctx.writes.cancelTimeouts(record.id);
   history(ctx, record, step, 'failed', trigger, { error: record.error });
   ctx.writes.events.push(
-    instanceEvent(record, WORKFLOW_EVENT_TYPES.failed, { instance: record.id, step, error: record.error }, { id: transitionId(record.id, 'failed', trigger.key), now: ctx.now, step }),
+    instanceEvent(record, WORKFLOW_EVENT_TYPES.failed, { instance: record.id, step, error: record.error }, { id: instanceEventId(record.id, 'failed', trigger.key), now: ctx.now, step }),
   );
 }
 
@@ -162,7 +162,7 @@ function complete(ctx: StepContext, record: InstanceRecord, trigger: Trigger): v
   history(ctx, record, '', 'completed', trigger, {});
   ctx.writes.events.push(
     instanceEvent(record, WORKFLOW_EVENT_TYPES.completed, { instance: record.id, transitions: record.transitions, durationMs: ctx.now - record.createdAt, vars: record.vars }, {
-      id: transitionId(record.id, 'completed'),
+      id: instanceEventId(record.id, 'completed'),
       now: ctx.now,
     }),
   );

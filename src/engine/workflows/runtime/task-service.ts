@@ -3,7 +3,7 @@ import type { CloudEvent, Principal } from '../../../model/index.js';
 import { ConflictError, InputError, NotAllowedError, NotFoundError, type Clock } from '../../../shared/index.js';
 import type { Repositories, Store } from '../../../store/index.js';
 import { TASK_STATES, type TaskState, type WorkflowTasksTable } from '../workflow-tables.js';
-import { WORKFLOW_EVENT_TYPES, instanceEvent, transitionId } from './transition-events.js';
+import { WORKFLOW_EVENT_TYPES, instanceEvent, instanceEventId } from './transition-events.js';
 import { principalLabel } from './principal-label.js';
 import { workflowDb } from './workflow-db.js';
 
@@ -107,7 +107,7 @@ export function createTaskService(deps: Deps) {
       const record = { id: task.instance, workflow: task.workflow, template: instance?.template ?? '', caseId: task.caseId };
       const type = to === 'claimed' ? WORKFLOW_EVENT_TYPES.taskClaimed : WORKFLOW_EVENT_TYPES.taskCompleted;
       const data = { instance: task.instance, task: id, step: task.step, cell: task.cell, title: task.title, by, ...(to === 'completed' ? { result: result ?? null } : {}) };
-      return { result: undefined, events: [instanceEvent(record, type, data, { id: transitionId(id, to), now, step: task.step })] };
+      return { result: undefined, events: [instanceEvent(record, type, data, { id: instanceEventId(task.instance, 'task', id, to), now, step: task.step })] };
     });
     return get(id);
   }

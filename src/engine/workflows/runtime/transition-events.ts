@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { CloudEvent } from '../../../model/index.js';
 import type { InstanceRecord } from './instance-record.js';
 
@@ -29,7 +29,16 @@ export function workflowSource(workflow: string): string {
  * same id, so should it ever be recorded twice, the log (idempotent on source and id) keeps one.
  */
 export function transitionId(...parts: (string | number)[]): string {
-  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
+  return hash('sha256', parts.join('\u0000'), 'hex').slice(0, 32);
+}
+
+/**
+ * The deterministic id of an event about one instance: `<instance id>-<hash of the parts>`. The instance's
+ * time-ordered id (UUIDv7) leads, so a batch's events land in a few neighbouring pages of the log's
+ * (source, id) index instead of one random page each: far fewer pages for each commit to write.
+ */
+export function instanceEventId(instanceId: string, ...parts: (string | number)[]): string {
+  return `${instanceId}-${hash('sha256', parts.join('\u0000'), 'hex').slice(0, 16)}`;
 }
 
 /** An event about one instance: subject = case id, extensions `workflow`, `template`, `instance` (and `step`). */

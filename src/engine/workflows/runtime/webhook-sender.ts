@@ -2,7 +2,7 @@ import type { CloudEvent } from '../../../model/index.js';
 import { errorMessage, newWebhookSecret, type Clock, type Logger } from '../../../shared/index.js';
 import type { Repositories, Store } from '../../../store/index.js';
 import { classifyResponse, nextRetryDelay, parseRetryAfter, signWebhook } from '../../delivery/index.js';
-import { WORKFLOW_EVENT_TYPES, transitionId, workflowSource } from './transition-events.js';
+import { WORKFLOW_EVENT_TYPES, instanceEventId, workflowSource } from './transition-events.js';
 import { workflowDb } from './workflow-db.js';
 
 export interface WebhookSenderOptions {
@@ -116,7 +116,7 @@ export function createWebhookSender(deps: Deps, options: WebhookSenderOptions = 
           ? [
               {
                 specversion: '1.0',
-                id: transitionId(row.id, 'dead'),
+                id: instanceEventId(row.instance_id, 'webhook-dead', row.id),
                 source: workflowSource(row.workflow),
                 type: WORKFLOW_EVENT_TYPES.webhookDeadLettered,
                 subject: `workflow:${row.workflow}`,

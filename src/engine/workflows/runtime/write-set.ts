@@ -1,7 +1,8 @@
 import type { Insertable } from 'kysely';
 import type { CloudEvent } from '../../../model/index.js';
-import type { WorkflowHistoryTable, WorkflowTasksTable, WorkflowTimersTable, WorkflowWebhooksTable } from '../workflow-tables.js';
+import type { WorkflowHistoryTable, WorkflowInstancesTable, WorkflowTasksTable, WorkflowTimersTable, WorkflowWebhooksTable } from '../workflow-tables.js';
 import { instanceToRow, type InstanceRecord } from './instance-record.js';
+import { multiRowStatement } from './multi-row-statement.js';
 import { chunks, type WorkflowDb } from './workflow-db.js';
 
 /** The key of one ledger entry: a step's effects for one trigger. */
@@ -43,28 +44,8 @@ export class WriteSet {
   }
 
   async flush(db: WorkflowDb, now: number): Promise<void> {
-    const rows = [...this.instances.values()].map(instanceToRow);
-    for (const chunk of chunks(rows, 500)) {
-      await db
-        .insertInto('workflow_instances')
-        .values(chunk)
-        .onConflict((oc) =>
-          oc.column('id').doUpdateSet((eb) => ({
-            state: eb.ref('excluded.state'),
-            step: eb.ref('excluded.step'),
-            vars: eb.ref('excluded.vars'),
-            last_seq: eb.ref('excluded.last_seq'),
-            transitions: eb.ref('excluded.transitions'),
-            error: eb.ref('excluded.error'),
-            updated_at: eb.ref('excluded.updated_at'),
-            completed_at: eb.ref('excluded.completed_at'),
-          })),
-        )
-        .execute();
-    }
-    for (const chunk of chunks(this.history, 500)) {
-      await db.insertInto('workflow_history').values(chunk).onConflict((oc) => oc.columns(['instance_id', 'step', 'kind', 'trigger']).doNothing()).execute();
-    }
+    for (const chunk of chunks([...this.instances.values()].map(instanceToRow), 500)) await upsertInstances(db, chunk);
+    for (const chunk of chunks(this.history, 500)) await insertHistory(db, chunk);
     // Grouped by step, so a batch cancels with a few statements however many instances moved on.
     const byStep = new Map<string | undefined, string[]>();
     for (const { instanceId, step } of this.cancelledTimers) byStep.set(step, [...(byStep.get(step) ?? []), instanceId]);
@@ -81,3 +62,27 @@ export class WriteSet {
     for (const chunk of chunks(this.webhooks)) await db.insertInto('workflow_webhooks').values(chunk).onConflict((oc) => oc.column('id').doNothing()).execute();
   }
 }
+
+const upsertInstances = multiRowStatement<WorkflowInstancesTable>(
+  ['id', 'workflow', 'case_id', 'cell', 'template', 'state', 'step', 'vars', 'started_seq', 'last_seq', 'transitions', 'error', 'created_at', 'updated_at', 'completed_at'],
+  (db, rows) =>
+    db
+      .insertInto('workflow_instances')
+      .values(rows)
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          state: eb.ref('excluded.state'),
+          step: eb.ref('excluded.step'),
+          vars: eb.ref('excluded.vars'),
+          last_seq: eb.ref('excluded.last_seq'),
+          transitions: eb.ref('excluded.transitions'),
+          error: eb.ref('excluded.error'),
+          updated_at: eb.ref('excluded.updated_at'),
+          completed_at: eb.ref('excluded.completed_at'),
+        })),
+      ),
+);
+
+const insertHistory = multiRowStatement<Insertable<WorkflowHistoryTable>>(['instance_id', 'step', 'kind', 'trigger', 'at', 'detail'], (db, rows) =>
+  db.insertInto('workflow_history').values(rows).onConflict((oc) => oc.columns(['instance_id', 'step', 'kind', 'trigger']).doNothing()),
+);

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { niceDurationMax } from '../../components/chart-scale.js';
 import { Chart } from '../../components/line-chart.js';
 import { Loaded } from '../../components/loaded.js';
 import { NotAvailable } from '../../components/status-notice.js';
@@ -27,7 +28,6 @@ export function SloTrendsSection({ available }: { available: boolean }) {
     async (signal) => (available ? api.get<TimeseriesView>(INSIGHT_ENDPOINTS.timeseries, { bucket }, { signal }) : undefined),
     [api, available, bucket],
   );
-  const span = BUCKETS.find((b) => b.bucket === bucket)!;
   return (
     <section className="card" aria-labelledby="slo-trends-title" data-testid="slo-trends">
       <div className="panel-head">
@@ -52,6 +52,7 @@ export function SloTrendsSection({ available }: { available: boolean }) {
             const slo = view.slos.find((s) => sloKey(s) === chosen) ?? busiestSlo(view.slos)!;
             const name = `${slo.agreement} · ${slo.slo}`;
             const judged = slo.points.reduce((n, p) => n + p.counted, 0);
+            const span = BUCKETS.find((b) => b.bucket === view.bucket)!.span;
             return (
               <>
                 <div className="filter-row">
@@ -72,12 +73,13 @@ export function SloTrendsSection({ available }: { available: boolean }) {
                       { name: 'p90', points: sloPoints(view, slo, (p) => p.latency.p90Ms) },
                     ]}
                     format={formatDuration}
+                    max={niceDurationMax(Math.max(0, ...slo.points.map((p) => p.latency.p90Ms ?? 0)))}
                   />
                   <Chart title={`SLO compliance over time: ${name}`} points={sloPoints(view, slo, (p) => p.compliance)} format={(v) => formatShare(v, 0)} max={1} target={slo.objective} />
                 </div>
                 <p className="hint">
                   {slo.request} answered by {slo.response} within {slo.within}, objective {formatShare(slo.objective, 0)} (dashed line); {formatCount(judged)} request(s)
-                  judged over {span.span}, each in the {bucket} it was made (UTC). * marks the {bucket} still under way, whose requests may still be pending.
+                  judged over {span}, each in the {view.bucket} it was made (UTC). * marks the {view.bucket} still under way, whose requests may still be pending.
                 </p>
               </>
             );
