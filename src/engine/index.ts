@@ -5,7 +5,7 @@ export { createDeliveryAdmin, type DeliveryAdmin, type DeliveryView, type Attemp
 export { EventFeed, type FeedListener } from './event-feed.js';
 export { createMetrics, type Metrics } from './metrics.js';
 export { createOrgView, type OrgView } from './org-view.js';
-export { createPublisher, isHistory, type Publisher, type PublishOutcome } from './publish/publisher.js';
+export { createPublisher, type Publisher, type PublishOutcome } from './publish/publisher.js';
 export { GroupCommit } from './publish/group-commit.js';
 export { SubscriptionRouter, celEventView, type RouteMatch } from './routing/subscription-router.js';
 export { MANIFEST_APPLIED } from '../manifests/index.js';

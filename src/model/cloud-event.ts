@@ -48,3 +48,11 @@ export function toStructuredCloudEvent(event: CloudEvent): Record<string, unknow
   if (event.dataBase64 !== undefined) json.data_base64 = event.dataBase64;
   return json;
 }
+
+/**
+ * Events carrying the `simulation` extension (written by `cello simulate`, or any import of past activity) are
+ * history: stored and mined, never routed to subscriptions or run by workflows.
+ */
+export function isHistory(event: Pick<CloudEvent, 'extensions'>): boolean {
+  return event.extensions?.simulation !== undefined;
+}

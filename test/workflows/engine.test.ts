@@ -191,6 +191,54 @@ describe('exactly once', () => {
     expect((await harness.engine.instances.list())[0]).toMatchObject({ state: 'completed', transitions: 3 });
   });
 
+  it('runs no step again for an instance still waiting when the log is read again from the start', async () => {
+    const pings = manifests(`
+apiVersion: cello/v1
+kind: Template
+metadata: { name: pings }
+spec:
+  version: 1
+  start: { type: com.acme.session.started }
+  steps:
+    - id: on-ping
+      mode: fixed
+      on: { type: com.acme.ping }
+      do: [{ task: { cell: cell:ops, title: Answer the ping } }]
+    - id: again
+      mode: fixed
+      do: [{ branch: [{ when: 'true', goto: on-ping }] }]
+---
+apiVersion: cello/v1
+kind: Workflow
+metadata: { name: ops-pings }
+spec:
+  from: template:pings@1
+  cell: cell:ops
+`);
+    harness = await startHarness(pings);
+    await harness.publish('com.acme.session.started', 'session-1');
+    await harness.publish('com.acme.ping', 'session-1');
+    await harness.publish('com.acme.ping', 'session-1');
+    await harness.engine.settle();
+    expect(await harness.engine.tasks.list()).toHaveLength(2);
+    const [before] = await harness.engine.instances.list();
+    await harness.engine.stop();
+    await harness.store.db.withTables<WorkflowTables>().updateTable('workflow_cursor').set({ seq: 0 }).execute();
+    await harness.engine.start();
+    await harness.engine.settle();
+    expect(await harness.engine.tasks.list()).toHaveLength(2);
+    expect((await harness.engine.instances.list())[0]!.transitions).toBe(before!.transitions);
+  });
+
+  it('starts nothing from history (events with the simulation extension)', async () => {
+    harness = await startHarness(org);
+    await harness.runtime.publisher.publish({ kind: 'admin' }, [
+      { specversion: '1.0', id: 'h1', source: '/import', type: 'com.acme.doc.submitted', subject: 'a', data: { doc: 'doc-h', author: 'ana' }, extensions: { simulation: 'seed-1' } },
+    ]);
+    await harness.engine.settle();
+    expect(await harness.engine.instances.list()).toEqual([]);
+  });
+
   it('records an instance as failed, with the reason, when a step expression fails', async () => {
     harness = await startHarness(org);
     await harness.publish('com.acme.doc.submitted', 'a', { doc: 'doc-6' });

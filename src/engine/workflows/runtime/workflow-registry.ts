@@ -1,4 +1,4 @@
-import { CELLO_EVENT_PREFIX, type Manifest, type StoredEvent } from '../../../model/index.js';
+import { CELLO_EVENT_PREFIX, isHistory, type Manifest, type StoredEvent } from '../../../model/index.js';
 import type { Logger } from '../../../shared/index.js';
 import { SubscriptionRouter } from '../../routing/subscription-router.js';
 import { checkWorkflows, type WorkflowsCheck } from '../check-workflows.js';
@@ -49,7 +49,8 @@ export function createWorkflowRegistry(manifests: readonly Manifest[], logger?: 
     types: new Set(byType.keys()),
     interested(event) {
       const candidates = byType.get(event.type);
-      if (!candidates) return [];
+      // History (cello simulate, imports) is mined, never run: replaying last month must not start cases today.
+      if (!candidates || isHistory(event)) return [];
       if (event.type.startsWith(WORKFLOW_EVENT_PREFIX)) return candidates.filter((w) => w.name === event.extensions?.workflow);
       if (!candidates.some((w) => gated.has(w.name))) return candidates;
       const routed = new Set(router.route(event).flatMap((m) => ('workflow' in m.action ? [m.action.workflow.slice('workflow:'.length)] : [])));
