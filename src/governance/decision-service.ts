@@ -1,11 +1,10 @@
 import { writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { describePrincipal, type CloudEvent, type Principal } from '../model/index.js';
+import { describePrincipal, type CloudEvent, type DecideResult, type Principal } from '../model/index.js';
 import { ConflictError, InputError, NotAllowedError, errorMessage } from '../shared/index.js';
 import { assertBelongs, assertDecider, facilitatorsOf, isFacilitator } from './access-checks.js';
 import { findAgendaItem } from './agenda-item-ref.js';
 import { carryOutDecision, type DecisionRecord } from './carry-out-decision.js';
-import type { Decision } from './decision.js';
 import type { GovernanceContext, GovernanceRepos, PendingWrite } from './governance-context.js';
 import { nextNumber } from './governance-db.js';
 import { GOVERNANCE_EVENTS as E, governanceEvent } from './governance-events.js';
@@ -19,14 +18,7 @@ import { advisorsOf } from './tension-service.js';
 import { isAwaitingDecision } from './tension-states.js';
 import type { Tension } from './tension.js';
 
-/** What deciding did: a decision at once (owner, advice), or a proposal waiting for its window (consent, vote). */
-export interface DecideResult {
-  tension: Tension;
-  decision?: Decision;
-  proposal?: Proposal;
-  /** For a proposal: what it would change (the field diff of an agreement). */
-  preview?: Record<string, unknown>;
-}
+export type { DecideResult } from '../model/index.js';
 
 export function createDecisionService(ctx: GovernanceContext) {
   /** Writes the YAML of new versions once their transaction committed; a failed write is logged, never undoes the decision. */

@@ -1,42 +1,10 @@
+import type { DurationStats, GovernanceMetrics, ReviewWeek } from '../model/index.js';
 import { formatDuration } from '../shared/index.js';
 import type { Decision } from './decision.js';
 import type { Review } from './review.js';
 import { TENSION_STATES, type Tension, type TensionState } from './tension.js';
 
-/** Count, median and mean of a set of durations (the median of an even count is the mean of the middle two). */
-export interface DurationStats {
-  count: number;
-  medianMs: number | null;
-  meanMs: number | null;
-  /** The median, readable: `1.5h`. */
-  median: string | null;
-}
-
-export interface ReviewWeek {
-  /** ISO week, `2026-W03`. */
-  week: string;
-  closed: number;
-  withoutDecision: number;
-  share: number;
-}
-
-/** What the record says about how the organization mediates. */
-export interface GovernanceMetrics {
-  from?: string;
-  to?: string;
-  tensions: { raised: number; byOrigin: { person: number; detector: number }; byState: Record<TensionState, number>; unrouted: number };
-  /** observedAt → raisedAt: how long a gap went unspoken. */
-  timeToSurface: DurationStats & { byOrigin: { person: DurationStats; detector: DurationStats } };
-  /** raisedAt → the first decision on it (any outcome, escalation included). */
-  timeToDecision: DurationStats;
-  reviews: { closed: number; withoutDecision: number; shareWithoutDecision: number | null; byWeek: ReviewWeek[] };
-  /** Tensions reopened at least once, and how many reopenings in all. */
-  reopened: { tensions: number; times: number };
-  /** Decisions that escalated a tension. */
-  escalations: number;
-  /** Cases that workflows escalated into tensions (occurrences of `workflow-escalation` tensions). */
-  workflowEscalations: number;
-}
+export type { DurationStats, GovernanceMetrics, ReviewWeek } from '../model/index.js';
 
 export interface MetricsInput {
   tensions: readonly Tension[];

@@ -1,5 +1,8 @@
+import type { Priority } from '../model/index.js';
 import type { Score } from './score-tension.js';
 import type { Severity, Tension } from './tension.js';
+
+export type { Priority } from '../model/index.js';
 
 const DAY_MS = 86_400_000;
 
@@ -11,16 +14,6 @@ const DAY_MS = 86_400_000;
 export const PRIORITY_WEIGHTS = { score: 50, severity: 15, age: 20, lateness: 15, saturationDays: 28 } as const;
 
 const SEVERITY_SHARE: Record<Severity, number> = { low: 0, medium: 1 / 3, high: 2 / 3, critical: 1 };
-
-/** A tension's priority with each part shown. */
-export interface Priority {
-  total: number;
-  parts: { score: number; severity: number; age: number; lateness: number };
-  ageDays: number;
-  latenessDays: number;
-  /** `score 16/25 → 32 + severity high → 10 + waited 3d → 2.1 + raised 10d late → 5.4 = 49.5`. */
-  explanation: string;
-}
 
 /** The priority of one tension at `now`. */
 export function priorityOf(tension: Pick<Tension, 'severity' | 'raisedAt' | 'observedAt'>, score: Pick<Score, 'total' | 'max' | 'share'>, now: Date): Priority {

@@ -1,40 +1,11 @@
 import type { OrgModel } from '../manifests/index.js';
-import type { ManifestOf } from '../model/index.js';
+import type { ManifestOf, Route, RoutedTo } from '../model/index.js';
 import { parseDuration } from '../shared/index.js';
 
 /** When a decision right names no asyncTimeout: the objection, advice and voting window. */
 export const DEFAULT_ASYNC_TIMEOUT = '72h';
 
-/** Where a tension goes to be decided, from the DecisionRight of its type. */
-export interface RoutedTo {
-  routed: true;
-  /** The DecisionRight's name. */
-  right: string;
-  tensionType: string;
-  deciderCell: string;
-  /** Only members with this role decide; absent means any member of the cell. */
-  deciderRole?: string;
-  method: 'owner' | 'advice' | 'consent' | 'vote';
-  forum: 'review' | 'async';
-  criteria: string[];
-  asyncTimeout: string;
-  asyncTimeoutMs: number;
-  /** Cells whose advice or objection counts besides the involved ones. */
-  advisors: string[];
-  /** Members who hold the right, for messages: `Ana, Bo`. */
-  holders: string[];
-  /** `members of cell:payments with the lead role (Ana)`. */
-  who: string;
-}
-
-/** A tension whose type no DecisionRight covers: flagged, and only escalated or dropped in a review. */
-export interface Unrouted {
-  routed: false;
-  tensionType: string;
-  reason: string;
-}
-
-export type Route = RoutedTo | Unrouted;
+export type { Route, RoutedTo, Unrouted } from '../model/index.js';
 
 /** Routes a tension type to its decider, method and forum; several rights for one type: the first by name wins. */
 export function routeTension(model: OrgModel, tensionType: string): Route {

@@ -1,4 +1,7 @@
+import type { Score, ScorePart } from '../model/index.js';
 import { InputError } from '../shared/index.js';
+
+export type { Score, ScorePart } from '../model/index.js';
 
 /** Ratings run from 0 (does not matter for this criterion) to 5 (matters most). */
 export const MAX_RATING = 5;
@@ -7,28 +10,6 @@ export const MAX_RATING = 5;
 export interface Criterion {
   name: string;
   weight: number;
-}
-
-/** One line of a score: criterion × weight. */
-export interface ScorePart {
-  criterion: string;
-  /** Undefined when nobody rated this criterion yet (it counts 0). */
-  rating?: number;
-  weight: number;
-  points: number;
-}
-
-/** A score that explains itself. */
-export interface Score {
-  total: number;
-  max: number;
-  /** total / max, 0 when the organization has no criteria. */
-  share: number;
-  parts: ScorePart[];
-  /** `impact 4 × 3 = 12 + urgency 2 × 2 = 4 → 16 of 25`. */
-  explanation: string;
-  /** Criteria nobody rated yet. */
-  unrated: string[];
 }
 
 /** Scores ratings by the organization's weighted criteria: the sum of rating × weight. */

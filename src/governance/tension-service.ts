@@ -1,31 +1,20 @@
-import { describePrincipal, principalCell, type CloudEvent, type Principal } from '../model/index.js';
+import { describePrincipal, principalCell, type CloudEvent, type Principal, type TensionDetail } from '../model/index.js';
 import { ConflictError, InputError, NotAllowedError, newId } from '../shared/index.js';
 import { assertBelongs, assertCanRate, holdsRight } from './access-checks.js';
-import type { Decision } from './decision.js';
 import { mergeEvidence } from './evidence.js';
 import { nextNumber } from './governance-db.js';
 import type { GovernanceContext, GovernanceRepos } from './governance-context.js';
 import { GOVERNANCE_EVENTS as E, governanceEvent } from './governance-events.js';
-import type { Proposal } from './proposal.js';
 import { checkRaise, type DetectedInput, type RaiseInput } from './raise-input.js';
-import { priorityOf, type Priority } from './rank-tensions.js';
+import { priorityOf } from './rank-tensions.js';
 import { resolveReviewCell } from './review-cell.js';
 import type { Route } from './route-tension.js';
-import { scoreTension, validateRatings, type Score } from './score-tension.js';
+import { scoreTension, validateRatings } from './score-tension.js';
 import { assertTransition, isAwaitingDecision } from './tension-states.js';
 import type { Tension, TensionNote, TensionState } from './tension.js';
 import type { TensionFilter } from './tension-repository.js';
 
-/** A tension with what explains it: route, score, priority, notes, proposals and decisions. */
-export interface TensionDetail {
-  tension: Tension;
-  route: Route;
-  score: Score;
-  priority: Priority;
-  notes: TensionNote[];
-  proposals: Proposal[];
-  decisions: Decision[];
-}
+export type { TensionDetail } from '../model/index.js';
 
 /** What a detector's report did. */
 export type DetectedResult = { tension: Tension; action: 'raised' | 'counted' | 'reopened' | 'unchanged' };

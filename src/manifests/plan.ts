@@ -1,15 +1,9 @@
 import { createHash } from 'node:crypto';
-import { type Manifest, type ManifestKind } from '../model/index.js';
+import { type FieldChange, type Manifest, type ManifestKind } from '../model/index.js';
 import { manifestKey } from './lint/reference-rules.js';
 import type { ManifestVersion } from '../store/index.js';
 
-/** One field that differs between the applied version and the folder. */
-export interface FieldChange {
-  /** `spec.members[0].roles` */
-  path: string;
-  before?: unknown;
-  after?: unknown;
-}
+export type { FieldChange } from '../model/index.js';
 
 export type PlanAction = 'add' | 'change' | 'remove';
 

@@ -1,9 +1,6 @@
-/** A pointer to what shows a gap, in governance's evidence vocabulary. */
-export interface TensionEvidence {
-  kind: 'event' | 'agreement' | 'insight' | 'manifest' | 'experiment';
-  ref: string;
-  note?: string;
-}
+import type { TensionEvidence } from '../../model/index.js';
+
+export type { TensionEvidence } from '../../model/index.js';
 
 /**
  * A gap insights detected, in the shape governance's detector API takes. `detector` + `subject` is the

@@ -1,22 +1,9 @@
+import type { AcceptanceStats, AcceptanceTally } from '../../model/index.js';
 import { compareText } from '../mining/compare-text.js';
 import { roundShare } from '../stats/quantiles.js';
 import type { Recommendation } from './recommendation.js';
 
-/** How recommendations fared: counts by state and the acceptance rate, accepted ÷ (accepted + dismissed). */
-export interface AcceptanceTally {
-  made: number;
-  open: number;
-  accepted: number;
-  dismissed: number;
-  withdrawn: number;
-  /** null while no recommendation has been decided. */
-  acceptanceRate: number | null;
-}
-
-export interface AcceptanceStats extends AcceptanceTally {
-  byKind: (AcceptanceTally & { kind: string })[];
-  byCell: (AcceptanceTally & { cell: string })[];
-}
+export type { AcceptanceStats, AcceptanceTally } from '../../model/index.js';
 
 function tally(list: readonly Recommendation[]): AcceptanceTally {
   const count = (state: Recommendation['state']) => list.filter((r) => r.state === state).length;

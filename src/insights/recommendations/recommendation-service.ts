@@ -1,5 +1,5 @@
 import type { Runtime } from '../../engine/index.js';
-import { describePrincipal, type Principal } from '../../model/index.js';
+import { describePrincipal, type AcceptResult, type Principal } from '../../model/index.js';
 import { ConflictError, InputError, NotAllowedError } from '../../shared/index.js';
 import type { ExperimentSink } from '../ports/experiment-sink.js';
 import { acceptanceStats, type AcceptanceStats } from './acceptance-stats.js';
@@ -15,12 +15,7 @@ export interface AcceptInput {
   reviewDate?: string;
 }
 
-export interface AcceptResult {
-  recommendation: Recommendation;
-  /** The experiment governance started; null when no experiment sink is wired. */
-  experiment: string | null;
-  tension?: string;
-}
+export type { AcceptResult } from '../../model/index.js';
 
 export interface RefreshResult {
   made: number;

@@ -1,3 +1,4 @@
+import { BUCKETS, type Bucket } from '../../model/index.js';
 import { InputError } from '../../shared/index.js';
 
 const HOUR = 3_600_000;
@@ -5,9 +6,7 @@ const DAY = 24 * HOUR;
 /** 1970-01-01 was a Thursday; the first ISO week start (Monday) after it is 1970-01-05, 4 days later. */
 const MONDAY_OFFSET = 4 * DAY;
 
-export const BUCKETS = ['hour', 'day', 'week'] as const;
-/** Buckets are UTC: hours, days, and ISO weeks starting Monday 00:00 UTC. */
-export type Bucket = (typeof BUCKETS)[number];
+export { BUCKETS, type Bucket } from '../../model/index.js';
 
 const SIZE: Record<Bucket, number> = { hour: HOUR, day: DAY, week: 7 * DAY };
 

@@ -1,4 +1,4 @@
-import type { FieldChange } from './tension-view.js';
+import type { FieldChange } from '../../../src/model/index.js';
 import { showValue } from './field-path.js';
 
 /** The field diff of a new agreement version: each path with its value before (−) and after (+). */

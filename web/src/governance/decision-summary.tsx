@@ -1,6 +1,6 @@
 import { formatDate } from '../format/format-time.js';
 import { AgreementDiff } from './agreement-diff.js';
-import type { Decision, FieldChange, Proposal } from './tension-view.js';
+import type { Decision, FieldChange, Proposal } from '../../../src/model/index.js';
 
 /** A decision as the record shows it: outcome, who decided and how, criteria, rationale, and what it changed. */
 export function DecisionSummary({ decision }: { decision: Decision }) {

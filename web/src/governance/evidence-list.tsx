@@ -1,8 +1,11 @@
 import { Link } from '../router/link.js';
-import type { Evidence } from './tension-view.js';
+import type { Evidence } from '../../../src/model/index.js';
+
+/** Governance's evidence, or a recommendation's (insights' own kinds); an unknown kind still shows as text. */
+type ShownEvidence = Omit<Evidence, 'kind'> & { kind: string };
 
 /** Evidence as links where the dashboard can show the thing (agreements, cells, URLs), text otherwise. */
-export function EvidenceList({ evidence }: { evidence: readonly Evidence[] }) {
+export function EvidenceList({ evidence }: { evidence: readonly ShownEvidence[] }) {
   if (evidence.length === 0) return <p className="hint">No evidence attached.</p>;
   return (
     <ul className="plain-list">
@@ -16,7 +19,7 @@ export function EvidenceList({ evidence }: { evidence: readonly Evidence[] }) {
   );
 }
 
-function EvidenceRef({ evidence }: { evidence: Evidence }) {
+function EvidenceRef({ evidence }: { evidence: ShownEvidence }) {
   const ref = evidence.ref;
   if (/^https?:\/\//.test(ref)) {
     return (

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { refName, type OrgSnapshot } from '../org/load-org.js';
 import { parseFieldValue, readPath, showValue } from './field-path.js';
-import type { DecideResult, Route } from './tension-view.js';
+import type { DecideResult, Route } from '../../../src/model/index.js';
 import { outcomeLabel } from './decision-summary.js';
 
 const OUTCOMES = ['change-agreement', 'add-guardrail', 'experiment', 'escalate', 'drop'] as const;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bucketLabel, busiestSlo, sloPoints, type SloPointView, type SloSeriesView, type TimeseriesView } from './timeseries-view.js';
+import type { SloPoint, SloSeries, Timeseries } from '../../../src/model/index.js';
+import { bucketLabel, busiestSlo, sloPoints } from './timeseries-view.js';
 
-const point = (counted: number, compliance: number | null, medianMs: number | null = null): SloPointView => ({
+const point = (counted: number, compliance: number | null, medianMs: number | null = null): SloPoint => ({
   counted,
   met: 0,
   missed: 0,
@@ -9,7 +10,7 @@ const point = (counted: number, compliance: number | null, medianMs: number | nu
   compliance,
   latency: { medianMs, p90Ms: medianMs, answered: counted },
 });
-const series = (agreement: string, points: SloPointView[]): SloSeriesView => ({
+const series = (agreement: string, points: SloPoint[]): SloSeries => ({
   agreement,
   provider: 'p',
   consumer: 'c',
@@ -45,7 +46,7 @@ describe('time series view', () => {
         { start: '2026-03-11T00:00:00.000Z', end: '2026-03-12T00:00:00.000Z', partial: true },
       ],
       slos: [s],
-    } as TimeseriesView;
+    } as Timeseries;
     expect(sloPoints(view, s, (p) => p.compliance)).toEqual([
       { label: '03-10', value: 0.5 },
       { label: '03-11*', value: null },

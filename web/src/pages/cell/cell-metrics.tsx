@@ -1,6 +1,6 @@
 import { useResource } from '../../api/use-resource.js';
 import { formatShare } from '../../format/format-time.js';
-import type { TensionView } from '../../governance/tension-view.js';
+import type { TensionView } from '../../../../src/model/index.js';
 import type { OrgSnapshot } from '../../org/load-org.js';
 import { refName } from '../../org/load-org.js';
 import type { AgreementHealth } from '../../org/org-graph.js';

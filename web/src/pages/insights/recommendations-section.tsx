@@ -5,7 +5,8 @@ import { useResource } from '../../api/use-resource.js';
 import { formatCount, formatShare } from '../../format/format-time.js';
 import { EvidenceList } from '../../governance/evidence-list.js';
 import { INSIGHT_ENDPOINTS as E } from '../../insights/insight-endpoints.js';
-import { RECOMMENDATION_STATES, type AcceptanceTally, type AcceptResult, type Recommendation, type RecommendationState } from '../../insights/recommendation-view.js';
+import type { AcceptanceTally, AcceptResult, Recommendation, RecommendationState } from '../../../../src/model/index.js';
+import { RECOMMENDATION_STATES } from '../../insights/recommendation-view.js';
 import { Link } from '../../router/link.js';
 import { useApp } from '../../shell/app-context.js';
 

@@ -3,12 +3,12 @@ import { NotAvailable } from '../../components/status-notice.js';
 import { useResource } from '../../api/use-resource.js';
 import { formatCount, formatDuration, formatShare } from '../../format/format-time.js';
 import { INSIGHT_ENDPOINTS } from '../../insights/insight-endpoints.js';
-import type { SloStatusView } from '../../insights/slo-status-view.js';
+import type { SloStatus } from '../../../../src/model/index.js';
 import { Link } from '../../router/link.js';
 import { useApp } from '../../shell/app-context.js';
 import { HEALTH_COLORS } from '../map/health-colors.js';
 
-const COLORS: Record<SloStatusView['state'], string> = {
+const COLORS: Record<SloStatus['state'], string> = {
   met: HEALTH_COLORS.met,
   breached: HEALTH_COLORS.breached,
   'insufficient-data': HEALTH_COLORS['no-data'],
@@ -19,7 +19,7 @@ const COLORS: Record<SloStatusView['state'], string> = {
 export function SloSection({ available }: { available: boolean }) {
   const { api } = useApp();
   const [slos, reload] = useResource(
-    async (signal) => (available ? (await api.get<{ slos: SloStatusView[] }>(INSIGHT_ENDPOINTS.slos, {}, { signal })).slos : []),
+    async (signal) => (available ? (await api.get<{ slos: SloStatus[] }>(INSIGHT_ENDPOINTS.slos, {}, { signal })).slos : []),
     [api, available],
   );
   return (

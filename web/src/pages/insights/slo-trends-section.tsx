@@ -6,10 +6,11 @@ import { NotAvailable } from '../../components/status-notice.js';
 import { useResource } from '../../api/use-resource.js';
 import { formatCount, formatDuration, formatShare } from '../../format/format-time.js';
 import { INSIGHT_ENDPOINTS } from '../../insights/insight-endpoints.js';
-import { busiestSlo, sloKey, sloPoints, type TimeseriesBucket, type TimeseriesView } from '../../insights/timeseries-view.js';
+import type { Bucket, Timeseries } from '../../../../src/model/index.js';
+import { busiestSlo, sloKey, sloPoints } from '../../insights/timeseries-view.js';
 import { useApp } from '../../shell/app-context.js';
 
-const BUCKETS: { bucket: TimeseriesBucket; label: string; span: string }[] = [
+const BUCKETS: { bucket: Bucket; label: string; span: string }[] = [
   { bucket: 'hour', label: 'Hours', span: 'the last 48 hours' },
   { bucket: 'day', label: 'Days', span: 'the last 30 days' },
   { bucket: 'week', label: 'Weeks', span: 'the last 12 weeks' },
@@ -22,10 +23,10 @@ const BUCKETS: { bucket: TimeseriesBucket; label: string; span: string }[] = [
 export function SloTrendsSection({ available }: { available: boolean }) {
   const { api } = useApp();
   const pickerId = useId();
-  const [bucket, setBucket] = useState<TimeseriesBucket>('day');
+  const [bucket, setBucket] = useState<Bucket>('day');
   const [chosen, setChosen] = useState<string>();
   const [series, reload] = useResource(
-    async (signal) => (available ? api.get<TimeseriesView>(INSIGHT_ENDPOINTS.timeseries, { bucket }, { signal }) : undefined),
+    async (signal) => (available ? api.get<Timeseries>(INSIGHT_ENDPOINTS.timeseries, { bucket }, { signal }) : undefined),
     [api, available, bucket],
   );
   return (

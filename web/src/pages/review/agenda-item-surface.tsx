@@ -1,6 +1,6 @@
 import { formatDate, formatDuration } from '../../format/format-time.js';
 import { EvidenceList } from '../../governance/evidence-list.js';
-import type { AgendaItem } from '../../governance/review-view.js';
+import type { AgendaItem } from '../../../../src/model/index.js';
 import { describeRoute } from '../../governance/tension-view.js';
 import { Link } from '../../router/link.js';
 

@@ -2,7 +2,7 @@ import { Loaded } from '../../components/loaded.js';
 import { Chart } from '../../components/line-chart.js';
 import { useResource } from '../../api/use-resource.js';
 import { formatCount, formatDuration, formatShare } from '../../format/format-time.js';
-import type { GovernanceMetrics } from '../../governance/review-view.js';
+import type { GovernanceMetrics } from '../../../../src/model/index.js';
 import { useApp } from '../../shell/app-context.js';
 
 /** How the organization mediates, from the record: time to surface and decide, reviews without a decision. */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { formatDate } from '../../format/format-time.js';
-import type { Review } from '../../governance/review-view.js';
+import type { Review } from '../../../../src/model/index.js';
 import { describeRoute } from '../../governance/tension-view.js';
 import { Link } from '../../router/link.js';
 import { useApp } from '../../shell/app-context.js';

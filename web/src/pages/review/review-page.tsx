@@ -3,7 +3,7 @@ import { PageHeader } from '../../components/page-header.js';
 import { NotAvailable } from '../../components/status-notice.js';
 import { useResource } from '../../api/use-resource.js';
 import { formatDate } from '../../format/format-time.js';
-import type { Review } from '../../governance/review-view.js';
+import type { Review } from '../../../../src/model/index.js';
 import { loadOrg } from '../../org/load-org.js';
 import { Link } from '../../router/link.js';
 import { useApp } from '../../shell/app-context.js';

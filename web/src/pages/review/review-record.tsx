@@ -3,8 +3,8 @@ import { Loaded } from '../../components/loaded.js';
 import { useResource } from '../../api/use-resource.js';
 import { formatDate } from '../../format/format-time.js';
 import { DecisionSummary } from '../../governance/decision-summary.js';
-import type { Review } from '../../governance/review-view.js';
-import type { Decision } from '../../governance/tension-view.js';
+import type { Review } from '../../../../src/model/index.js';
+import type { Decision } from '../../../../src/model/index.js';
 import { Link } from '../../router/link.js';
 import { useApp } from '../../shell/app-context.js';
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { DecisionSummary, ProposalSummary } from '../../governance/decision-summary.js';
 import { OutcomeForm } from '../../governance/outcome-form.js';
-import type { AgendaItem, Review } from '../../governance/review-view.js';
-import type { DecideResult } from '../../governance/tension-view.js';
+import type { AgendaItem, Review } from '../../../../src/model/index.js';
+import type { DecideResult } from '../../../../src/model/index.js';
 import { forgetOrg, type OrgSnapshot } from '../../org/load-org.js';
 import { Link } from '../../router/link.js';
 import { navigate } from '../../router/navigation.js';

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { formatDate } from '../../format/format-time.js';
-import type { TensionNote } from '../../governance/tension-view.js';
+import type { TensionNote } from '../../../../src/model/index.js';
 import { useApp } from '../../shell/app-context.js';
 
 /** Comments and advice, oldest first, with a form to add one. */

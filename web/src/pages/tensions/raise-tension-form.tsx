@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { CellPicker } from '../../components/cell-picker.js';
-import { SEVERITIES, type Severity, type TensionDetail } from '../../governance/tension-view.js';
+import type { Severity, TensionDetail } from '../../../../src/model/index.js';
+import { SEVERITIES } from '../../governance/tension-view.js';
 import type { OrgSnapshot } from '../../org/load-org.js';
 import { navigate } from '../../router/navigation.js';
 import { useApp } from '../../shell/app-context.js';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { Score, TensionDetail } from '../../governance/tension-view.js';
+import type { Score, TensionDetail } from '../../../../src/model/index.js';
 import { useApp } from '../../shell/app-context.js';
 
 const SCALE = [0, 1, 2, 3, 4, 5];

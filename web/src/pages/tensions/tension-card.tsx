@@ -1,5 +1,5 @@
 import { formatRelative } from '../../format/format-time.js';
-import type { TensionView } from '../../governance/tension-view.js';
+import type { TensionView } from '../../../../src/model/index.js';
 import { Link } from '../../router/link.js';
 
 /** One tension on the board: a link to its page, with what decides its place. */
