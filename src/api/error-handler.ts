@@ -29,6 +29,16 @@ export function installErrorHandler(app: FastifyInstance): void {
       const first = fastifyError.validation[0];
       const where = `${fastifyError.validationContext ?? 'request'}${first?.instancePath ? first.instancePath.replaceAll('/', '.') : ''}`;
       const missing = first?.keyword === 'required' ? `.${String((first.params as { missingProperty?: string }).missingProperty)}` : '';
+      if (first?.keyword === 'additionalProperties') {
+        const name = String((first.params as { additionalProperty?: string }).additionalProperty);
+        return reply.status(400).send({
+          error: {
+            code: 'invalid_input',
+            message: `${where} has an unknown parameter "${name}"; see /openapi.json for the ones this route takes.`,
+            details: { field: `${where}.${name}` },
+          },
+        } satisfies ErrorBody);
+      }
       return reply.status(400).send({
         error: {
           code: 'invalid_input',

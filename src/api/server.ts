@@ -40,6 +40,13 @@ export async function createApiServer(options: ApiOptions): Promise<FastifyInsta
   });
 
   installErrorHandler(app);
+  // An unknown query parameter is a mistake (a typo, or `types=` for `type=`): refuse it instead of ignoring it.
+  app.addHook('onRoute', (route) => {
+    const query = route.schema?.querystring as Record<string, unknown> | undefined;
+    if (query && typeof query === 'object' && query.type === 'object' && !('additionalProperties' in query)) {
+      route.schema!.querystring = { ...query, additionalProperties: false };
+    }
+  });
   app.addSchema(ErrorResponse);
   await app.register(swagger, {
     openapi: {

@@ -137,6 +137,14 @@ describe('signals: a cell publishes, another cell’s webhook receives', () => {
     expect(await server.app.store.events.lastSeq()).toBe(before);
   });
 
+  it('refuses an unknown query parameter instead of ignoring it', async () => {
+    const response = await server.call('/v1/events?types=com.acme.risk.*');
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toBe(
+      'querystring has an unknown parameter "types"; see /openapi.json for the ones this route takes.',
+    );
+  });
+
   it('pages through the log with filters and a cursor', async () => {
     for (let i = 0; i < 5; i++) await publish(riskToken, { id: `page-${i}`, subject: 'loan-page', data: { score: 0.1 } });
     const first = (await (await server.call('/v1/events?subject=loan-page&limit=3')).json()) as { events: { id: string }[]; next: number };

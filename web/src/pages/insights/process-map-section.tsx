@@ -30,7 +30,7 @@ export function ProcessMapSection({ available }: { available: boolean }) {
   const [map, reload] = useResource(
     async (signal) =>
       path
-        ? api.get<ProcessMapView>(path, { types: filters.types || undefined, from: filters.from || undefined, workflow: filters.workflow || undefined, top: TOP }, { signal })
+        ? api.get<ProcessMapView>(path, { type: filters.types || undefined, from: filters.from || undefined, workflow: filters.workflow || undefined, top: TOP }, { signal })
         : undefined,
     [api, path, filters],
   );
