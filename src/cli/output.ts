@@ -24,5 +24,6 @@ export function bufferedOutput(): Output & { stdout: string; stderr: string } {
  * Colours only for a person at a terminal (or FORCE_COLOR): piped output, logs and CI get plain text,
  * whatever picocolors would guess from the environment.
  */
-const useColor = 'FORCE_COLOR' in process.env || (!('NO_COLOR' in process.env) && process.stdout.isTTY === true);
+const force = process.env.FORCE_COLOR;
+const useColor = force !== undefined && force !== '' ? force !== '0' && force !== 'false' : !('NO_COLOR' in process.env) && process.stdout.isTTY === true;
 export const colors = pc.createColors(useColor);

@@ -12,6 +12,16 @@ let dir: string;
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 describe('writing a new version into an org-as-code folder', () => {
+  it('keeps one copy of the comment above the first document (the editor schema line)', async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'cello-yaml-'));
+    const file = path.join(dir, 'domains.yaml');
+    await writeFile(file, '# yaml-language-server: $schema=../schemas/cello.json\napiVersion: cello/v1\nkind: Domain\nmetadata:\n  name: a\nspec:\n  purpose: one\n');
+    await writeManifestIntoFolder(dir, { apiVersion: 'cello/v1', kind: 'Domain', metadata: { name: 'a' }, spec: { purpose: 'ONE' } });
+    const text = await readFile(file, 'utf8');
+    expect(text.match(/yaml-language-server/g)).toHaveLength(1);
+    expect(text).toContain('purpose: ONE');
+  });
+
   it('updates the document in place, keeping comments and the other documents', async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'cello-yaml-'));
     const file = path.join(dir, 'agreements.yaml');

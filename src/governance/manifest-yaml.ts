@@ -45,7 +45,11 @@ export async function writeManifestIntoFolder(dir: string, manifest: Manifest): 
     if (!target?.range) continue;
     updateDocument(target, target.toJS(), manifest, []);
     const [start, , end] = target.range;
-    await writeFile(file, `${text.slice(0, start)}${target.toString()}${text.slice(end)}`);
+    // A comment above the first document lies before its range but also prints with it: keep one copy.
+    const before = text.slice(0, start);
+    let updated = target.toString();
+    while (updated.startsWith('#') && before.includes(updated.slice(0, updated.indexOf('\n') + 1))) updated = updated.slice(updated.indexOf('\n') + 1);
+    await writeFile(file, `${before}${updated}${text.slice(end)}`);
     return file;
   }
   const file = path.join(dir, `${manifest.kind.toLowerCase()}-${manifest.metadata.name}.yaml`);

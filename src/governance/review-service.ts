@@ -42,6 +42,13 @@ export function createReviewService(ctx: GovernanceContext, tensions: TensionSer
   }
 
   async function target(id: string | undefined): Promise<Review> {
+    if (id === 'last') {
+      // The most recently closed review: what `cello review minutes` means right after `cello review close`.
+      const closed = await ctx.read().reviews.list({ states: ['closed'] });
+      const last = closed[closed.length - 1];
+      if (!last) throw new ConflictError('No review has been closed yet; minutes exist once a review is closed (`cello review close`).', { rule: 'no-review' });
+      return last;
+    }
     if (id) return ctx.read().reviews.get(id);
     const current = await ctx.read().reviews.current();
     if (!current) throw new ConflictError('No review is planned; plan one with `cello review plan`.', { rule: 'no-review' });

@@ -22,7 +22,7 @@ export const registerApply: RegisterCommand = (program, context) => {
           ? 'Show what `cello apply` would change: added, changed (per field) and removed manifests'
           : 'Validate the folder and store every changed manifest as a new version, in one transaction',
       )
-      .option('--data-dir <dir>', 'SQLite data folder (ignored when CELLO_DATABASE_URL is set)', '.cello')
+      .option('--data-dir <dir>', 'SQLite data folder (default: $CELLO_DATA_DIR or .cello; ignored when CELLO_DATABASE_URL is set)')
       .option('--format <format>', 'text or json', 'text')
       .action(async (dir: string | undefined, flags: StoreFlags) => run(name, dir ?? '.', flags, context));
   }

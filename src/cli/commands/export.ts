@@ -30,7 +30,7 @@ export const registerExport: RegisterCommand = (program, context) => {
     .description('Write the live event log as XES (IEEE 1849) for process-mining tools; `cello mine` reads it back')
     .option('--xes', 'write XES (the one format so far)')
     .option('--out <file>', 'write to this file instead of standard output')
-    .option('--data-dir <dir>', 'SQLite data folder (ignored when CELLO_DATABASE_URL is set)', '.cello')
+    .option('--data-dir <dir>', 'SQLite data folder (default: $CELLO_DATA_DIR or .cello; ignored when CELLO_DATABASE_URL is set)')
     .option('--type <list>', 'exact types or prefixes ending in .*, comma-separated (default: all but Cello’s own records; workflow events stay)')
     .option('--from <time>', 'RFC 3339, or a duration back from now such as 28d')
     .option('--to <time>', 'RFC 3339, or a duration back from now')

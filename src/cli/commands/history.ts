@@ -10,7 +10,7 @@ export const registerHistory: RegisterCommand = (program, context) => {
   program
     .command('history <ref>')
     .description('Every applied version of a manifest (e.g. cell:risk, template:case-handling@2), with the fields each version changed')
-    .option('--data-dir <dir>', 'SQLite data folder (ignored when CELLO_DATABASE_URL is set)', '.cello')
+    .option('--data-dir <dir>', 'SQLite data folder (default: $CELLO_DATA_DIR or .cello; ignored when CELLO_DATABASE_URL is set)')
     .option('--format <format>', 'text or json', 'text')
     .action(async (text: string, flags: { dataDir: string; format: string }) => {
       const ref = parseRef(text);

@@ -6,6 +6,7 @@ import {
   type AcceptanceStats,
   type AcceptResult,
   type AnomalyReport,
+  type InsightsTick,
   type ProcessMap,
   type Recommendation,
   type SloStatus,
@@ -82,6 +83,16 @@ export const registerInsights: RegisterCommand = (program, context) => {
     if (flags.json) return context.output.out(JSON.stringify(r, null, 2));
     context.output.out(`Dismissed ${r.id}: ${r.reason}`);
   });
+
+  withServer(insights.command('check').description('Check SLOs now (breaches raise tensions) and refresh recommendations; the server also does this on a timer (admin)')).action(
+    async (flags: ServerFlags) => {
+      const result = await connect(flags, context).request<InsightsTick>('POST', '/v1/insights/check', {});
+      if (flags.json) return context.output.out(JSON.stringify(result, null, 2));
+      const breached = result.slos.filter((s) => s.state === 'breached').length;
+      const { made, updated, withdrawn } = result.recommendations;
+      context.output.out(`Checked ${result.slos.length} SLO(s): ${breached} breached. Recommendations: ${made} new, ${updated} updated, ${withdrawn} withdrawn.`);
+    },
+  );
 
   withServer(insights.command('stats').description('How recommendations fared: acceptance rates overall, per kind and per cell')).action(async (flags: ServerFlags) => {
     const stats = await connect(flags, context).request<AcceptanceStats>('GET', '/v1/insights/recommendations/stats');

@@ -97,11 +97,24 @@ export const registerReview: RegisterCommand = (program, context) => {
     }),
   );
 
-  withServerOptions(which(review.command('minutes').description('The minutes as Markdown')).option('--out <file>', 'write them to a file')).action(
+  withServerOptions(
+    review.command('minutes').description('The minutes as Markdown').option('--review <id>', 'the review (default: the one closed last)').option('--out <file>', 'write them to a file'),
+  ).action(
     act(async (flags) => {
-      const response = await connect(flags, context).fetch(`${reviewPath(flags)}/minutes`);
+      // Minutes are of a held review: without --review, the one closed last.
+      const id = typeof flags.review === 'string' ? flags.review : 'last';
+      const response = await connect(flags, context).fetch(`/v1/reviews/${encodeURIComponent(id)}/minutes`);
       const text = await response.text();
-      if (!response.ok) throw new RemoteError(`The server answered ${response.status}: ${text.slice(0, 300)}`, { status: response.status });
+      if (!response.ok) {
+        const message = (() => {
+          try {
+            return (JSON.parse(text) as { error?: { message?: string } }).error?.message;
+          } catch {
+            return undefined;
+          }
+        })();
+        throw new RemoteError(message ?? `The server answered ${response.status}: ${text.slice(0, 300)}`, { status: response.status });
+      }
       if (typeof flags.out === 'string') {
         await writeFile(path.resolve(context.cwd, flags.out), text);
         context.output.err(`wrote ${flags.out}`);

@@ -56,6 +56,11 @@ export const registerSimulate: RegisterCommand = (program, context) => {
     if ([...tally.values()].every((t) => t.published === 0)) {
       out(`Nothing new: seed ${seed} was simulated on this server before. Pass another --seed to add a different history.`);
     }
+    // Check SLOs and recommendations now rather than on the server's next timer, so the views are filled at once.
+    const checked = await server.request<{ slos: { state: string }[]; recommendations: { made: number } }>('POST', '/v1/insights/check', {}).catch(() => undefined);
+    if (checked) {
+      out(`Checked: ${checked.slos.filter((s) => s.state === 'breached').length} SLO(s) breached, ${checked.recommendations.made} new recommendation(s).`);
+    }
     out('');
     out('Where to look:');
     out(`  ${`${server.url}/`.padEnd(28)}the dashboard: Insights (process map, SLOs, trends) and Signals`);

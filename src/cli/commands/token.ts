@@ -7,7 +7,7 @@ import { colors } from '../output.js';
 /** `cello token create|list|revoke`: tokens live in the store, so these work on the data folder directly. */
 export const registerToken: RegisterCommand = (program, context) => {
   const token = program.command('token').description('Create, list and revoke API tokens (stored hashed in the data folder)');
-  const storeOption = ['--data-dir <dir>', 'SQLite data folder (ignored when CELLO_DATABASE_URL is set)', '.cello'] as const;
+  const storeOption = ['--data-dir <dir>', 'SQLite data folder (default: $CELLO_DATA_DIR or .cello; ignored when CELLO_DATABASE_URL is set)'] as const;
   const open = (dataDir: string) => openStore(compileConfig({ dataDir, cwd: context.cwd, env: context.env }));
 
   token

@@ -1,2 +1,2 @@
 export * from './backoff.js';
-export { signWebhook } from '../../shared/index.js';
+export { postWebhook, type WebhookOutcome, type WebhookPost } from './post-webhook.js';

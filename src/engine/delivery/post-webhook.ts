@@ -39,6 +39,7 @@ export async function postWebhook(post: WebhookPost, clock: Clock): Promise<Webh
     };
   } catch (error) {
     // Refused connections, timeouts and DNS failures are temporary as far as we can tell.
-    return { verdict: 'retry', statusCode: null, error: errorMessage(error) };
+    const cause = (error as { cause?: { message?: string } }).cause?.message;
+    return { verdict: 'retry', statusCode: null, error: `could not reach ${post.url}: ${cause ?? errorMessage(error)}` };
   }
 }

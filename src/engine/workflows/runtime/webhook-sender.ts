@@ -1,7 +1,7 @@
 import type { CloudEvent } from '../../../model/index.js';
-import { errorMessage, newWebhookSecret, type Clock, type Logger } from '../../../shared/index.js';
+import { newWebhookSecret, type Clock, type Logger } from '../../../shared/index.js';
 import type { Repositories, Store } from '../../../store/index.js';
-import { classifyResponse, nextRetryDelay, parseRetryAfter, signWebhook } from '../../delivery/index.js';
+import { nextRetryDelay, postWebhook } from '../../delivery/index.js';
 import { WORKFLOW_EVENT_TYPES, instanceEventId, workflowSource } from './transition-events.js';
 import { workflowDb } from './workflow-db.js';
 
@@ -76,27 +76,11 @@ export function createWebhookSender(deps: Deps, options: WebhookSenderOptions = 
   }
 
   async function attempt(row: { id: string; workflow: string; instance_id: string; step: string; url: string; body: string; attempts: number }): Promise<void> {
-    let statusCode: number | null = null;
-    let error: string | null = null;
-    let retryAfterMs: number | undefined;
-    try {
-      const started = deps.clock.now();
-      const headers = signWebhook({ id: row.id, timestamp: Math.floor(started.getTime() / 1000), body: row.body, secret: await secretOf(row.workflow) });
-      const response = await fetch(row.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/cloudevents+json; charset=utf-8', 'user-agent': 'cello-workflows/0.1', 'idempotency-key': row.id, ...headers },
-        body: row.body,
-        signal: AbortSignal.timeout(options.timeoutMs),
-      });
-      statusCode = response.status;
-      retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), deps.clock.now());
-      await response.body?.cancel();
-      if (!response.ok) error = `the webhook answered ${response.status} ${response.statusText}`.trim();
-    } catch (e) {
-      error = errorMessage(e);
-    }
+    const { verdict, statusCode, error, retryAfterMs } = await postWebhook(
+      { url: row.url, id: row.id, body: row.body, secret: await secretOf(row.workflow), timeoutMs: options.timeoutMs, headers: { 'idempotency-key': row.id } },
+      deps.clock,
+    );
     const finished = deps.clock.now().getTime();
-    const verdict = statusCode === null ? 'retry' : classifyResponse(statusCode);
     const status = verdict === 'deliver' ? 'succeeded' : verdict === 'retry' && row.attempts < options.maxAttempts ? 'pending' : 'dead';
     await deps.record(async (tx) => {
       await workflowDb(tx.db)
