@@ -109,6 +109,7 @@ describe('cello publish / tail / deliveries / replay against a server', () => {
     expect((await cello(['replay', '--dead-letters', '--subscription', 'finance-high-risk'], finance)).stdout).toBe('Queued 1 delivery again.\n');
     await eventually(() => receiver.received.filter((r) => r.json.id === 'cli-1').length === 2);
     expect((await cello(['replay', '--dead-letters'], finance)).stderr).toContain('--dead-letters needs --subscription');
+    expect((await cello(['replay', '--from', '999999', '--subscription', 'finance-high-risk'], finance)).stderr).toMatch(/The log ends at event #\d+; --from 999999 is past it/);
     expect((await cello(['replay', '--dead-letters', '--subscription', 'finance-high-risk'], env)).stderr).toContain('belongs to cell:finance');
   });
 

@@ -32,6 +32,7 @@ export const registerTail: RegisterCommand = (program, context) => {
       context.exit(1);
       return;
     }
+    context.output.err(colors.dim(`Following ${flags.type ?? 'every type'}${flags.after === undefined ? ' from now' : ` after #${flags.after}`}; Ctrl+C stops. (--after 0 shows the whole log.)`));
     let seen = 0;
     let buffer = '';
     const decoder = new TextDecoder();

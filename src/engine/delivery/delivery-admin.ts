@@ -83,15 +83,34 @@ export function createDeliveryAdmin(deps: { store: Store; clock: Clock; router: 
       if (!Number.isInteger(fromSeq) || fromSeq < 1) {
         throw new InputError(`--from must be an event sequence number of 1 or more, not "${fromSeq}".`, { field: 'from' });
       }
+      const last = await deps.store.events.lastSeq();
+      if (fromSeq > last) {
+        throw new InputError(`The log ends at event #${last}; --from ${fromSeq} is past it. Use a sequence number from \`cello deliveries\` or \`cello tail --after 0\`.`, {
+          field: 'from',
+        });
+      }
       const router = deps.router();
       let queued = 0;
       for await (const batch of deps.store.events.scan({ afterSeq: fromSeq - 1, batchSize: 500 })) {
         const now = deps.clock.now();
+        // A delivery still pending or in flight is on its way: replaying it would send the event twice.
+        const waiting = new Set(
+          (
+            await db()
+              .selectFrom('deliveries')
+              .select(['event_seq', 'subscription', 'action_index'])
+              .where('event_seq', '>=', batch[0]!.seq)
+              .where('event_seq', '<=', batch[batch.length - 1]!.seq)
+              .where('status', 'in', ['pending', 'in_flight'])
+              .execute()
+          ).map((d) => `${d.event_seq}/${d.subscription}/${d.action_index}`),
+        );
         const rows = batch.flatMap((event) =>
           router
             .route(event)
             .filter(isWebhookMatch)
             .filter((m) => !options.subscriptions || options.subscriptions.includes(m.subscription))
+            .filter((m) => !waiting.has(`${event.seq}/${m.subscription}/${m.actionIndex}`))
             .map((m) => outboxRow(event.seq, m, now)),
         );
         if (rows.length > 0) await db().insertInto('deliveries').values(rows).execute();
