@@ -25,6 +25,13 @@ export function MapLegend({ healthMeasured, sloEndpoint }: { healthMeasured: boo
           facilitating
         </li>
       </ul>
+      <ul className="plain-list legend-types" aria-label="Cell types (the bar on each card)">
+        {(['stream-aligned', 'platform', 'enabling', 'complicated-subsystem'] as const).map((type) => (
+          <li key={type}>
+            <span className={`type-bar cell-type-${type}`} aria-hidden="true" /> {type}
+          </li>
+        ))}
+      </ul>
       {healthMeasured ? (
         <ul className="plain-list legend-health">
           {(['met', 'at-risk', 'breached', 'no-data'] as const).map((status) => (
