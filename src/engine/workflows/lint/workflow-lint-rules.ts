@@ -3,8 +3,11 @@ import type { Finding, LintRule, OrgModel } from '../../../manifests/index.js';
 import { checkWorkflows, type WorkflowsCheck } from '../check-workflows.js';
 import type { ResolutionProblem } from '../resolve/resolution-problem.js';
 
-/** Broken CEL syntax is reported by the manifest lint's own expression rule; these rules add what resolving finds. */
-const REPORTED_ELSEWHERE = new Set(['expression-syntax']);
+/**
+ * Broken CEL syntax and references to templates that do not exist are the manifest lint's own findings
+ * (expression-syntax, dangling-ref); these rules add what resolving finds.
+ */
+const REPORTED_ELSEWHERE = new Set(['expression-syntax', 'unknown-template', 'unknown-template-version', 'template-ref']);
 
 /** Checks are per organization, and three rules read them: compute once per model. */
 const cache = new WeakMap<OrgModel, WorkflowsCheck>();
