@@ -2,7 +2,7 @@ import type { OrgModel } from '../manifests/index.js';
 import { describePrincipal, type Principal } from '../model/index.js';
 import { NotAllowedError } from '../shared/index.js';
 import type { RoutedTo } from './route-tension.js';
-import type { Tension } from './tension.js';
+import type { Tension } from '../model/index.js';
 
 /**
  * Who may do what in governance (ARCHITECTURE.md has the table). Reading is open to every token; acting is not.

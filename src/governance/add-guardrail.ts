@@ -8,7 +8,7 @@ import type { GovernanceContext, GovernanceRepos } from './governance-context.js
 import { GOVERNANCE_EVENTS as E, governanceEvent } from './governance-events.js';
 import { manifestToYaml, proposalFileName } from './manifest-yaml.js';
 import type { OutcomeInput } from './outcome-input.js';
-import type { Tension } from './tension.js';
+import type { Tension } from '../model/index.js';
 
 /** Adds a guardrail, or writes a new version of an existing one, with its YAML; the expression must compile. */
 export async function addGuardrail(

@@ -1,5 +1,5 @@
 import { NotFoundError } from '../shared/index.js';
-import type { AgendaItem, Review } from './review.js';
+import type { AgendaItem, Review } from '../model/index.js';
 import { normalizeTensionId } from './tension-repository.js';
 
 /** Finds an agenda item by its position (`2`, `#2`) or its tension id (`T-7`). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { agendaItemKind, buildAgenda, reorderAgenda, type AgendaCandidate } from './build-agenda.js';
-import type { Tension } from './tension.js';
+import type { Tension } from '../model/index.js';
 
 function candidate(number: number, total: number, detector?: string): AgendaCandidate {
   const tension = { id: `T-${number}`, number, title: `t${number}`, type: 'boundary', cells: ['a'], severity: 'medium', state: 'open', raisedAt: `2026-01-0${number}T00:00:00.000Z`, ...(detector ? { detector } : {}) } as Tension;

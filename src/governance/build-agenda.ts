@@ -1,9 +1,9 @@
 import type { Priority } from './rank-tensions.js';
 import { rankTensions } from './rank-tensions.js';
-import type { AgendaItem, AgendaItemKind, EvidencePacket } from './review.js';
+import type { AgendaItem, AgendaItemKind, EvidencePacket } from '../model/index.js';
 import type { Route } from './route-tension.js';
 import type { Score } from './score-tension.js';
-import type { Tension } from './tension.js';
+import type { Tension } from '../model/index.js';
 
 /** A tension that may go on the agenda, with what ranks and explains it. */
 export interface AgendaCandidate {

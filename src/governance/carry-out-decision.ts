@@ -2,14 +2,14 @@ import type { CloudEvent } from '../model/index.js';
 import { InputError } from '../shared/index.js';
 import { addGuardrail } from './add-guardrail.js';
 import { changeAgreement, type OutcomeEffect } from './change-agreement.js';
-import type { Decision } from './decision.js';
+import type { Decision } from '../model/index.js';
 import type { GovernanceContext, GovernanceRepos, PendingWrite } from './governance-context.js';
 import { nextNumber } from './governance-db.js';
 import { GOVERNANCE_EVENTS as E, governanceEvent } from './governance-events.js';
 import type { OutcomeInput } from './outcome-input.js';
 import { experimentSubject, startExperiment } from './start-experiment.js';
 import { assertTransition } from './tension-states.js';
-import type { Tension } from './tension.js';
+import type { Tension } from '../model/index.js';
 
 /** Who decided and how, for the decisions log. */
 export interface DecisionAct {

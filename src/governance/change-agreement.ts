@@ -8,7 +8,7 @@ import type { GovernanceContext, GovernanceRepos, PendingWrite } from './governa
 import { GOVERNANCE_EVENTS as E, GOVERNANCE_SOURCE, governanceEvent } from './governance-events.js';
 import { manifestToYaml, proposalFileName } from './manifest-yaml.js';
 import type { OutcomeInput } from './outcome-input.js';
-import type { Tension } from './tension.js';
+import type { Tension } from '../model/index.js';
 
 /** What an outcome did, for the decision's details, plus its events and files. */
 export interface OutcomeEffect {

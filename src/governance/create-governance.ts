@@ -2,7 +2,7 @@ import type { Runtime } from '../engine/index.js';
 import type { Principal, StoredEvent } from '../model/index.js';
 import { errorMessage } from '../shared/index.js';
 import './cell-experiments-migration.js';
-import type { Experiment } from './decision.js';
+import type { Experiment } from '../model/index.js';
 import { createDecisionService } from './decision-service.js';
 import { createFeedDetectors } from './feed-detectors.js';
 import { createGovernanceContext } from './governance-context.js';

@@ -10,13 +10,13 @@ import { nextNumber } from './governance-db.js';
 import { GOVERNANCE_EVENTS as E, governanceEvent } from './governance-events.js';
 import { checkOutcomeInput, type OutcomeInput } from './outcome-input.js';
 import { previewOutcome } from './preview-outcome.js';
-import type { Proposal } from './proposal.js';
-import type { Review } from './review.js';
+import type { Proposal } from '../model/index.js';
+import type { Review } from '../model/index.js';
 import type { RoutedTo } from './route-tension.js';
 import { settleProposal, tallyVotes } from './settle-proposal.js';
 import { advisorsOf } from './tension-service.js';
 import { isAwaitingDecision } from './tension-states.js';
-import type { Tension } from './tension.js';
+import type { Tension } from '../model/index.js';
 
 export type { DecideResult } from '../model/index.js';
 

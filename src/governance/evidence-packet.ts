@@ -1,7 +1,7 @@
 import type { OrgModel } from '../manifests/index.js';
-import type { Decision } from './decision.js';
-import type { EvidencePacket } from './review.js';
-import type { Tension, TensionNote } from './tension.js';
+import type { Decision } from '../model/index.js';
+import type { EvidencePacket } from '../model/index.js';
+import type { Tension, TensionNote } from '../model/index.js';
 
 /** How many of the latest notes an evidence packet carries. */
 const NOTES_SHOWN = 3;

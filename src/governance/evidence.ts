@@ -1,5 +1,5 @@
 import { InputError } from '../shared/index.js';
-import { EVIDENCE_KINDS, type Evidence, type EvidenceKind } from './tension.js';
+import { EVIDENCE_KINDS, type Evidence, type EvidenceKind } from '../model/index.js';
 
 /** How many pieces of evidence a tension keeps; a detector's newest replace its oldest. */
 export const MAX_EVIDENCE = 20;

@@ -1,8 +1,8 @@
-import type { Experiment } from './decision.js';
+import type { Experiment } from '../model/index.js';
 import { MAX_EVIDENCE } from './evidence.js';
 import type { GovernanceContext, GovernanceRepos } from './governance-context.js';
 import type { DetectedInput } from './raise-input.js';
-import type { Evidence } from './tension.js';
+import type { Evidence } from '../model/index.js';
 
 /** The longest tension title (see checkRaise); a long move is cut to fit rather than failing the sweep. */
 const MAX_TITLE = 200;

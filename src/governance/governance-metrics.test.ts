@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Decision } from './decision.js';
+import type { Decision } from '../model/index.js';
 import { computeGovernanceMetrics, isoWeek, stats } from './governance-metrics.js';
-import type { Review } from './review.js';
-import type { Tension } from './tension.js';
+import type { Review } from '../model/index.js';
+import type { Tension } from '../model/index.js';
 
 const H = 3_600_000;
 const tension = (id: string, origin: 'person' | 'detector', observedAt: string, raisedAt: string, extra: Partial<Tension> = {}) =>

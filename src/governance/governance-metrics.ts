@@ -1,8 +1,8 @@
 import type { DurationStats, GovernanceMetrics, ReviewWeek } from '../model/index.js';
 import { formatDuration } from '../shared/index.js';
-import type { Decision } from './decision.js';
-import type { Review } from './review.js';
-import { TENSION_STATES, type Tension, type TensionState } from './tension.js';
+import type { Decision } from '../model/index.js';
+import type { Review } from '../model/index.js';
+import { TENSION_STATES, type Tension, type TensionState } from '../model/index.js';
 
 export type { DurationStats, GovernanceMetrics, ReviewWeek } from '../model/index.js';
 

@@ -5,7 +5,7 @@ import { assertAgreementConcerns } from './change-agreement.js';
 import { checkManifest, editManifest } from './edit-manifest.js';
 import type { GovernanceContext } from './governance-context.js';
 import type { OutcomeInput } from './outcome-input.js';
-import type { Tension } from './tension.js';
+import type { Tension } from '../model/index.js';
 
 /**
  * What a proposal would change, computed now so a bad proposal is refused when it is made rather than when its

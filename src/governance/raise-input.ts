@@ -1,6 +1,6 @@
 import { InputError } from '../shared/index.js';
 import { parseEvidence } from './evidence.js';
-import { SEVERITIES, type Evidence, type Severity } from './tension.js';
+import { SEVERITIES, type Evidence, type Severity } from '../model/index.js';
 
 /** What a person sends to raise a tension. */
 export interface RaiseInput {

@@ -1,6 +1,6 @@
 import type { Priority } from '../model/index.js';
 import type { Score } from './score-tension.js';
-import type { Severity, Tension } from './tension.js';
+import type { Severity, Tension } from '../model/index.js';
 
 export type { Priority } from '../model/index.js';
 

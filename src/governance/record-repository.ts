@@ -1,10 +1,10 @@
 import type { Selectable } from 'kysely';
 import { NotFoundError } from '../shared/index.js';
-import type { Decision, Experiment } from './decision.js';
+import type { Decision, Experiment } from '../model/index.js';
 import { defined, parseJson, type GovernanceDb } from './governance-db.js';
 import type { DecisionsTable, ExperimentsTable, ProposalsTable } from './governance-tables.js';
-import type { Proposal, ProposalState } from './proposal.js';
-import type { Evidence } from './tension.js';
+import type { Proposal, ProposalState } from '../model/index.js';
+import type { Evidence } from '../model/index.js';
 
 function toProposal(r: Selectable<ProposalsTable>): Proposal {
   return {

@@ -1,7 +1,7 @@
 import type { FieldChange } from '../manifests/index.js';
-import type { Decision } from './decision.js';
-import type { Proposal } from './proposal.js';
-import type { Review } from './review.js';
+import type { Decision } from '../model/index.js';
+import type { Proposal } from '../model/index.js';
+import type { Review } from '../model/index.js';
 
 const STATUS_TEXT = { pending: 'not decided', decided: 'decided', proposed: 'proposal open', objected: 'objection: goes to the next review', rejected: 'proposal rejected' } as const;
 

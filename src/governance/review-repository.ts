@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import { NotFoundError } from '../shared/index.js';
 import { defined, parseJson, type GovernanceDb } from './governance-db.js';
 import type { ReviewsTable } from './governance-tables.js';
-import type { Review, ReviewState } from './review.js';
+import type { Review, ReviewState } from '../model/index.js';
 
 function toReview(r: Selectable<ReviewsTable>): Review {
   const scope = parseJson<string[] | null>(r.scope, null);

@@ -11,13 +11,13 @@ import { GOVERNANCE_EVENTS as E, governanceEvent } from './governance-events.js'
 import { renderMinutes } from './render-minutes.js';
 import type { OutcomeInput } from './outcome-input.js';
 import { priorityOf } from './rank-tensions.js';
-import type { Review } from './review.js';
+import type { Review } from '../model/index.js';
 import { resolveReviewCell } from './review-cell.js';
 import { nextReviewAt } from './review-cadence.js';
 import { scoreTension } from './score-tension.js';
 import { sweepDueReviews } from './sweep-due-reviews.js';
 import type { TensionService } from './tension-service.js';
-import type { Tension } from './tension.js';
+import type { Tension } from '../model/index.js';
 
 /** Planning, running and closing tension reviews. */
 export function createReviewService(ctx: GovernanceContext, tensions: TensionService, decisions: DecisionService) {

@@ -1,4 +1,4 @@
-import type { Proposal, Vote } from './proposal.js';
+import type { Proposal, Vote } from '../model/index.js';
 
 /** The count of a vote against the decider cell's members. */
 export interface Tally {

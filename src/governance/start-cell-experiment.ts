@@ -1,12 +1,12 @@
 import { describePrincipal, type Principal } from '../model/index.js';
 import { ConflictError, InputError } from '../shared/index.js';
 import { assertOwnExperiment } from './access-checks.js';
-import type { Experiment } from './decision.js';
+import type { Experiment } from '../model/index.js';
 import { MAX_EVIDENCE, parseEvidence } from './evidence.js';
 import type { GovernanceContext } from './governance-context.js';
 import { resolveDate } from './outcome-input.js';
 import { insertExperiment } from './start-experiment.js';
-import type { Evidence } from './tension.js';
+import type { Evidence } from '../model/index.js';
 
 /** What a cell sends to start an experiment of its own. */
 export interface CellExperimentInput {

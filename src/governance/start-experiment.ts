@@ -1,11 +1,11 @@
 import type { CloudEvent } from '../model/index.js';
 import type { OutcomeEffect } from './change-agreement.js';
-import type { Experiment } from './decision.js';
+import type { Experiment } from '../model/index.js';
 import type { GovernanceContext, GovernanceRepos } from './governance-context.js';
 import { nextNumber } from './governance-db.js';
 import { GOVERNANCE_EVENTS as E, governanceEvent } from './governance-events.js';
 import { resolveDate, type OutcomeInput } from './outcome-input.js';
-import type { Tension } from './tension.js';
+import type { Tension } from '../model/index.js';
 
 /** How long an experiment runs when the decision names no review date. */
 export const DEFAULT_EXPERIMENT_LENGTH = '2w';

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import { NotFoundError } from '../shared/index.js';
 import { defined, parseJson, type GovernanceDb } from './governance-db.js';
 import type { TensionNotesTable, TensionsTable } from './governance-tables.js';
-import type { Severity, Tension, TensionNote, TensionState } from './tension.js';
+import type { Severity, Tension, TensionNote, TensionState } from '../model/index.js';
 
 export interface TensionFilter {
   states?: TensionState[];

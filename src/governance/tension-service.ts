@@ -11,7 +11,7 @@ import { resolveReviewCell } from './review-cell.js';
 import type { Route } from './route-tension.js';
 import { scoreTension, validateRatings } from './score-tension.js';
 import { assertTransition, isAwaitingDecision } from './tension-states.js';
-import type { Tension, TensionNote, TensionState } from './tension.js';
+import type { Tension, TensionNote, TensionState } from '../model/index.js';
 import type { TensionFilter } from './tension-repository.js';
 
 export type { TensionDetail } from '../model/index.js';

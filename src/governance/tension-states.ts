@@ -1,5 +1,5 @@
 import { ConflictError } from '../shared/index.js';
-import type { TensionState } from './tension.js';
+import type { TensionState } from '../model/index.js';
 
 /**
  * Allowed state changes. `scheduled → open` happens when a review closes without deciding it; `decided → open`,

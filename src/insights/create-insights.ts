@@ -14,14 +14,14 @@ import { bottleneckHints } from './recommendations/bottleneck-hints.js';
 import { collaborationHints } from './recommendations/collaboration-hints.js';
 import './recommendations/recommendation-migration.js';
 import { createRecommendationService, type RefreshResult } from './recommendations/recommendation-service.js';
-import type { RecommendationCandidate } from './recommendations/recommendation.js';
+import type { RecommendationCandidate } from '../model/index.js';
 import { variantHints } from './recommendations/variant-hints.js';
 import { readWorkflowRuns } from './recommendations/workflow-runs.js';
 import { createSloMonitor } from './slo/slo-monitor.js';
 import type { SloStatus } from './slo/slo-status.js';
 import { computeTimeseries } from './timeseries/compute-timeseries.js';
 import type { TimeseriesQuery } from './timeseries/timeseries-query.js';
-import type { Timeseries } from './timeseries/timeseries.js';
+import type { Timeseries } from '../model/index.js';
 import { writeXes, type TextSink } from './xes/write-xes.js';
 
 export interface InsightsDeps {

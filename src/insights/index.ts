@@ -24,7 +24,7 @@ export type { StalledCase } from './anomalies/stalled-cases.js';
 export { BUCKETS, parseBucket, type Bucket } from './stats/time-buckets.js';
 export { DEFAULT_TIMESERIES_BUCKETS, MAX_TIMESERIES_BUCKETS } from './timeseries/bucket-span.js';
 export { MAX_TYPE_SERIES, parseTimeseriesQuery, type TimeseriesQuery, type TimeseriesQueryText } from './timeseries/timeseries-query.js';
-export type { SloPoint, SloSeries, Timeseries, TimeseriesBucket } from './timeseries/timeseries.js';
+export type { SloPoint, SloSeries, Timeseries, TimeseriesBucket } from '../model/index.js';
 export { HEALTH_STATUSES, type HealthOptions, type HealthReport, type HealthStatus, type WeekHealth } from './health/health-report.js';
 export { formatHealthReport } from './health/format-health-report.js';
 export {
@@ -35,7 +35,7 @@ export {
   type RecommendationCandidate,
   type RecommendationKind,
   type RecommendationState,
-} from './recommendations/recommendation.js';
+} from '../model/index.js';
 export { RECOMMENDATION_EVENTS } from './recommendations/recommendation-events.js';
 export type { AcceptInput, AcceptResult, RefreshResult } from './recommendations/recommendation-service.js';
 export type { AcceptanceStats, AcceptanceTally } from './recommendations/acceptance-stats.js';

@@ -1,7 +1,7 @@
 import type { AcceptanceStats, AcceptanceTally } from '../../model/index.js';
 import { compareText } from '../mining/compare-text.js';
 import { roundShare } from '../stats/quantiles.js';
-import type { Recommendation } from './recommendation.js';
+import type { Recommendation } from '../../model/index.js';
 
 export type { AcceptanceStats, AcceptanceTally } from '../../model/index.js';
 

@@ -1,7 +1,7 @@
 import type { ManifestOf } from '../../model/index.js';
 import { formatDuration } from '../../shared/index.js';
 import type { ProcessMap } from '../live/process-map.js';
-import type { RecommendationCandidate } from './recommendation.js';
+import type { RecommendationCandidate } from '../../model/index.js';
 
 export interface BottleneckHintOptions {
   /** The window the map covers, in words (`28d`). */

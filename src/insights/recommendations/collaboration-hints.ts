@@ -1,6 +1,6 @@
 import type { ManifestOf } from '../../model/index.js';
 import { parseDuration } from '../../shared/index.js';
-import type { RecommendationCandidate } from './recommendation.js';
+import type { RecommendationCandidate } from '../../model/index.js';
 
 const DAY = 86_400_000;
 

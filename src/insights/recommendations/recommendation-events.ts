@@ -1,6 +1,6 @@
 import type { CloudEvent } from '../../model/index.js';
 import { newId } from '../../shared/index.js';
-import type { Recommendation } from './recommendation.js';
+import type { Recommendation } from '../../model/index.js';
 
 /** Every event recommendations append; subject = the recommendation id, extension `cell` = the cell addressed. */
 export const RECOMMENDATION_EVENTS = {

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Kysely } from 'kysely';
 import { NotFoundError } from '../../shared/index.js';
 import type { Tables } from '../../store/index.js';
-import type { Recommendation, RecommendationState } from './recommendation.js';
+import type { Recommendation, RecommendationState } from '../../model/index.js';
 import { insightsDb, type RecommendationsTable } from './recommendation-tables.js';
 
 /** Which recommendations to list. */

@@ -3,7 +3,7 @@ import { describePrincipal, type AcceptResult, type Principal } from '../../mode
 import { ConflictError, InputError, NotAllowedError } from '../../shared/index.js';
 import type { ExperimentSink } from '../ports/experiment-sink.js';
 import { acceptanceStats, type AcceptanceStats } from './acceptance-stats.js';
-import type { Recommendation, RecommendationCandidate } from './recommendation.js';
+import type { Recommendation, RecommendationCandidate } from '../../model/index.js';
 import { RECOMMENDATION_EVENTS as E, recommendationEvent } from './recommendation-events.js';
 import { recommendationRepository, type RecommendationFilter } from './recommendation-repository.js';
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Tables } from '../../store/index.js';
-import type { RecommendationKind, RecommendationState } from './recommendation.js';
+import type { RecommendationKind, RecommendationState } from '../../model/index.js';
 
 /** The recommendations projection; JSON columns are text, times RFC 3339 UTC (the store's conventions). */
 export interface RecommendationsTable {

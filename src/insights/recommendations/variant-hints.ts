@@ -2,7 +2,7 @@ import { formatDuration } from '../../shared/index.js';
 import { compareText } from '../mining/compare-text.js';
 import { mannWhitneyLess } from '../stats/mann-whitney.js';
 import { medianOf } from '../stats/quantiles.js';
-import type { RecommendationCandidate } from './recommendation.js';
+import type { RecommendationCandidate } from '../../model/index.js';
 import type { WorkflowRuns } from './workflow-runs.js';
 
 export interface VariantHintOptions {

@@ -4,7 +4,7 @@ import type { EventLog } from '../../store/index.js';
 import { bucketSpan } from './bucket-span.js';
 import type { TimeseriesQuery } from './timeseries-query.js';
 import { TimeseriesTally, type SloSeriesSpec } from './timeseries-tally.js';
-import type { Timeseries } from './timeseries.js';
+import type { Timeseries } from '../../model/index.js';
 
 /** Every SLO of every agreement, with its promise in milliseconds. */
 export function sloSeriesSpecs(agreements: readonly ManifestOf<'Agreement'>[]): SloSeriesSpec[] {

@@ -5,7 +5,7 @@ import { pairSignals } from '../slo/pair-signals.js';
 import type { SloSignal } from '../slo/slo-measurement.js';
 import { SloTally } from '../slo/slo-tally.js';
 import { bucketIndex, type BucketSpan } from './bucket-span.js';
-import type { SloPoint, SloSeries } from './timeseries.js';
+import type { SloPoint, SloSeries } from '../../model/index.js';
 
 /** An agreement SLO as a time series measures it. */
 export interface SloSeriesSpec extends Omit<SloSeries, 'uncorrelated' | 'points'> {
