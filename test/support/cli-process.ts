@@ -30,7 +30,10 @@ export async function spawnServer(args: string[], env: NodeJS.ProcessEnv): Promi
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`cello serve did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // a server that never listened must not outlive the test
+      reject(new Error(`cello serve did not start:\n${output}`));
+    }, 30_000);
     const check = () => {
       const match = /listening on (?:\S*?)(http:\/\/[\d.]+:\d+)/.exec(stripVTControlCharacters(output));
       if (match) {
