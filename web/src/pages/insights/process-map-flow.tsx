@@ -1,4 +1,5 @@
-import { Background, Controls, Handle, MarkerType, Position, ReactFlow, type Edge, type Node, type NodeProps } from '@xyflow/react';
+import { Handle, MarkerType, Position, type Edge, type Node, type NodeProps } from '@xyflow/react';
+import { ReadOnlyFlow } from '../../components/read-only-flow.js';
 import { useMemo } from 'react';
 import { formatCount, formatDuration } from '../../format/format-time.js';
 import { ACTIVITY_HEIGHT, ACTIVITY_WIDTH, buildProcessGraph, type ActivityBox, type Measure } from '../../insights/process-graph.js';
@@ -59,22 +60,7 @@ export function ProcessMapFlow({ map, measure }: { map: ProcessMapView; measure:
   return (
     <>
       <div className="process-map" data-testid="process-map">
-        <ReactFlow
-          nodes={nodes as Node[]}
-          edges={edges}
-          nodeTypes={NODE_TYPES}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          nodesFocusable={false}
-          edgesFocusable={false}
-          elementsSelectable={false}
-          fitView
-          minZoom={0.05}
-          onlyRenderVisibleElements
-        >
-          <Background gap={24} color="#e4e0d6" />
-          <Controls showInteractive={false} />
-        </ReactFlow>
+        <ReadOnlyFlow nodes={nodes as Node[]} edges={edges} nodeTypes={NODE_TYPES} />
       </div>
       {graph.hiddenArcs > 0 && <p className="hint">The {graph.hiddenArcs} least frequent arcs are left out to keep the map readable.</p>}
       <details>

@@ -1,4 +1,5 @@
-import { Background, Controls, MarkerType, ReactFlow, type Edge, type Node } from '@xyflow/react';
+import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import { ReadOnlyFlow } from '../../components/read-only-flow.js';
 import { useMemo } from 'react';
 import { navigate } from '../../router/navigation.js';
 import type { OrgGraph } from '../../org/org-graph.js';
@@ -71,27 +72,16 @@ export function OrgFlow({ graph, matches, filtering }: { graph: OrgGraph; matche
 
   return (
     <div className="map-canvas" data-testid="org-map">
-      <ReactFlow
+      <ReadOnlyFlow
         nodes={nodes as Node[]}
         edges={edges}
         nodeTypes={NODE_TYPES}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        nodesFocusable={false}
-        edgesFocusable={false}
-        elementsSelectable={false}
-        onlyRenderVisibleElements
-        fitView
         fitViewOptions={{ padding: 0.08 }}
-        minZoom={0.05}
         maxZoom={2}
         onNodeClick={(_event, node) => {
           if (node.type === 'cell') navigate(`/cells/${encodeURIComponent(node.id.slice('cell:'.length))}`);
         }}
-      >
-        <Background gap={24} color="#e4e0d6" />
-        <Controls showInteractive={false} />
-      </ReactFlow>
+      />
     </div>
   );
 }
