@@ -45,12 +45,23 @@ const moduleBoundaries = {
       const allowed = MAY_IMPORT[fromModule] ?? [];
       const adapter = ADAPTERS.find((a) => target === a || target.startsWith(a + path.sep));
       if (adapter) {
-        if (fromModule !== 'app') context.report({ node, message: `Only src/app may import the ${adapter} adapter; depend on the port in src/${toModule}/index.ts.` });
-        else if (target !== `${adapter}${path.sep}index.js`) context.report({ node, message: `Import the ${adapter} adapter through ${adapter}/index.js, not ${target}.` });
+        if (fromModule !== 'app')
+          context.report({
+            node,
+            message: `Only src/app may import the ${adapter} adapter; depend on the port in src/${toModule}/index.ts.`,
+          });
+        else if (target !== `${adapter}${path.sep}index.js`)
+          context.report({
+            node,
+            message: `Import the ${adapter} adapter through ${adapter}/index.js, not ${target}.`,
+          });
         return;
       }
       if (!allowed.includes(toModule)) {
-        context.report({ node, message: `src/${fromModule} may not import src/${toModule} (allowed: ${allowed.join(', ') || 'nothing'}); see ARCHITECTURE.md.` });
+        context.report({
+          node,
+          message: `src/${fromModule} may not import src/${toModule} (allowed: ${allowed.join(', ') || 'nothing'}); see ARCHITECTURE.md.`,
+        });
       } else if (parts.length !== 2 || parts[1] !== 'index.js') {
         context.report({ node, message: `Import src/${toModule} through its index.js, not ${target}.` });
       }
@@ -70,11 +81,31 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   importX.flatConfigs.typescript,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', fetch: 'readonly', AbortController: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly', setImmediate: 'readonly', performance: 'readonly', structuredClone: 'readonly', queueMicrotask: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        Buffer: 'readonly',
+        fetch: 'readonly',
+        AbortController: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        TextEncoder: 'readonly',
+        TextDecoder: 'readonly',
+        setImmediate: 'readonly',
+        performance: 'readonly',
+        structuredClone: 'readonly',
+        queueMicrotask: 'readonly',
+      },
+    },
     plugins: { cello: { rules: { 'module-boundaries': moduleBoundaries } } },
     rules: {
       'cello/module-boundaries': 'error',
       'import-x/no-cycle': ['error', { maxDepth: 10 }],
+      'import-x/no-duplicates': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
     },

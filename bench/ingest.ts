@@ -35,9 +35,16 @@ function eventBody(i: number, sentAt = Date.now()): string {
 async function rawHttpBaseline(): Promise<number> {
   const script = `require('http').createServer((q,s)=>{q.resume();q.on('end',()=>{s.writeHead(202,{'content-type':'application/json'});s.end('{"accepted":1}')})}).listen(0,'127.0.0.1',function(){console.log(this.address().port)})`;
   const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((resolve) => child.stdout!.once('data', (d: Buffer) => resolve(Number(d.toString().trim()))));
+  const port = await new Promise<number>((resolve) =>
+    child.stdout!.once('data', (d: Buffer) => resolve(Number(d.toString().trim()))),
+  );
   const result = await closedLoop(
-    { url: `http://127.0.0.1:${port}/v1/events`, headers: { 'content-type': 'application/cloudevents+json' }, body: (i) => eventBody(i), okStatus: 202 },
+    {
+      url: `http://127.0.0.1:${port}/v1/events`,
+      headers: { 'content-type': 'application/cloudevents+json' },
+      body: (i) => eventBody(i),
+      okStatus: 202,
+    },
     { connections: CONNECTIONS, seconds: SECONDS },
   );
   child.kill();
@@ -52,11 +59,24 @@ function rawSqliteBaseline(): number {
   db.pragma('synchronous = FULL');
   db.exec(`create table events (seq integer primary key, id text not null, source text not null, type text not null, subject text,
     time text, time_ms integer not null, recorded_at text not null, datacontenttype text, data text, extensions text, publisher text, unique (source, id))`);
-  const insert = db.prepare('insert into events (id, source, type, subject, time, time_ms, recorded_at, datacontenttype, data, publisher) values (?,?,?,?,?,?,?,?,?,?)');
+  const insert = db.prepare(
+    'insert into events (id, source, type, subject, time, time_ms, recorded_at, datacontenttype, data, publisher) values (?,?,?,?,?,?,?,?,?,?)',
+  );
   const batch = db.transaction((rows: number[]) => {
     for (const i of rows) {
       const now = Date.now();
-      insert.run(`raw-${i}`, '/risk/scoring', 'com.acme.risk.score.changed', `loan-${i % 1000}`, new Date(now).toISOString(), now, new Date(now).toISOString(), 'application/json', JSON.stringify({ score: 0.5, sentAt: now }), 'risk');
+      insert.run(
+        `raw-${i}`,
+        '/risk/scoring',
+        'com.acme.risk.score.changed',
+        `loan-${i % 1000}`,
+        new Date(now).toISOString(),
+        now,
+        new Date(now).toISOString(),
+        'application/json',
+        JSON.stringify({ score: 0.5, sentAt: now }),
+        'risk',
+      );
     }
   });
   const total = 200_000;
@@ -81,12 +101,17 @@ async function startReceiver(): Promise<{ url: string; latencies: number[]; clos
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}/hook`, latencies, close: () => server.close() };
+  return {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}/hook`,
+    latencies,
+    close: () => server.close(),
+  };
 }
 
 function percentiles(values: number[]): { p50: number; p99: number; count: number } {
   const sorted = [...values].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
+  const at = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
   return { p50: at(50), p99: at(99), count: sorted.length };
 }
 
@@ -98,7 +123,10 @@ export async function benchIngest(): Promise<Record<string, unknown>> {
   const orgDir = writeSignalsOrg({ webhookUrl: receiver.url });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cello-bench-'));
   execFileSync(process.execPath, [CLI, 'apply', orgDir, '--data-dir', dataDir], { stdio: 'ignore' });
-  const token = execFileSync(process.execPath, [CLI, 'token', 'create', '--cell', 'risk', '--data-dir', dataDir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  const token = execFileSync(process.execPath, [CLI, 'token', 'create', '--cell', 'risk', '--data-dir', dataDir], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).trim();
   const server = await spawnServer(['--data-dir', dataDir], { CELLO_LOG_LEVEL: 'warn' });
   let child: ChildProcess | undefined = server.child;
   try {
@@ -119,10 +147,20 @@ export async function benchIngest(): Promise<Record<string, unknown>> {
     await new Promise((r) => setTimeout(r, 1_000));
     const delivery = percentiles(receiver.latencies);
     return {
-      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, date: new Date().toISOString().slice(0, 10) },
+      machine: {
+        cpus: os.cpus().length,
+        model: os.cpus()[0]?.model,
+        node: process.version,
+        date: new Date().toISOString().slice(0, 10),
+      },
       baselines: { rawNodeHttpRequestsPerSecond: httpBaseline, rawSqliteBatchedInsertsPerSecond: sqliteBaseline },
       ingest: {
-        saturation: { eventsPerSecond: saturation.perSecond, ackMs: saturation.latencyMs, errors: saturation.errors, connections: CONNECTIONS },
+        saturation: {
+          eventsPerSecond: saturation.perSecond,
+          ackMs: saturation.latencyMs,
+          errors: saturation.errors,
+          connections: CONNECTIONS,
+        },
         halfLoad: { eventsPerSecond: half.perSecond, targetRate: halfRate, ackMs: half.latencyMs, errors: half.errors },
       },
       delivery: { atHalfLoad: true, delivered: delivery.count, latencyMs: { p50: delivery.p50, p99: delivery.p99 } },

@@ -36,7 +36,12 @@ function summarize(latencies: number[], errors: number, seconds: number): LoadRe
     errors,
     seconds: Number(seconds.toFixed(2)),
     perSecond: Math.round(latencies.length / seconds),
-    latencyMs: { p50: percentile(sorted, 50), p90: percentile(sorted, 90), p99: percentile(sorted, 99), max: percentile(sorted, 100) },
+    latencyMs: {
+      p50: percentile(sorted, 50),
+      p90: percentile(sorted, 90),
+      p99: percentile(sorted, 99),
+      max: percentile(sorted, 100),
+    },
   };
 }
 
@@ -45,7 +50,14 @@ function send(agent: http.Agent, target: LoadTarget, i: number): Promise<boolean
   const body = target.body(i);
   return new Promise((resolve) => {
     const request = http.request(
-      { agent, host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { ...target.headers, 'content-length': Buffer.byteLength(body) } },
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: { ...target.headers, 'content-length': Buffer.byteLength(body) },
+      },
       (response) => {
         response.resume();
         response.on('end', () => resolve(response.statusCode === target.okStatus));
@@ -57,7 +69,10 @@ function send(agent: http.Agent, target: LoadTarget, i: number): Promise<boolean
 }
 
 /** Saturation: `connections` requests in flight for `seconds`. */
-export async function closedLoop(target: LoadTarget, options: { connections: number; seconds: number }): Promise<LoadResult> {
+export async function closedLoop(
+  target: LoadTarget,
+  options: { connections: number; seconds: number },
+): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
   const latencies: number[] = [];
   let errors = 0;
@@ -78,7 +93,10 @@ export async function closedLoop(target: LoadTarget, options: { connections: num
 }
 
 /** A fixed arrival rate: latency at a given load, unaffected by the server slowing the client down. */
-export async function openLoop(target: LoadTarget, options: { rate: number; seconds: number; connections?: number }): Promise<LoadResult> {
+export async function openLoop(
+  target: LoadTarget,
+  options: { rate: number; seconds: number; connections?: number },
+): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections ?? 256 });
   const latencies: number[] = [];
   let errors = 0;

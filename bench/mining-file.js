@@ -8,10 +8,14 @@ import { pathToFileURL } from 'node:url';
 import { createGunzip } from 'node:zlib';
 import { SaxesParser } from 'saxes';
 
-const dist = process.env.CELLO_DIST ? path.resolve(process.env.CELLO_DIST) : new URL('../dist', import.meta.url).pathname;
+const dist = process.env.CELLO_DIST
+  ? path.resolve(process.env.CELLO_DIST)
+  : new URL('../dist', import.meta.url).pathname;
 const { readEventLogFile, mineLog } = await import(pathToFileURL(path.join(dist, 'insights/index.js')).href);
 
-const file = path.resolve(process.argv[2] ?? new URL('../../shared/datasets/eventlogs/bpic2012.xes.gz', import.meta.url).pathname);
+const file = path.resolve(
+  process.argv[2] ?? new URL('../../shared/datasets/eventlogs/bpic2012.xes.gz', import.meta.url).pathname,
+);
 const RUNS = 3;
 
 /** The floor: decompress and tokenize the XML, count events, keep nothing. */

@@ -20,7 +20,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 
-const dist = process.env.CELLO_DIST ? path.resolve(process.env.CELLO_DIST) : new URL('../dist', import.meta.url).pathname;
+const dist = process.env.CELLO_DIST
+  ? path.resolve(process.env.CELLO_DIST)
+  : new URL('../dist', import.meta.url).pathname;
 const load = (module) => import(pathToFileURL(path.join(dist, module)).href);
 const { createSqliteStore } = await load('store/sqlite/index.js');
 const { compileCaseNotion, mineCore, mineLog, readLiveLog } = await load('insights/index.js');
@@ -92,7 +94,15 @@ async function fill(store) {
       const i = order[k];
       const [type, cell] = STEPS[stepOf[i]];
       batch.push({
-        event: { specversion: '1.0', id: `e${i}`, source: '/bench', type, subject: `case-${caseOf[i]}`, time: new Date(timeOf[i]).toISOString(), data: { n: i } },
+        event: {
+          specversion: '1.0',
+          id: `e${i}`,
+          source: '/bench',
+          type,
+          subject: `case-${caseOf[i]}`,
+          time: new Date(timeOf[i]).toISOString(),
+          data: { n: i },
+        },
         publisher: cell,
       });
     }
@@ -114,7 +124,9 @@ function rawScan(file, mode) {
     let rows = 0;
     let checksum = 0;
     if (mode === 'paged') {
-      const page = db.prepare('SELECT seq, type, subject, time_ms FROM events WHERE seq > ? ORDER BY seq LIMIT ?').raw(true);
+      const page = db
+        .prepare('SELECT seq, type, subject, time_ms FROM events WHERE seq > ? ORDER BY seq LIMIT ?')
+        .raw(true);
       let after = 0;
       for (;;) {
         const batch = page.all(after, PAGE);
@@ -152,11 +164,21 @@ async function portScan(store) {
 
 async function fromStore(store) {
   const started = performance.now();
-  const live = await readLiveLog({ events: store.events, notion: compileCaseNotion(), ownerOfType: () => undefined }, { resource: 'none' });
+  const live = await readLiveLog(
+    { events: store.events, notion: compileCaseNotion(), ownerOfType: () => undefined },
+    { resource: 'none' },
+  );
   const read = performance.now();
   const core = mineCore(live.log);
   const done = performance.now();
-  return { core, events: live.log.eventCount, cases: live.log.caseIds.length, readSeconds: (read - started) / 1000, mineSeconds: (done - read) / 1000, seconds: (done - started) / 1000 };
+  return {
+    core,
+    events: live.log.eventCount,
+    cases: live.log.caseIds.length,
+    readSeconds: (read - started) / 1000,
+    mineSeconds: (done - read) / 1000,
+    seconds: (done - started) / 1000,
+  };
 }
 
 function time(work) {
@@ -166,7 +188,8 @@ function time(work) {
 }
 
 function mineFileEndToEnd() {
-  if (!existsSync(bpic)) return { skipped: `${bpic} is not there (it sits beside the project in the development workspace)` };
+  if (!existsSync(bpic))
+    return { skipped: `${bpic} is not there (it sits beside the project in the development workspace)` };
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
     const started = performance.now();
@@ -177,10 +200,23 @@ function mineFileEndToEnd() {
     const seconds = (performance.now() - started) / 1000;
     if (child.status !== 0) return { failed: String(child.stderr).slice(0, 500) };
     const result = JSON.parse(String(child.stdout));
-    runs.push({ seconds, events: result.summary.events, cases: result.summary.cases, variants: result.summary.variants });
+    runs.push({
+      seconds,
+      events: result.summary.events,
+      cases: result.summary.cases,
+      variants: result.summary.variants,
+    });
   }
   const best = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
-  return { file: path.basename(bpic), events: best.events, cases: best.cases, variants: best.variants, seconds: round(best.seconds), eventsPerSecond: Math.round(best.events / best.seconds), runs: RUNS };
+  return {
+    file: path.basename(bpic),
+    events: best.events,
+    cases: best.cases,
+    variants: best.variants,
+    seconds: round(best.seconds),
+    eventsPerSecond: Math.round(best.events / best.seconds),
+    runs: RUNS,
+  };
 }
 
 const round = (x) => Number(x.toFixed(3));
@@ -238,7 +274,8 @@ try {
         },
         portScanSeconds: round(best(ported).seconds),
         fullMineLogSeconds: round(fullMine.seconds),
-        fullMineLogNote: 'mineLog (all figures, handovers by publisher) on a log read with resources, excluding the read',
+        fullMineLogNote:
+          'mineLog (all figures, handovers by publisher) on a log read with resources, excluding the read',
         mineFile: mineFileEndToEnd(),
         runs: RUNS,
         heapUsedMiB: Math.round(process.memoryUsage().heapUsed / 2 ** 20),

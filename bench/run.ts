@@ -18,7 +18,10 @@ const BENCHMARKS: Record<string, { file: string; needs?: string }> = {
   'store-append': { file: 'store-append.js' },
   workflows: { file: 'workflows.ts' },
   'mining-store': { file: 'mining-store.js' },
-  'mining-file': { file: 'mining-file.js', needs: path.resolve(here, '../../shared/datasets/eventlogs/bpic2012.xes.gz') },
+  'mining-file': {
+    file: 'mining-file.js',
+    needs: path.resolve(here, '../../shared/datasets/eventlogs/bpic2012.xes.gz'),
+  },
 };
 
 if (!existsSync(path.resolve(here, '../dist/cli/index.js'))) {
@@ -44,7 +47,11 @@ for (const [name, { file, needs }] of Object.entries(BENCHMARKS)) {
   const args = file.endsWith('.ts') ? [tsx, script] : [script];
   console.error(`running ${name}…`);
   try {
-    const stdout = execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+    const stdout = execFileSync(process.execPath, args, {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
     // Each benchmark prints one JSON document last.
     results[name] = JSON.parse(stdout.slice(stdout.search(/^[{[]/m)));
   } catch (error) {
@@ -56,7 +63,13 @@ console.log(
   JSON.stringify(
     {
       date: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, load: os.loadavg() },
+      machine: {
+        cpus: os.cpus().length,
+        model: os.cpus()[0]?.model,
+        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        load: os.loadavg(),
+      },
       results,
     },
     null,

@@ -7,14 +7,30 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 
-const dist = process.env.CELLO_DIST ? path.resolve(process.env.CELLO_DIST) : new URL('../dist', import.meta.url).pathname;
+const dist = process.env.CELLO_DIST
+  ? path.resolve(process.env.CELLO_DIST)
+  : new URL('../dist', import.meta.url).pathname;
 const { createSqliteStore } = await import(pathToFileURL(path.join(dist, 'store/sqlite/index.js')).href);
 
 const BATCHES = [1, 100, 1000];
 const EVENTS = { 1: 2_000, 100: 30_000, 1000: 60_000 };
 // Rounds alternate baseline and store; the best of each is reported, which damps noise from other processes.
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const COLUMNS = ['id', 'source', 'type', 'subject', 'time', 'time_ms', 'recorded_at', 'datacontenttype', 'dataschema', 'data', 'data_base64', 'extensions', 'publisher'];
+const COLUMNS = [
+  'id',
+  'source',
+  'type',
+  'subject',
+  'time',
+  'time_ms',
+  'recorded_at',
+  'datacontenttype',
+  'dataschema',
+  'data',
+  'data_base64',
+  'extensions',
+  'publisher',
+];
 
 function makeEvents(count, run) {
   return Array.from({ length: count }, (_, i) => ({
@@ -36,7 +52,10 @@ function startClock() {
   return {
     rates(count) {
       const used = process.cpuUsage(cpu);
-      return { wall: count / (Number(process.hrtime.bigint() - wall) / 1e9), cpu: count / ((used.user + used.system) / 1e6) };
+      return {
+        wall: count / (Number(process.hrtime.bigint() - wall) / 1e9),
+        cpu: count / ((used.user + used.system) / 1e6),
+      };
     },
   };
 }
@@ -50,7 +69,21 @@ function rawAppend(file, events, batch, synchronous) {
   const appendBatch = db.transaction((slice) => {
     const recordedAt = new Date().toISOString();
     for (const e of slice) {
-      insert.run(e.id, e.source, e.type, e.subject, e.time, Date.parse(e.time), recordedAt, e.datacontenttype, null, JSON.stringify(e.data), null, null, 'risk');
+      insert.run(
+        e.id,
+        e.source,
+        e.type,
+        e.subject,
+        e.time,
+        Date.parse(e.time),
+        recordedAt,
+        e.datacontenttype,
+        null,
+        JSON.stringify(e.data),
+        null,
+        null,
+        'risk',
+      );
     }
   });
   const clock = startClock();
@@ -117,7 +150,15 @@ try {
 }
 console.log(
   JSON.stringify(
-    { benchmark: 'store-append', rounds: ROUNDS, date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, results },
+    {
+      benchmark: 'store-append',
+      rounds: ROUNDS,
+      date: new Date().toISOString(),
+      node: process.version,
+      cpus: os.cpus().length,
+      cpu: os.cpus()[0]?.model,
+      results,
+    },
     null,
     2,
   ),

@@ -17,8 +17,18 @@ const BATCH = 500;
 const TARGET_RATIO = 0.25;
 
 const template = (name: string, steps: unknown[]): Manifest[] => [
-  { apiVersion: 'cello/v1', kind: 'Template', metadata: { name }, spec: { version: 1, start: { type: `bench.${name}.started` }, steps } } as unknown as Manifest,
-  { apiVersion: 'cello/v1', kind: 'Workflow', metadata: { name: `${name}-flow` }, spec: { from: `template:${name}@1`, cell: 'cell:bench' } } as unknown as Manifest,
+  {
+    apiVersion: 'cello/v1',
+    kind: 'Template',
+    metadata: { name },
+    spec: { version: 1, start: { type: `bench.${name}.started` }, steps },
+  } as unknown as Manifest,
+  {
+    apiVersion: 'cello/v1',
+    kind: 'Workflow',
+    metadata: { name: `${name}-flow` },
+    spec: { from: `template:${name}@1`, cell: 'cell:bench' },
+  } as unknown as Manifest,
 ];
 // Throughput: each confirm event moves one waiting instance through one step, on to the next waiting step.
 const WAITING = template('order', [
@@ -26,7 +36,9 @@ const WAITING = template('order', [
   { id: 'ship', mode: 'fixed', on: { type: 'bench.order.shipped' }, do: [{ complete: true }] },
 ]);
 // Latency: a start event runs one step at once and completes.
-const ONE_STEP = template('ping', [{ id: 'answer', mode: 'fixed', do: [{ set: { answered: 'true' } }, { complete: true }] }]);
+const ONE_STEP = template('ping', [
+  { id: 'answer', mode: 'fixed', do: [{ set: { answered: 'true' } }, { complete: true }] },
+]);
 
 const event = (type: string, subject: string, i: number): CloudEvent => ({
   specversion: '1.0',
@@ -47,10 +59,23 @@ async function rawInsertsPerSecond(file: string): Promise<number> {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  const insert = db.prepare('insert into events (id, source, type, subject, time, time_ms, recorded_at, datacontenttype, data) values (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'insert into events (id, source, type, subject, time, time_ms, recorded_at, datacontenttype, data) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const write = db.transaction((rows: CloudEvent[]) => {
     const recordedAt = new Date().toISOString();
-    for (const e of rows) insert.run(e.id, e.source, e.type, e.subject, e.time, Date.parse(e.time!), recordedAt, e.datacontenttype, JSON.stringify(e.data));
+    for (const e of rows)
+      insert.run(
+        e.id,
+        e.source,
+        e.type,
+        e.subject,
+        e.time,
+        Date.parse(e.time!),
+        recordedAt,
+        e.datacontenttype,
+        JSON.stringify(e.data),
+      );
   });
   const rows = Array.from({ length: CASES }, (_, i) => event('bench.raw', `case-${i}`, i));
   const started = performance.now();
@@ -65,10 +90,19 @@ async function engineOn(file: string, manifests: Manifest[], start = true) {
   await store.migrate();
   await applyManifests(store, manifests, { clock: systemClock, actor: 'bench' });
   const runtime = await createRuntime({ store, logger: silentLogger, feedPollMs: 1_000 });
-  const engine: WorkflowEngine = createWorkflowEngine(runtime, { batchSize: BATCH, pollMs: 60_000, timerPollMs: 60_000 });
+  const engine: WorkflowEngine = createWorkflowEngine(runtime, {
+    batchSize: BATCH,
+    pollMs: 60_000,
+    timerPollMs: 60_000,
+  });
   await runtime.start();
   if (start) await engine.start();
-  return { store, runtime, engine, close: async () => (await engine.stop(), await runtime.stop(), await store.close()) };
+  return {
+    store,
+    runtime,
+    engine,
+    close: async () => (await engine.stop(), await runtime.stop(), await store.close()),
+  };
 }
 
 /**
@@ -79,7 +113,10 @@ async function transitionsPerSecond(file: string) {
   const { store, runtime, engine, close } = await engineOn(file, WAITING, false);
   const backlog = async (type: string) => {
     for (let i = 0; i < CASES; i += BATCH) {
-      await runtime.publisher.publish({ kind: 'admin' }, Array.from({ length: Math.min(BATCH, CASES - i) }, (_, j) => event(type, `order-${i + j}`, i + j)));
+      await runtime.publisher.publish(
+        { kind: 'admin' },
+        Array.from({ length: Math.min(BATCH, CASES - i) }, (_, j) => event(type, `order-${i + j}`, i + j)),
+      );
     }
   };
   const catchUp = async () => {
@@ -98,8 +135,21 @@ async function transitionsPerSecond(file: string) {
   await backlog('bench.order.confirmed');
   const stepSeconds = await catchUp();
   // Every transition committed its event: one step.completed per case, each instance parked at the next step.
-  const count = async (type: string) => Number((await store.db.selectFrom('events').select((eb) => eb.fn.countAll().as('n')).where('type', '=', type).executeTakeFirstOrThrow()).n);
-  const recorded = { started: await count('dev.cello.workflow.started'), stepCompleted: await count('dev.cello.workflow.step.completed'), waiting: (await engine.instances.counts())['order-flow']?.waiting ?? 0 };
+  const count = async (type: string) =>
+    Number(
+      (
+        await store.db
+          .selectFrom('events')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('type', '=', type)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const recorded = {
+    started: await count('dev.cello.workflow.started'),
+    stepCompleted: await count('dev.cello.workflow.step.completed'),
+    waiting: (await engine.instances.counts())['order-flow']?.waiting ?? 0,
+  };
   await close();
   return { instancesStartedPerSecond: CASES / startSeconds, stepTransitionsPerSecond: CASES / stepSeconds, recorded };
 }

@@ -22,7 +22,10 @@ export function createAuthHook(tokens: TokenStore, options: { adminTokenHash?: s
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match) {
-        throw new AuthenticationError('The Authorization header must be "Bearer <token>".', { field: 'authorization', rule: 'token-format' });
+        throw new AuthenticationError('The Authorization header must be "Bearer <token>".', {
+          field: 'authorization',
+          rule: 'token-format',
+        });
       }
       token = match[1];
     } else if (typeof (request.query as Record<string, unknown> | undefined)?.access_token === 'string') {

@@ -19,16 +19,22 @@ export interface ErrorBody {
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | CelloError | Error, request, reply) => {
     if (isCelloError(error)) {
-      const status = typeof error.details.status === 'number' ? error.details.status : (STATUS_BY_CODE[error.code] ?? 400);
+      const status =
+        typeof error.details.status === 'number' ? error.details.status : (STATUS_BY_CODE[error.code] ?? 400);
       const { status: _status, ...details } = error.details;
       if (status === 401) reply.header('www-authenticate', 'Bearer');
-      return reply.status(status).send({ error: { code: error.code, message: error.message, details } } satisfies ErrorBody);
+      return reply
+        .status(status)
+        .send({ error: { code: error.code, message: error.message, details } } satisfies ErrorBody);
     }
     const fastifyError = error as FastifyError;
     if (fastifyError.validation) {
       const first = fastifyError.validation[0];
       const where = `${fastifyError.validationContext ?? 'request'}${first?.instancePath ? first.instancePath.replaceAll('/', '.') : ''}`;
-      const missing = first?.keyword === 'required' ? `.${String((first.params as { missingProperty?: string }).missingProperty)}` : '';
+      const missing =
+        first?.keyword === 'required'
+          ? `.${String((first.params as { missingProperty?: string }).missingProperty)}`
+          : '';
       if (first?.keyword === 'additionalProperties') {
         const name = String((first.params as { additionalProperty?: string }).additionalProperty);
         return reply.status(400).send({
@@ -43,7 +49,10 @@ export function installErrorHandler(app: FastifyInstance): void {
         error: {
           code: 'invalid_input',
           message: `${where}${missing} ${first?.keyword === 'required' ? 'is required' : (first?.message ?? 'is invalid')}.`,
-          details: { field: `${where}${missing}`, problems: fastifyError.validation.map((v) => `${v.instancePath || '/'} ${v.message}`) },
+          details: {
+            field: `${where}${missing}`,
+            problems: fastifyError.validation.map((v) => `${v.instancePath || '/'} ${v.message}`),
+          },
         },
       } satisfies ErrorBody);
     }
@@ -54,13 +63,19 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     request.log.error({ err: error }, 'request failed');
     return reply.status(500).send({
-      error: { code: 'internal', message: 'The server failed to handle this request; it has been logged. Retrying may help.' },
+      error: {
+        code: 'internal',
+        message: 'The server failed to handle this request; it has been logged. Retrying may help.',
+      },
     } satisfies ErrorBody);
   });
 
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send({
-      error: { code: 'not_found', message: `There is no ${request.method} ${request.url.split('?')[0]}; see /openapi.json for the API.` },
+      error: {
+        code: 'not_found',
+        message: `There is no ${request.method} ${request.url.split('?')[0]}; see /openapi.json for the API.`,
+      },
     } satisfies ErrorBody),
   );
 }

@@ -4,7 +4,10 @@ import { Type } from '@sinclair/typebox';
 export const ErrorResponse = Type.Object(
   {
     error: Type.Object({
-      code: Type.String({ description: 'machine-readable: invalid_input, unauthenticated, not_allowed, not_found, conflict, limit_exceeded…' }),
+      code: Type.String({
+        description:
+          'machine-readable: invalid_input, unauthenticated, not_allowed, not_found, conflict, limit_exceeded…',
+      }),
       message: Type.String({ description: 'a full sentence: what was wrong, where, and what to do' }),
       details: Type.Optional(Type.Object({}, { additionalProperties: true })),
     }),

@@ -51,7 +51,11 @@ export async function createApiServer(options: ApiOptions): Promise<FastifyInsta
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Cello API', version: '0.1.0', description: 'Orchestration for autonomous teams: one event log, signals, governance and insights.' },
+      info: {
+        title: 'Cello API',
+        version: '0.1.0',
+        description: 'Orchestration for autonomous teams: one event log, signals, governance and insights.',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
@@ -63,7 +67,10 @@ export async function createApiServer(options: ApiOptions): Promise<FastifyInsta
   await app.register(dashboardRoute);
 
   const deliveries = createDeliveryAdmin({ store: runtime.store, clock: runtime.clock, router: runtime.router });
-  const authHook = createAuthHook(runtime.store.tokens, options.adminTokenHash ? { adminTokenHash: options.adminTokenHash } : {});
+  const authHook = createAuthHook(
+    runtime.store.tokens,
+    options.adminTokenHash ? { adminTokenHash: options.adminTokenHash } : {},
+  );
   await app.register(async (v1) => {
     if (options.rateLimitPerMinute) {
       await v1.register(rateLimit, {
@@ -72,10 +79,13 @@ export async function createApiServer(options: ApiOptions): Promise<FastifyInsta
         // One budget per token; the header is only a map key here, never logged.
         keyGenerator: (request) => request.headers.authorization ?? request.ip,
         errorResponseBuilder: (_request, context) =>
-          new LimitError(`This token sent more than ${context.max} requests in a minute; retry after ${context.after}, or ask the admin to raise CELLO_RATE_LIMIT.`, {
-            status: 429,
-            rule: 'rate-limit',
-          }),
+          new LimitError(
+            `This token sent more than ${context.max} requests in a minute; retry after ${context.after}, or ask the admin to raise CELLO_RATE_LIMIT.`,
+            {
+              status: 429,
+              rule: 'rate-limit',
+            },
+          ),
       });
     }
     v1.addHook('onRequest', authHook);

@@ -1,5 +1,11 @@
 import path from 'node:path';
-import { DEFAULT_DELIVERY_OPTIONS, compileIngestLimits, hashToken, type DeliveryWorkerOptions, type IngestLimits } from '../engine/index.js';
+import {
+  DEFAULT_DELIVERY_OPTIONS,
+  compileIngestLimits,
+  hashToken,
+  type DeliveryWorkerOptions,
+  type IngestLimits,
+} from '../engine/index.js';
 import { InputError } from '../shared/index.js';
 
 /** Everything the app needs, fully defaulted, units normalized. Built once from flags and environment. */
@@ -54,36 +60,54 @@ export function compileConfig(input: ConfigInput = {}): AppConfig {
   const cwd = input.cwd ?? process.cwd();
   const port = Number(input.port ?? env.CELLO_PORT ?? 7420);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new InputError(`--port must be a whole number from 0 to 65535, not "${input.port ?? env.CELLO_PORT}".`, { field: 'port' });
+    throw new InputError(`--port must be a whole number from 0 to 65535, not "${input.port ?? env.CELLO_PORT}".`, {
+      field: 'port',
+    });
   }
   const databaseUrl = env.CELLO_DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    throw new InputError(`CELLO_DATABASE_URL must be a postgres:// URL, not "${databaseUrl}"; unset it to use the embedded SQLite store.`, {
-      field: 'CELLO_DATABASE_URL',
-    });
+    throw new InputError(
+      `CELLO_DATABASE_URL must be a postgres:// URL, not "${databaseUrl}"; unset it to use the embedded SQLite store.`,
+      {
+        field: 'CELLO_DATABASE_URL',
+      },
+    );
   }
   const sqliteSync = env.CELLO_SQLITE_SYNC ?? 'normal';
   if (sqliteSync !== 'normal' && sqliteSync !== 'full') {
-    throw new InputError(`CELLO_SQLITE_SYNC must be "normal" or "full", not "${sqliteSync}".`, { field: 'CELLO_SQLITE_SYNC' });
+    throw new InputError(`CELLO_SQLITE_SYNC must be "normal" or "full", not "${sqliteSync}".`, {
+      field: 'CELLO_SQLITE_SYNC',
+    });
   }
   const natsUrl = env.CELLO_NATS_URL || undefined;
-  const badServer = natsUrl?.split(',').find((server) => !/^((nats|tls|ws|wss):\/\/)?([^\s/@]+@)?[^\s/:@]+(:\d+)?\/?$/.test(server.trim()));
+  const badServer = natsUrl
+    ?.split(',')
+    .find((server) => !/^((nats|tls|ws|wss):\/\/)?([^\s/@]+@)?[^\s/:@]+(:\d+)?\/?$/.test(server.trim()));
   if (badServer !== undefined) {
-    throw new InputError(`CELLO_NATS_URL must be a NATS server such as nats://127.0.0.1:4222 (several comma-separated), not "${badServer.replace(/\/\/[^@/]*@/, '//***@')}"; unset it to run a single instance without NATS.`, {
-      field: 'CELLO_NATS_URL',
-    });
+    throw new InputError(
+      `CELLO_NATS_URL must be a NATS server such as nats://127.0.0.1:4222 (several comma-separated), not "${badServer.replace(/\/\/[^@/]*@/, '//***@')}"; unset it to run a single instance without NATS.`,
+      {
+        field: 'CELLO_NATS_URL',
+      },
+    );
   }
   const rateLimitPerMinute = Number(env.CELLO_RATE_LIMIT ?? 120_000);
   if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 0) {
-    throw new InputError(`CELLO_RATE_LIMIT must be a whole number of requests per minute per token (0 = no limit), not "${env.CELLO_RATE_LIMIT}".`, {
-      field: 'CELLO_RATE_LIMIT',
-    });
+    throw new InputError(
+      `CELLO_RATE_LIMIT must be a whole number of requests per minute per token (0 = no limit), not "${env.CELLO_RATE_LIMIT}".`,
+      {
+        field: 'CELLO_RATE_LIMIT',
+      },
+    );
   }
   const adminToken = env.CELLO_ADMIN_TOKEN;
   if (adminToken !== undefined && adminToken.length < 16) {
-    throw new InputError('CELLO_ADMIN_TOKEN must be at least 16 characters; use a long random value (e.g. `openssl rand -hex 24`).', {
-      field: 'CELLO_ADMIN_TOKEN',
-    });
+    throw new InputError(
+      'CELLO_ADMIN_TOKEN must be at least 16 characters; use a long random value (e.g. `openssl rand -hex 24`).',
+      {
+        field: 'CELLO_ADMIN_TOKEN',
+      },
+    );
   }
   return {
     dataDir: path.resolve(cwd, input.dataDir ?? env.CELLO_DATA_DIR ?? '.cello'),

@@ -2,7 +2,14 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createApiServer, governanceRoutes, insightsRoutes, workflowRoutes } from '../api/index.js';
 import { createInProcessTransport, publishCommitNotice, type Transport } from '../bus/index.js';
-import { createMetrics, createRuntime, createWorkflowEngine, type Runtime, type WorkflowEngine, type WorkflowEngineOptions } from '../engine/index.js';
+import {
+  createMetrics,
+  createRuntime,
+  createWorkflowEngine,
+  type Runtime,
+  type WorkflowEngine,
+  type WorkflowEngineOptions,
+} from '../engine/index.js';
 import { createGovernance, type Governance, type GovernanceOptions } from '../governance/index.js';
 import { createInsights, type Insights, type InsightsDeps, type InsightsOptions } from '../insights/index.js';
 import { applyManifests, MANIFEST_APPLIED, validateFolder, type Finding } from '../manifests/index.js';
@@ -32,7 +39,10 @@ export interface App {
  * The one place that chooses a transport: NATS JetStream when `CELLO_NATS_URL` is set (loaded only then),
  * else in-process. Refuses to start, saying what to do, when NATS is configured but unreachable.
  */
-export async function openTransport(config: Pick<AppConfig, 'nats'>, logger: Logger = silentLogger): Promise<Transport> {
+export async function openTransport(
+  config: Pick<AppConfig, 'nats'>,
+  logger: Logger = silentLogger,
+): Promise<Transport> {
   if (!config.nats) return createInProcessTransport({ logger });
   const { createNatsTransport } = await import('../bus/nats/index.js');
   return createNatsTransport({ ...config.nats, logger });
@@ -42,7 +52,11 @@ export async function openTransport(config: Pick<AppConfig, 'nats'>, logger: Log
  * Tells running servers that the log grew, from a process without a runtime (`cello apply`): with NATS they
  * read the log at once instead of on their next poll. Without NATS there is no one to tell and it does nothing.
  */
-export async function announceCommit(config: Pick<AppConfig, 'nats'>, commit: { lastSeq: number; types: string[] }, logger?: Logger): Promise<void> {
+export async function announceCommit(
+  config: Pick<AppConfig, 'nats'>,
+  commit: { lastSeq: number; types: string[] },
+  logger?: Logger,
+): Promise<void> {
   if (!config.nats) return;
   const transport = await openTransport(config, logger);
   try {
@@ -55,7 +69,15 @@ export async function announceCommit(config: Pick<AppConfig, 'nats'>, commit: { 
 /** The composition root: config → store, transport → runtime → API. */
 export async function createApp(
   config: AppConfig,
-  options: { logger?: Logger; clock?: Clock; store?: Store; transport?: Transport; governance?: GovernanceOptions; workflows?: Partial<WorkflowEngineOptions>; insights?: InsightsOptions & Pick<InsightsDeps, 'experiments'> } = {},
+  options: {
+    logger?: Logger;
+    clock?: Clock;
+    store?: Store;
+    transport?: Transport;
+    governance?: GovernanceOptions;
+    workflows?: Partial<WorkflowEngineOptions>;
+    insights?: InsightsOptions & Pick<InsightsDeps, 'experiments'>;
+  } = {},
 ): Promise<App> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const clock = options.clock ?? systemClock;
@@ -77,7 +99,10 @@ export async function createApp(
       feedPollMs: config.feedPollMs,
       transport,
     });
-    const governance = createGovernance({ runtime }, { proposalsDir: path.join(config.dataDir, 'proposals'), ...options.governance });
+    const governance = createGovernance(
+      { runtime },
+      { proposalsDir: path.join(config.dataDir, 'proposals'), ...options.governance },
+    );
     const workflows = createWorkflowEngine(runtime, options.workflows);
     // Insights raise SLO breaches through governance's detector API, and an accepted recommendation becomes the
     // accepting cell's own experiment (the modules never import each other; insights checked it is the owning cell).
@@ -88,7 +113,12 @@ export async function createApp(
         tensions: { raiseDetected: (tension) => governance.raiseDetected(tension) },
         experiments: experiments ?? {
           startExperiment: async ({ acceptedBy, ...request }) => ({
-            experiment: (await governance.startExperiment({ kind: 'system', component: 'insights' }, { ...request, startedBy: acceptedBy })).id,
+            experiment: (
+              await governance.startExperiment(
+                { kind: 'system', component: 'insights' },
+                { ...request, startedBy: acceptedBy },
+              )
+            ).id,
           }),
         },
       },
@@ -141,7 +171,13 @@ export async function createApp(
 }
 
 /** `--org dir`: validate and apply at start-up, as `cello apply` would; refuse to start on error-level findings. */
-async function applyOrgFolder(store: Store, dir: string, clock: Clock, logger: Logger, transport: Transport): Promise<void> {
+async function applyOrgFolder(
+  store: Store,
+  dir: string,
+  clock: Clock,
+  logger: Logger,
+  transport: Transport,
+): Promise<void> {
   const { manifests, findings } = await validateFolder(dir, { now: clock.now() });
   const errors = findings.filter((f: Finding) => f.severity === 'error');
   if (errors.length > 0) {
@@ -154,5 +190,11 @@ async function applyOrgFolder(store: Store, dir: string, clock: Clock, logger: L
   logger.info({ changes: result.plan.items.length, unchanged: result.plan.unchanged }, `applied ${dir}`);
   if (result.eventSeq === undefined) return;
   // Instances already running read the new organization now rather than on their next poll.
-  await publishCommitNotice(transport, { lastSeq: result.eventSeq, types: [MANIFEST_APPLIED] }).catch((error: unknown) => logger.warn({ err: error }, 'announcing the applied organization failed; other instances see it on their next log poll'));
+  await publishCommitNotice(transport, { lastSeq: result.eventSeq, types: [MANIFEST_APPLIED] }).catch(
+    (error: unknown) =>
+      logger.warn(
+        { err: error },
+        'announcing the applied organization failed; other instances see it on their next log poll',
+      ),
+  );
 }

@@ -5,7 +5,9 @@ import type { AppConfig } from './config.js';
 
 /** The one place that chooses a store adapter: PostgreSQL when a URL is configured, else embedded SQLite. */
 export async function openStore(config: Pick<AppConfig, 'dataDir' | 'databaseUrl' | 'sqliteSync'>): Promise<Store> {
-  const store = config.databaseUrl ? await createPostgresStore({ url: config.databaseUrl }) : await createSqliteStore({ dataDir: config.dataDir, synchronous: config.sqliteSync });
+  const store = config.databaseUrl
+    ? await createPostgresStore({ url: config.databaseUrl })
+    : await createSqliteStore({ dataDir: config.dataDir, synchronous: config.sqliteSync });
   await store.migrate();
   return store;
 }

@@ -16,7 +16,10 @@ async function listen() {
 
 function recordingLogger(): { logger: Logger; lines: { level: number; msg: string }[] } {
   const lines: { level: number; msg: string }[] = [];
-  const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as { level: number; msg: string }) });
+  const logger = pino(
+    { level: 'info' },
+    { write: (line: string) => void lines.push(JSON.parse(line) as { level: number; msg: string }) },
+  );
   return { logger, lines };
 }
 
@@ -32,7 +35,14 @@ describe('commit notices', () => {
     notifier.queuedDeliveries();
     await notifier.flush();
     await settled();
-    expect(received).toEqual([{ origin: 'runtime-a', lastSeq: 9, types: ['com.acme.risk.score.changed', 'dev.cello.manifest.applied'], outbox: true }]);
+    expect(received).toEqual([
+      {
+        origin: 'runtime-a',
+        lastSeq: 9,
+        types: ['com.acme.risk.score.changed', 'dev.cello.manifest.applied'],
+        outbox: true,
+      },
+    ]);
   });
 
   it('merges commits made while a notice is pending into one notice, so notices never queue up behind a slow transport', async () => {
@@ -67,6 +77,11 @@ describe('commit notices', () => {
     expect(() => parseCommitNotice({ origin: 'x', lastSeq: -1, types: [], outbox: false })).toThrow(InputError);
     expect(() => parseCommitNotice({ origin: 'x', lastSeq: 3, types: 'a', outbox: false })).toThrow(/types/);
     expect(() => parseCommitNotice('hello')).toThrow(/origin/);
-    expect(parseCommitNotice({ origin: 'x', lastSeq: 3, types: ['a'], outbox: true, extra: 1 })).toEqual({ origin: 'x', lastSeq: 3, types: ['a'], outbox: true });
+    expect(parseCommitNotice({ origin: 'x', lastSeq: 3, types: ['a'], outbox: true, extra: 1 })).toEqual({
+      origin: 'x',
+      lastSeq: 3,
+      types: ['a'],
+      outbox: true,
+    });
   });
 });

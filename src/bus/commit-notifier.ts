@@ -17,7 +17,10 @@ export interface CommitNotifier {
  * transport costs one pending notice, not a queue. A notice that fails is dropped: others still find the
  * events on their next log poll. An outage is logged once, and its end once.
  */
-export function createCommitNotifier(transport: Transport, options: { origin: string; logger: Logger }): CommitNotifier {
+export function createCommitNotifier(
+  transport: Transport,
+  options: { origin: string; logger: Logger },
+): CommitNotifier {
   let pending: { lastSeq: number; types: Set<string>; outbox: boolean } | undefined;
   let lastSeq = 0;
   let sending: Promise<void> | undefined;
@@ -33,7 +36,12 @@ export function createCommitNotifier(transport: Transport, options: { origin: st
     // Notes from one tick (a commit's events, then its outbox flag) go out as one notice.
     await Promise.resolve();
     while (pending) {
-      const notice: CommitNotice = { origin: options.origin, lastSeq: pending.lastSeq, types: [...pending.types], outbox: pending.outbox };
+      const notice: CommitNotice = {
+        origin: options.origin,
+        lastSeq: pending.lastSeq,
+        types: [...pending.types],
+        outbox: pending.outbox,
+      };
       pending = undefined;
       try {
         await transport.publish(LOG_COMMITTED, notice);

@@ -19,7 +19,10 @@ export function createInProcessTransport(options: InProcessTransportOptions = {}
   let closed = false;
 
   function assertOpen(): void {
-    if (closed) throw new ConflictError('The in-process transport is closed; publish and subscribe before close(), or create a new transport.');
+    if (closed)
+      throw new ConflictError(
+        'The in-process transport is closed; publish and subscribe before close(), or create a new transport.',
+      );
   }
 
   return {

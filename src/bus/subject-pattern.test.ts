@@ -18,7 +18,8 @@ describe('subject patterns', () => {
       ['log.*.done', 'log.a.done', true],
       ['log.*.done', 'log.a.b.done', false],
     ];
-    for (const [pattern, subject, expected] of cases) expect(subjectMatches(pattern, subject), `${pattern} ~ ${subject}`).toBe(expected);
+    for (const [pattern, subject, expected] of cases)
+      expect(subjectMatches(pattern, subject), `${pattern} ~ ${subject}`).toBe(expected);
   });
 
   it('refuses subjects with wildcards, empty tokens or spaces, saying what a good one looks like', () => {
@@ -30,7 +31,9 @@ describe('subject patterns', () => {
   });
 
   it('refuses patterns with ">" before the end or partial wildcards', () => {
-    for (const pattern of ['log.>.x', 'log.comm*', 'log..x', '']) expect(() => checkPattern(pattern)).toThrow(InputError);
-    for (const pattern of ['log.>', '*.committed', '>', 'log.committed']) expect(() => checkPattern(pattern)).not.toThrow();
+    for (const pattern of ['log.>.x', 'log.comm*', 'log..x', ''])
+      expect(() => checkPattern(pattern)).toThrow(InputError);
+    for (const pattern of ['log.>', '*.committed', '>', 'log.committed'])
+      expect(() => checkPattern(pattern)).not.toThrow();
   });
 });

@@ -17,7 +17,9 @@ export function checkSubject(subject: string, where = 'subject'): void {
 /** Refuses a pattern that is not tokens, `*` (one token) and a final `>` (the rest). */
 export function checkPattern(pattern: string): void {
   const tokens = pattern.split('.');
-  const bad = tokens.findIndex((token, i) => !(TOKEN.test(token) || token === '*' || (token === '>' && i === tokens.length - 1)));
+  const bad = tokens.findIndex(
+    (token, i) => !(TOKEN.test(token) || token === '*' || (token === '>' && i === tokens.length - 1)),
+  );
   if (bad !== -1) {
     throw new InputError(
       `The subscription pattern "${pattern}" is not valid: use dot-separated tokens, "*" for any one token and ">" as the last token for the rest, such as "log.*" or "log.>".`,

@@ -20,10 +20,13 @@ export function transportMessage(subject: string, data: Uint8Array): TransportMe
       try {
         return JSON.parse(text) as unknown;
       } catch {
-        throw new InputError(`The message on "${subject}" is not JSON (it starts "${text.slice(0, 40)}"); read it with \`data\` instead of \`json()\`.`, {
-          field: 'payload',
-          subject,
-        });
+        throw new InputError(
+          `The message on "${subject}" is not JSON (it starts "${text.slice(0, 40)}"); read it with \`data\` instead of \`json()\`.`,
+          {
+            field: 'payload',
+            subject,
+          },
+        );
       }
     },
   };

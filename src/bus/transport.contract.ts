@@ -80,7 +80,10 @@ export function runTransportContract(name: string, make: MakeTransport): void {
       await transport.publish(`${root}.orders.eu.created`, 2);
       // Every subscription matches the last one; in-order delivery means anything before it has arrived too.
       await transport.publish(`${root}.orders.created`, 3);
-      await until(() => [exact, star, tail].every((box) => box.subjects().includes(`${root}.orders.created`)), 'the last message to each subscription');
+      await until(
+        () => [exact, star, tail].every((box) => box.subjects().includes(`${root}.orders.created`)),
+        'the last message to each subscription',
+      );
       expect(exact.bodies()).toEqual([3]);
       expect(star.bodies()).toEqual([3]);
       expect(tail.bodies()).toEqual([2, 3]);
@@ -163,7 +166,10 @@ export function runTransportContract(name: string, make: MakeTransport): void {
       await transport.publish(`${root}.shared.from-first`, 1);
       await other.publish(`${root}.shared.from-second`, 2);
       const crosses = transport.capabilities.crossProcess;
-      await until(() => here.received.length === (crosses ? 2 : 1) && there.received.length === (crosses ? 2 : 1), 'the messages');
+      await until(
+        () => here.received.length === (crosses ? 2 : 1) && there.received.length === (crosses ? 2 : 1),
+        'the messages',
+      );
       expect(here.bodies()).toEqual(crosses ? [1, 2] : [1]);
       expect(there.bodies()).toEqual(crosses ? [1, 2] : [2]);
     });

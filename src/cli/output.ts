@@ -25,5 +25,8 @@ export function bufferedOutput(): Output & { stdout: string; stderr: string } {
  * whatever picocolors would guess from the environment.
  */
 const force = process.env.FORCE_COLOR;
-const useColor = force !== undefined && force !== '' ? force !== '0' && force !== 'false' : !('NO_COLOR' in process.env) && process.stdout.isTTY === true;
+const useColor =
+  force !== undefined && force !== ''
+    ? force !== '0' && force !== 'false'
+    : !('NO_COLOR' in process.env) && process.stdout.isTTY === true;
 export const colors = pc.createColors(useColor);

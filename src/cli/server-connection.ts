@@ -1,5 +1,12 @@
 import type { Command } from 'commander';
-import { AuthenticationError, CelloError, ConflictError, InputError, NotAllowedError, NotFoundError } from '../shared/index.js';
+import {
+  AuthenticationError,
+  CelloError,
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '../shared/index.js';
 import type { CommandContext } from './context.js';
 
 export const DEFAULT_URL = 'http://127.0.0.1:7420';
@@ -21,17 +28,27 @@ export interface ServerConnection {
 /** Connects a command to the server named by its flags or the environment. */
 export function connect(options: { url?: string; token?: string }, context: CommandContext): ServerConnection {
   const url = (options.url ?? context.env.CELLO_URL ?? DEFAULT_URL).replace(/\/+$/, '');
-  if (!/^https?:\/\//.test(url)) throw new InputError(`--url must start with http:// or https://, not "${url}".`, { field: 'url' });
+  if (!/^https?:\/\//.test(url))
+    throw new InputError(`--url must start with http:// or https://, not "${url}".`, { field: 'url' });
   const token = options.token ?? context.env.CELLO_TOKEN;
-  const headers = (extra: Record<string, string> = {}) => ({ ...(token ? { authorization: `Bearer ${token}` } : {}), ...extra });
+  const headers = (extra: Record<string, string> = {}) => ({
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+    ...extra,
+  });
 
   const rawFetch = async (path: string, init: RequestInit = {}) => {
     try {
-      return await fetch(`${url}${path}`, { ...init, headers: { ...headers(), ...(init.headers as Record<string, string>) } });
-    } catch (error) {
-      throw new InputError(`No Cello server answers at ${url} (${(error as Error).cause ?? (error as Error).message}); start one with \`cello serve\` or pass --url.`, {
-        field: 'url',
+      return await fetch(`${url}${path}`, {
+        ...init,
+        headers: { ...headers(), ...(init.headers as Record<string, string>) },
       });
+    } catch (error) {
+      throw new InputError(
+        `No Cello server answers at ${url} (${(error as Error).cause ?? (error as Error).message}); start one with \`cello serve\` or pass --url.`,
+        {
+          field: 'url',
+        },
+      );
     }
   };
 

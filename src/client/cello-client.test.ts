@@ -22,7 +22,12 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      seen.push({ method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      seen.push({
+        method: req.method,
+        url: req.url,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
       res.writeHead(answer.status, { 'content-type': answer.type }).end(answer.body);
     });
   });
@@ -46,13 +51,24 @@ function failure(promise: Promise<unknown>): Promise<Error> {
   );
 }
 
-const signal = { type: 'com.acme.risk.score.changed', source: '/cells/risk', subject: 'loan-42', data: { score: 0.91 } };
+const signal = {
+  type: 'com.acme.risk.score.changed',
+  source: '/cells/risk',
+  subject: 'loan-42',
+  data: { score: 0.91 },
+};
 
 describe('createCelloClient().publish', () => {
   it('posts one event in structured mode with the token, filling in id and time, and returns the receipt', async () => {
-    answer.body = JSON.stringify({ accepted: 1, events: [{ id: 'from-server', source: '/cells/risk', seq: 7, duplicate: false }] });
+    answer.body = JSON.stringify({
+      accepted: 1,
+      events: [{ id: 'from-server', source: '/cells/risk', seq: 7, duplicate: false }],
+    });
     const receipt = await createCelloClient({ url: `${url}/`, token: 'tok_risk' }).publish(signal);
-    expect(receipt).toEqual({ accepted: 1, events: [{ id: 'from-server', source: '/cells/risk', seq: 7, duplicate: false }] });
+    expect(receipt).toEqual({
+      accepted: 1,
+      events: [{ id: 'from-server', source: '/cells/risk', seq: 7, duplicate: false }],
+    });
     const [request] = seen;
     expect(request).toMatchObject({ method: 'POST', url: '/v1/events' });
     expect(request?.headers['content-type']).toBe('application/cloudevents+json; charset=utf-8');
@@ -66,14 +82,25 @@ describe('createCelloClient().publish', () => {
   it('posts several events as one batch, keeping given ids, extensions and bytes', async () => {
     await createCelloClient({ url }).publish([
       { ...signal, id: 'e1', extensions: { riskclass: 'b' } },
-      { type: 'com.acme.risk.report.ready', source: '/cells/risk', id: 'e2', data: new Uint8Array([0, 1, 2]), time: new Date('2026-01-05T09:00:00Z') },
+      {
+        type: 'com.acme.risk.report.ready',
+        source: '/cells/risk',
+        id: 'e2',
+        data: new Uint8Array([0, 1, 2]),
+        time: new Date('2026-01-05T09:00:00Z'),
+      },
     ]);
     const [request] = seen;
     expect(request?.headers['content-type']).toBe('application/cloudevents-batch+json; charset=utf-8');
     expect(request?.headers.authorization).toBeUndefined();
     expect(JSON.parse(request!.body)).toEqual([
       expect.objectContaining({ id: 'e1', riskclass: 'b', data: { score: 0.91 } }),
-      expect.objectContaining({ id: 'e2', data_base64: 'AAEC', datacontenttype: 'application/octet-stream', time: '2026-01-05T09:00:00.000Z' }),
+      expect.objectContaining({
+        id: 'e2',
+        data_base64: 'AAEC',
+        datacontenttype: 'application/octet-stream',
+        time: '2026-01-05T09:00:00.000Z',
+      }),
     ]);
   });
 
@@ -89,13 +116,20 @@ describe('createCelloClient().publish', () => {
     [413, 'limit_exceeded', LimitError],
     [401, 'unauthenticated', AuthenticationError],
     [403, 'not_allowed', NotAllowedError],
-  ] as const)('turns a %i {error} answer into the matching error, with the server message and details', async (status, code, type) => {
-    answer = { status, type: 'application/json', body: JSON.stringify({ error: { code, message: `The server says no (${code}).`, details: { field: 'type' } } }) };
-    const error = await failure(createCelloClient({ url, token: 't' }).publish(signal));
-    expect(error).toBeInstanceOf(type);
-    expect(error.message).toBe(`The server says no (${code}).`);
-    expect((error as InputError).details).toEqual({ field: 'type', status });
-  });
+  ] as const)(
+    'turns a %i {error} answer into the matching error, with the server message and details',
+    async (status, code, type) => {
+      answer = {
+        status,
+        type: 'application/json',
+        body: JSON.stringify({ error: { code, message: `The server says no (${code}).`, details: { field: 'type' } } }),
+      };
+      const error = await failure(createCelloClient({ url, token: 't' }).publish(signal));
+      expect(error).toBeInstanceOf(type);
+      expect(error.message).toBe(`The server says no (${code}).`);
+      expect((error as InputError).details).toEqual({ field: 'type', status });
+    },
+  );
 
   it('reports an answer that is not a Cello error with its status and body', async () => {
     answer = { status: 502, type: 'text/plain', body: 'upstream went away' };
@@ -112,7 +146,9 @@ describe('createCelloClient().publish', () => {
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const error = await failure(createCelloClient({ url: `http://127.0.0.1:${port}` }).publish(signal));
     expect(error).toBeInstanceOf(CelloHttpError);
-    expect(error.message).toMatch(new RegExp(`^Could not reach the Cello server at http://127.0.0.1:${port} .*\`cello serve\` is running`));
+    expect(error.message).toMatch(
+      new RegExp(`^Could not reach the Cello server at http://127.0.0.1:${port} .*\`cello serve\` is running`),
+    );
   });
 
   it('refuses a URL that is not one', () => {

@@ -77,7 +77,9 @@ export function createCelloClient(options: CelloClientOptions): CelloClient {
   try {
     base = new URL(options.url).href.replace(/\/+$/, '');
   } catch {
-    throw new InputError(`The Cello URL "${options.url}" is not a URL; give one such as http://127.0.0.1:7420.`, { field: 'url' });
+    throw new InputError(`The Cello URL "${options.url}" is not a URL; give one such as http://127.0.0.1:7420.`, {
+      field: 'url',
+    });
   }
   const fetchImpl = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 30_000;
@@ -95,7 +97,12 @@ export function createCelloClient(options: CelloClientOptions): CelloClient {
       if (options.token) headers.authorization = `Bearer ${options.token}`;
       let response: Response;
       try {
-        response = await fetchImpl(eventsUrl, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
+        response = await fetchImpl(eventsUrl, {
+          method: 'POST',
+          headers,
+          body,
+          signal: AbortSignal.timeout(timeoutMs),
+        });
       } catch (error) {
         throw new CelloHttpError(
           `Could not reach the Cello server at ${base} (${errorMessage(error)}); check the URL (CELLO_URL) and that \`cello serve\` is running. Publishing again with the same events is safe.`,

@@ -6,7 +6,13 @@ import { AuthenticationError, newWebhookSecret, signWebhook } from '../shared/in
 import { receiveWebhook } from './index.js';
 
 const SECRET = newWebhookSecret();
-const event: CloudEvent = { specversion: '1.0', id: 'evt-1', source: '/cells/risk', type: 'com.acme.risk.score.changed', data: { score: 0.91 } };
+const event: CloudEvent = {
+  specversion: '1.0',
+  id: 'evt-1',
+  source: '/cells/risk',
+  type: 'com.acme.risk.score.changed',
+  data: { score: 0.91 },
+};
 
 /** A cell's webhook endpoint on 127.0.0.1, written as a cell would write it with the SDK. */
 let server: http.Server;
@@ -19,11 +25,17 @@ beforeAll(async () => {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       try {
-        const { event: delivered } = receiveWebhook({ headers: req.headers, body: Buffer.concat(chunks), secret: SECRET });
+        const { event: delivered } = receiveWebhook({
+          headers: req.headers,
+          body: Buffer.concat(chunks),
+          secret: SECRET,
+        });
         received.push(delivered);
         res.writeHead(204).end();
       } catch (error) {
-        res.writeHead(error instanceof AuthenticationError ? 401 : 400, { 'content-type': 'text/plain' }).end((error as Error).message);
+        res
+          .writeHead(error instanceof AuthenticationError ? 401 : 400, { 'content-type': 'text/plain' })
+          .end((error as Error).message);
       }
     });
   });
@@ -36,7 +48,11 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 /** Sends the way Cello's delivery worker does: the structured event, signed with the shared signer. */
 function deliver(body: string, signedBody = body, secret = SECRET) {
   const headers = signWebhook({ id: 'dlv-1', timestamp: Math.floor(Date.now() / 1000), body: signedBody, secret });
-  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/cloudevents+json; charset=utf-8', ...headers }, body });
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/cloudevents+json; charset=utf-8', ...headers },
+    body,
+  });
 }
 
 describe('receiveWebhook', () => {

@@ -26,13 +26,19 @@ export interface ReceivedWebhook {
  * when the signature or timestamp is wrong, InputError when the body is not a CloudEvent.
  */
 export function receiveWebhook(input: ReceiveWebhookInput): ReceivedWebhook {
-  const { id, timestamp } = verifyWebhook(input.headers, input.body, input.secret, { toleranceSeconds: input.toleranceSeconds, now: input.now });
+  const { id, timestamp } = verifyWebhook(input.headers, input.body, input.secret, {
+    toleranceSeconds: input.toleranceSeconds,
+    now: input.now,
+  });
   const text = typeof input.body === 'string' ? input.body : new TextDecoder().decode(input.body);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new InputError(`The webhook ${id} is signed but its body is not JSON (${(error as Error).message}); Cello sends structured CloudEvents.`, { field: 'body' });
+    throw new InputError(
+      `The webhook ${id} is signed but its body is not JSON (${(error as Error).message}); Cello sends structured CloudEvents.`,
+      { field: 'body' },
+    );
   }
   return { webhookId: id, timestamp, event: validateCloudEvent(raw, { where: `The webhook ${id}` }) };
 }

@@ -1,4 +1,12 @@
-import { AuthenticationError, ConflictError, InputError, LimitError, NotAllowedError, NotFoundError, type CelloError } from '../shared/index.js';
+import {
+  AuthenticationError,
+  ConflictError,
+  InputError,
+  LimitError,
+  NotAllowedError,
+  NotFoundError,
+  type CelloError,
+} from '../shared/index.js';
 import { CelloHttpError } from './cello-http-error.js';
 
 type ErrorClass = new (message: string, details?: Record<string, unknown>) => CelloError;
@@ -27,10 +35,15 @@ export async function serverError(response: Response, url: string): Promise<Erro
   const error = (parsed as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
   const ErrorType = typeof error?.code === 'string' ? BY_CODE[error.code] : undefined;
   if (ErrorType && typeof error?.message === 'string') {
-    const details = typeof error.details === 'object' && error.details !== null ? (error.details as Record<string, unknown>) : {};
+    const details =
+      typeof error.details === 'object' && error.details !== null ? (error.details as Record<string, unknown>) : {};
     return new ErrorType(error.message, { ...details, status: response.status });
   }
   const snippet = text.slice(0, 200);
   const said = snippet ? `: ${snippet}` : '';
-  return new CelloHttpError(`The Cello server at ${url} answered ${response.status} ${response.statusText}${said}`.trim(), response.status, snippet);
+  return new CelloHttpError(
+    `The Cello server at ${url} answered ${response.status} ${response.statusText}${said}`.trim(),
+    response.status,
+    snippet,
+  );
 }

@@ -63,7 +63,9 @@ export class EventFeed {
       return;
     }
     this.reading = this.readNew()
-      .catch((error: unknown) => this.logger.error({ err: error }, 'reading the event log failed; retrying on the next poll'))
+      .catch((error: unknown) =>
+        this.logger.error({ err: error }, 'reading the event log failed; retrying on the next poll'),
+      )
       .finally(() => {
         this.reading = undefined;
         if (this.again) {

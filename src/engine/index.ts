@@ -1,7 +1,17 @@
 export * from './ingest/index.js';
 export * from './delivery/backoff.js';
-export { createDeliveryWorker, DEFAULT_DELIVERY_OPTIONS, type DeliveryWorker, type DeliveryWorkerOptions } from './delivery/delivery-worker.js';
-export { createDeliveryAdmin, type DeliveryAdmin, type DeliveryView, type AttemptView } from './delivery/delivery-admin.js';
+export {
+  createDeliveryWorker,
+  DEFAULT_DELIVERY_OPTIONS,
+  type DeliveryWorker,
+  type DeliveryWorkerOptions,
+} from './delivery/delivery-worker.js';
+export {
+  createDeliveryAdmin,
+  type DeliveryAdmin,
+  type DeliveryView,
+  type AttemptView,
+} from './delivery/delivery-admin.js';
 export { EventFeed, type FeedListener } from './event-feed.js';
 export { createMetrics, type Metrics } from './metrics.js';
 export { createOrgView, type OrgView } from './org-view.js';

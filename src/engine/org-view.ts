@@ -42,7 +42,9 @@ export function createOrgView(manifests: readonly Manifest[]): OrgView {
     dataProblems(type, data) {
       const validate = validators.get(type);
       if (!validate || validate(data)) return [];
-      return (validate.errors ?? []).map((e) => `data${e.instancePath ? e.instancePath.replaceAll('/', '.') : ''} ${e.message ?? 'is invalid'}`);
+      return (validate.errors ?? []).map(
+        (e) => `data${e.instancePath ? e.instancePath.replaceAll('/', '.') : ''} ${e.message ?? 'is invalid'}`,
+      );
     },
     subscriptions: byKind('Subscription'),
     byKind,

@@ -1,9 +1,20 @@
 import type { CloudEvent, Manifest } from '../model/index.js';
-import { createCommitNotifier, createInProcessTransport, LOG_COMMITTED, parseCommitNotice, type Transport, type Unsubscribe } from '../bus/index.js';
+import {
+  createCommitNotifier,
+  createInProcessTransport,
+  LOG_COMMITTED,
+  parseCommitNotice,
+  type Transport,
+  type Unsubscribe,
+} from '../bus/index.js';
 import { newId, systemClock, type Clock, type Logger } from '../shared/index.js';
 import { MANIFEST_APPLIED } from '../manifests/index.js';
 import type { Store } from '../store/index.js';
-import { createDeliveryWorker, DEFAULT_DELIVERY_OPTIONS, type DeliveryWorkerOptions } from './delivery/delivery-worker.js';
+import {
+  createDeliveryWorker,
+  DEFAULT_DELIVERY_OPTIONS,
+  type DeliveryWorkerOptions,
+} from './delivery/delivery-worker.js';
 import { EventFeed } from './event-feed.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { createOrgView, type OrgView } from './org-view.js';

@@ -34,22 +34,31 @@ export async function authenticate(
   options: { adminTokenHash?: string; clock?: Clock } = {},
 ): Promise<Principal> {
   if (!token) {
-    throw new AuthenticationError('This endpoint needs a token: send "Authorization: Bearer <token>" (create one with `cello token create --cell <name>`).', {
-      rule: 'token-required',
-    });
+    throw new AuthenticationError(
+      'This endpoint needs a token: send "Authorization: Bearer <token>" (create one with `cello token create --cell <name>`).',
+      {
+        rule: 'token-required',
+      },
+    );
   }
   const hash = hashToken(token);
   if (options.adminTokenHash && safeEqual(hash, options.adminTokenHash)) return { kind: 'admin' };
   const record = await tokens.findByHash(hash);
   if (!record) {
-    throw new AuthenticationError('The token is not known to this server; check CELLO_TOKEN, or create one with `cello token create`.', {
-      rule: 'token-unknown',
-    });
+    throw new AuthenticationError(
+      'The token is not known to this server; check CELLO_TOKEN, or create one with `cello token create`.',
+      {
+        rule: 'token-unknown',
+      },
+    );
   }
   if (record.revokedAt) {
-    throw new AuthenticationError(`The token ${record.id} was revoked at ${record.revokedAt}; create a new one with \`cello token create\`.`, {
-      rule: 'token-revoked',
-    });
+    throw new AuthenticationError(
+      `The token ${record.id} was revoked at ${record.revokedAt}; create a new one with \`cello token create\`.`,
+      {
+        rule: 'token-revoked',
+      },
+    );
   }
   if (record.admin) return { kind: 'admin', tokenId: record.id };
   return { kind: 'cell', cell: record.cell!, tokenId: record.id, ...(record.member ? { member: record.member } : {}) };

@@ -1,8 +1,8 @@
 import type { OrgModel } from '../manifests/index.js';
-import { describePrincipal, type Principal } from '../model/index.js';
+import { describePrincipal } from '../model/index.js';
 import { NotAllowedError } from '../shared/index.js';
 import type { RoutedTo } from './route-tension.js';
-import type { Tension } from '../model/index.js';
+import type { Tension, Principal } from '../model/index.js';
 
 /**
  * Who may do what in governance (ARCHITECTURE.md has the table). Reading is open to every token; acting is not.
@@ -13,7 +13,9 @@ import type { Tension } from '../model/index.js';
 export function memberRoles(model: OrgModel, principal: Principal): string[] {
   if (principal.kind !== 'cell' || !principal.member) return [];
   const wanted = principal.member.toLowerCase();
-  const member = model.cells.get(principal.cell)?.spec.members.find((m) => m.name.toLowerCase() === wanted || m.email?.toLowerCase() === wanted);
+  const member = model.cells
+    .get(principal.cell)
+    ?.spec.members.find((m) => m.name.toLowerCase() === wanted || m.email?.toLowerCase() === wanted);
   return member ? [...member.roles] : [];
 }
 
@@ -24,7 +26,12 @@ export function holdsRight(model: OrgModel, principal: Principal, route: RoutedT
 }
 
 /** Refuses unless the principal holds the right; the message names who does. */
-export function assertDecider(model: OrgModel, principal: Principal, route: RoutedTo, tension: Pick<Tension, 'id' | 'type'>): void {
+export function assertDecider(
+  model: OrgModel,
+  principal: Principal,
+  route: RoutedTo,
+  tension: Pick<Tension, 'id' | 'type'>,
+): void {
   if (holdsRight(model, principal, route)) return;
   const because =
     principal.kind === 'cell' && principal.cell === route.deciderCell && route.deciderRole
@@ -34,7 +41,12 @@ export function assertDecider(model: OrgModel, principal: Principal, route: Rout
       : '';
   throw new NotAllowedError(
     `Only ${route.who} may decide "${tension.type}" tensions such as ${tension.id} (DecisionRight/${route.right}); ${describePrincipal(principal)} may not${because}.`,
-    { rule: 'decision-right', right: route.right, decider: `cell:${route.deciderCell}`, ...(route.deciderRole ? { role: route.deciderRole } : {}) },
+    {
+      rule: 'decision-right',
+      right: route.right,
+      decider: `cell:${route.deciderCell}`,
+      ...(route.deciderRole ? { role: route.deciderRole } : {}),
+    },
   );
 }
 
@@ -71,7 +83,12 @@ export function cellsOfTension(tension: Pick<Tension, 'cells' | 'raiserCell'>, r
 }
 
 /** Refuses unless the principal's cell belongs to the tension (see {@link cellsOfTension}). */
-export function assertBelongs(principal: Principal, tension: Pick<Tension, 'id' | 'cells' | 'raiserCell'>, route: RoutedTo | undefined, action: string): void {
+export function assertBelongs(
+  principal: Principal,
+  tension: Pick<Tension, 'id' | 'cells' | 'raiserCell'>,
+  route: RoutedTo | undefined,
+  action: string,
+): void {
   const cells = cellsOfTension(tension, route);
   if (principal.kind === 'cell' && cells.includes(principal.cell)) return;
   throw new NotAllowedError(
@@ -81,11 +98,18 @@ export function assertBelongs(principal: Principal, tension: Pick<Tension, 'id' 
 }
 
 /** Ratings: the raiser's cell, a facilitator of the review cell, or the admin. */
-export function assertCanRate(model: OrgModel, principal: Principal, tension: Pick<Tension, 'id' | 'raiserCell'>, reviewCell: string | undefined): void {
+export function assertCanRate(
+  model: OrgModel,
+  principal: Principal,
+  tension: Pick<Tension, 'id' | 'raiserCell'>,
+  reviewCell: string | undefined,
+): void {
   if (principal.kind === 'admin') return;
   if (principal.kind === 'cell' && tension.raiserCell === principal.cell) return;
   if (reviewCell && isFacilitator(model, principal, reviewCell)) return;
-  const facilitators = reviewCell ? ` or a facilitator of cell:${reviewCell} (${facilitatorsOf(model, reviewCell).join(', ') || 'none'})` : '';
+  const facilitators = reviewCell
+    ? ` or a facilitator of cell:${reviewCell} (${facilitatorsOf(model, reviewCell).join(', ') || 'none'})`
+    : '';
   throw new NotAllowedError(
     `Only whoever raised tension ${tension.id} (${tension.raiserCell ? `cell:${tension.raiserCell}` : 'Cello'})${facilitators} may rate it; ${describePrincipal(principal)} may not.`,
     { rule: 'rate' },

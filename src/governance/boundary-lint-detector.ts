@@ -35,13 +35,20 @@ export function cellsOfFinding(finding: Finding, model: OrgModel): string[] {
 }
 
 /** One tension per finding (by {@link findingSubject}); rules in `ignored` are left to others. */
-export function lintFindingTensions(findings: readonly Finding[], model: OrgModel, tensionType: string, ignored: readonly string[]): DetectedInput[] {
+export function lintFindingTensions(
+  findings: readonly Finding[],
+  model: OrgModel,
+  tensionType: string,
+  ignored: readonly string[],
+): DetectedInput[] {
   const bySubject = new Map<string, DetectedInput>();
   for (const finding of findings) {
     if (ignored.includes(finding.ruleId)) continue;
     const subject = findingSubject(finding);
     if (bySubject.has(subject)) continue;
-    const where = finding.kind ? `${finding.kind}/${finding.name ?? ''}${finding.path ? ` ${finding.path}` : ''}` : 'the organization';
+    const where = finding.kind
+      ? `${finding.kind}/${finding.name ?? ''}${finding.path ? ` ${finding.path}` : ''}`
+      : 'the organization';
     bySubject.set(subject, {
       detector: BOUNDARY_LINT,
       subject,

@@ -1,9 +1,8 @@
 import type { Priority } from './rank-tensions.js';
 import { rankTensions } from './rank-tensions.js';
-import type { AgendaItem, AgendaItemKind, EvidencePacket } from '../model/index.js';
+import type { AgendaItem, AgendaItemKind, EvidencePacket, Tension } from '../model/index.js';
 import type { Route } from './route-tension.js';
 import type { Score } from './score-tension.js';
-import type { Tension } from '../model/index.js';
 
 /** A tension that may go on the agenda, with what ranks and explains it. */
 export interface AgendaCandidate {
@@ -29,12 +28,17 @@ export function agendaItemKind(tension: Pick<Tension, 'detector'>): AgendaItemKi
  * Orders the agenda: by priority (see rank-tensions.ts). When the facilitator has reordered an earlier version,
  * items still there keep that order and new ones follow by priority. Items keep what the review did with them.
  */
-export function buildAgenda(candidates: readonly AgendaCandidate[], previous?: { agenda: readonly AgendaItem[]; reordered: boolean }): AgendaItem[] {
+export function buildAgenda(
+  candidates: readonly AgendaCandidate[],
+  previous?: { agenda: readonly AgendaItem[]; reordered: boolean },
+): AgendaItem[] {
   const ranked = rankTensions(candidates);
   const before = new Map((previous?.agenda ?? []).map((item, i) => [item.tensionId, { item, i }]));
   const ordered = previous?.reordered
     ? [
-        ...ranked.filter((c) => before.has(c.tension.id)).sort((a, b) => before.get(a.tension.id)!.i - before.get(b.tension.id)!.i),
+        ...ranked
+          .filter((c) => before.has(c.tension.id))
+          .sort((a, b) => before.get(a.tension.id)!.i - before.get(b.tension.id)!.i),
         ...ranked.filter((c) => !before.has(c.tension.id)),
       ]
     : ranked;

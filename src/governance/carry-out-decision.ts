@@ -1,15 +1,13 @@
-import type { CloudEvent } from '../model/index.js';
+import type { CloudEvent, Decision, Tension } from '../model/index.js';
 import { InputError } from '../shared/index.js';
 import { addGuardrail } from './add-guardrail.js';
 import { changeAgreement, type OutcomeEffect } from './change-agreement.js';
-import type { Decision } from '../model/index.js';
 import type { GovernanceContext, GovernanceRepos, PendingWrite } from './governance-context.js';
 import { nextNumber } from './governance-db.js';
 import { GOVERNANCE_EVENTS as E, governanceEvent } from './governance-events.js';
 import type { OutcomeInput } from './outcome-input.js';
 import { experimentSubject, startExperiment } from './start-experiment.js';
 import { assertTransition } from './tension-states.js';
-import type { Tension } from '../model/index.js';
 
 /** Who decided and how, for the decisions log. */
 export interface DecisionAct {
@@ -42,17 +40,25 @@ const EXPERIMENT_SUBJECT = /^experiment:(E-\d+)$/;
  * A change to an agreement or guardrail resolves the tension at once; an experiment leaves it decided until the
  * experiment is reviewed; an escalation leaves it open; a drop ends it.
  */
-export async function carryOutDecision(ctx: GovernanceContext, repos: GovernanceRepos, act: DecisionAct): Promise<DecisionRecord> {
+export async function carryOutDecision(
+  ctx: GovernanceContext,
+  repos: GovernanceRepos,
+  act: DecisionAct,
+): Promise<DecisionRecord> {
   const tension = await repos.tensions.get(act.tensionId, { lock: true });
   const criteria = act.input.criteria ?? act.defaultCriteria;
   const known = ctx.criteria().map((c) => c.name);
   const unknown = criteria.filter((c) => !known.includes(c));
   if (unknown.length > 0) {
-    throw new InputError(`${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not among the organization's criteria (${known.join(', ') || 'none'}).`, { field: 'criteria' });
+    throw new InputError(
+      `${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not among the organization's criteria (${known.join(', ') || 'none'}).`,
+      { field: 'criteria' },
+    );
   }
   const target = act.input.outcome === 'drop' ? 'dropped' : act.input.outcome === 'escalate' ? 'open' : 'decided';
   if (target !== 'open') assertTransition(tension.id, tension.state, target);
-  else if (tension.state !== 'open' && tension.state !== 'scheduled') assertTransition(tension.id, tension.state, 'decided');
+  else if (tension.state !== 'open' && tension.state !== 'scheduled')
+    assertTransition(tension.id, tension.state, 'decided');
 
   const now = ctx.now();
   const stamp = now.toISOString();
@@ -82,9 +88,17 @@ export async function carryOutDecision(ctx: GovernanceContext, repos: Governance
 
   const events: CloudEvent[] = [
     governanceEvent(E.tensionDecided, tension.id, now, {
-      tension: tension.id, decision: id, outcome: decision.outcome, method: decision.method, decidedBy: decision.decidedBy,
-      ...(decision.deciderCell ? { decider: `cell:${decision.deciderCell}` } : {}), criteria, rationale: decision.rationale,
-      ...(reviewDate ? { reviewDate } : {}), ...(act.reviewId ? { review: act.reviewId } : {}), ...(act.proposalId ? { proposal: act.proposalId } : {}),
+      tension: tension.id,
+      decision: id,
+      outcome: decision.outcome,
+      method: decision.method,
+      decidedBy: decision.decidedBy,
+      ...(decision.deciderCell ? { decider: `cell:${decision.deciderCell}` } : {}),
+      criteria,
+      rationale: decision.rationale,
+      ...(reviewDate ? { reviewDate } : {}),
+      ...(act.reviewId ? { review: act.reviewId } : {}),
+      ...(act.proposalId ? { proposal: act.proposalId } : {}),
     }),
     ...effect.events,
   ];
@@ -92,26 +106,69 @@ export async function carryOutDecision(ctx: GovernanceContext, repos: Governance
   switch (act.input.outcome) {
     case 'change-agreement':
     case 'add-guardrail':
-      await repos.tensions.update(tension.id, { ...base, state: 'resolved', decidedAt: stamp, resolvedAt: stamp, closedReason: `carried out by decision ${id}` });
-      events.push(governanceEvent(E.tensionResolved, tension.id, now, { tension: tension.id, by: act.decidedBy, reason: `carried out by decision ${id}`, decision: id }));
+      await repos.tensions.update(tension.id, {
+        ...base,
+        state: 'resolved',
+        decidedAt: stamp,
+        resolvedAt: stamp,
+        closedReason: `carried out by decision ${id}`,
+      });
+      events.push(
+        governanceEvent(E.tensionResolved, tension.id, now, {
+          tension: tension.id,
+          by: act.decidedBy,
+          reason: `carried out by decision ${id}`,
+          decision: id,
+        }),
+      );
       break;
     case 'experiment':
       await repos.tensions.update(tension.id, { ...base, state: 'decided', decidedAt: stamp });
       break;
     case 'escalate':
-      await repos.tensions.update(tension.id, { ...base, state: 'open', escalations: tension.escalations + 1, escalatedTo: act.input.to?.replace(/^cell:/, '') ?? null });
-      events.push(governanceEvent(E.tensionEscalated, tension.id, now, { tension: tension.id, decision: id, to: act.input.to ?? null, reason: act.input.reason, escalations: tension.escalations + 1 }));
+      await repos.tensions.update(tension.id, {
+        ...base,
+        state: 'open',
+        escalations: tension.escalations + 1,
+        escalatedTo: act.input.to?.replace(/^cell:/, '') ?? null,
+      });
+      events.push(
+        governanceEvent(E.tensionEscalated, tension.id, now, {
+          tension: tension.id,
+          decision: id,
+          to: act.input.to ?? null,
+          reason: act.input.reason,
+          escalations: tension.escalations + 1,
+        }),
+      );
       break;
     case 'drop':
-      await repos.tensions.update(tension.id, { ...base, state: 'dropped', decidedAt: stamp, closedReason: act.input.reason ?? decision.rationale });
-      events.push(governanceEvent(E.tensionDropped, tension.id, now, { tension: tension.id, decision: id, reason: act.input.reason ?? decision.rationale }));
+      await repos.tensions.update(tension.id, {
+        ...base,
+        state: 'dropped',
+        decidedAt: stamp,
+        closedReason: act.input.reason ?? decision.rationale,
+      });
+      events.push(
+        governanceEvent(E.tensionDropped, tension.id, now, {
+          tension: tension.id,
+          decision: id,
+          reason: act.input.reason ?? decision.rationale,
+        }),
+      );
       break;
   }
   events.push(...(await concludeExperiment(ctx, repos, tension, decision)));
   return { decision, tension: await repos.tensions.get(tension.id), events, writes: effect.writes };
 }
 
-async function outcomeEffect(ctx: GovernanceContext, repos: GovernanceRepos, tension: Tension, input: OutcomeInput, ref: { id: string; deciderCell?: string }): Promise<OutcomeEffect> {
+async function outcomeEffect(
+  ctx: GovernanceContext,
+  repos: GovernanceRepos,
+  tension: Tension,
+  input: OutcomeInput,
+  ref: { id: string; deciderCell?: string },
+): Promise<OutcomeEffect> {
   switch (input.outcome) {
     case 'change-agreement':
       return changeAgreement(ctx, repos, tension, input, ref);
@@ -130,7 +187,12 @@ async function outcomeEffect(ctx: GovernanceContext, repos: GovernanceRepos, ten
  * Deciding an experiment's review concludes the experiment; unless it is tried again, the tension a decision started
  * it on is resolved (a cell's own experiment has none).
  */
-async function concludeExperiment(ctx: GovernanceContext, repos: GovernanceRepos, tension: Tension, decision: Decision): Promise<CloudEvent[]> {
+async function concludeExperiment(
+  ctx: GovernanceContext,
+  repos: GovernanceRepos,
+  tension: Tension,
+  decision: Decision,
+): Promise<CloudEvent[]> {
   const match = tension.detector === 'experiment-review' ? EXPERIMENT_SUBJECT.exec(tension.subject ?? '') : null;
   const experiment = match ? await repos.records.experiment(match[1]!) : undefined;
   if (!experiment || experiment.state !== 'running') return [];
@@ -143,15 +205,29 @@ async function concludeExperiment(ctx: GovernanceContext, repos: GovernanceRepos
     ...(experiment.recommendation ? { recommendation: experiment.recommendation } : {}),
   };
   const events = [
-    governanceEvent(E.experimentConcluded, experimentSubject(experiment), now, { experiment: experiment.id, ...origin, review: tension.id, decision: decision.id, outcome: decision.outcome, result }),
+    governanceEvent(E.experimentConcluded, experimentSubject(experiment), now, {
+      experiment: experiment.id,
+      ...origin,
+      review: tension.id,
+      decision: decision.id,
+      outcome: decision.outcome,
+      result,
+    }),
   ];
   // A cell's own experiment has no tension of its own to resolve.
   if (!experiment.tensionId) return events;
   const original = await repos.tensions.get(experiment.tensionId);
   if (decision.outcome !== 'experiment' && decision.outcome !== 'escalate' && original.state === 'decided') {
     const reason = `experiment ${experiment.id} reviewed: ${decision.outcome} (decision ${decision.id})`;
-    await repos.tensions.update(original.id, { state: 'resolved', resolvedAt: now.toISOString(), closedReason: reason, updatedAt: now.toISOString() });
-    events.push(governanceEvent(E.tensionResolved, original.id, now, { tension: original.id, by: decision.decidedBy, reason }));
+    await repos.tensions.update(original.id, {
+      state: 'resolved',
+      resolvedAt: now.toISOString(),
+      closedReason: reason,
+      updatedAt: now.toISOString(),
+    });
+    events.push(
+      governanceEvent(E.tensionResolved, original.id, now, { tension: original.id, by: decision.decidedBy, reason }),
+    );
   }
   return events;
 }

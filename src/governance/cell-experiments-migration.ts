@@ -1,7 +1,19 @@
 import { registerMigrations, type StoreMigration } from '../store/index.js';
 
 /** The columns both the old and the new experiments table have, copied across. */
-const KEPT = ['id', 'number', 'tension_id', 'decision_id', 'move', 'metric', 'review_date', 'started_at', 'state', 'result', 'concluded_at'] as const;
+const KEPT = [
+  'id',
+  'number',
+  'tension_id',
+  'decision_id',
+  'move',
+  'metric',
+  'review_date',
+  'started_at',
+  'state',
+  'result',
+  'concluded_at',
+] as const;
 
 /**
  * Experiments a cell chooses for itself (an accepted recommendation): no tension and no decision behind them, so
@@ -39,7 +51,12 @@ export const cellExperimentsMigration: StoreMigration = {
     await db.schema.alterTable('experiments_next').renameTo('experiments').execute();
     await db.schema.createIndex('experiments_due').on('experiments').columns(['state', 'review_date']).execute();
     // One experiment per recommendation: accepting twice (or a retry after a lost race) finds the first one.
-    await db.schema.createIndex('experiments_recommendation').unique().on('experiments').column('recommendation').execute();
+    await db.schema
+      .createIndex('experiments_recommendation')
+      .unique()
+      .on('experiments')
+      .column('recommendation')
+      .execute();
   },
 };
 

@@ -1,8 +1,7 @@
 import type { Runtime } from '../engine/index.js';
-import type { Principal, StoredEvent } from '../model/index.js';
+import type { Principal, StoredEvent, Experiment } from '../model/index.js';
 import { errorMessage } from '../shared/index.js';
 import './cell-experiments-migration.js';
-import type { Experiment } from '../model/index.js';
 import { createDecisionService } from './decision-service.js';
 import { createFeedDetectors } from './feed-detectors.js';
 import { createGovernanceContext } from './governance-context.js';
@@ -45,7 +44,9 @@ export function createGovernance(deps: GovernanceDeps, options: GovernanceOption
 
   /** Feed batches are handled one after another, in log order. */
   const enqueue = (work: () => Promise<void>) => {
-    queue = queue.then(work).catch((error: unknown) => log.error({ err: error }, `a governance detector failed: ${errorMessage(error)}`));
+    queue = queue
+      .then(work)
+      .catch((error: unknown) => log.error({ err: error }, `a governance detector failed: ${errorMessage(error)}`));
     return queue;
   };
 
@@ -68,20 +69,32 @@ export function createGovernance(deps: GovernanceDeps, options: GovernanceOption
     /** Raises (or counts, or reopens) a tension for a detector: the API insights and workflows call through app/. */
     raiseDetected: tensions.raiseDetected,
     /** Experiments, newest last: decided ones and those cells chose for themselves. */
-    experiments: (filter: { state?: 'running' | 'concluded'; cell?: string; recommendation?: string } = {}) => ctx.read().records.experiments(filter),
+    experiments: (filter: { state?: 'running' | 'concluded'; cell?: string; recommendation?: string } = {}) =>
+      ctx.read().records.experiments(filter),
     /**
      * Starts an experiment a cell chose for itself (e.g. an accepted recommendation): no tension and no decision
      * right, since the move concerns only that cell; reviewed on its review date like a decided one.
      */
-    startExperiment: (principal: Principal, input: CellExperimentInput): Promise<Experiment> => startCellExperiment(ctx, principal, input),
+    startExperiment: (principal: Principal, input: CellExperimentInput): Promise<Experiment> =>
+      startCellExperiment(ctx, principal, input),
     /** The decisions log, oldest first. */
     decisionLog: (filter: { tensionId?: string; reviewId?: string } = {}) => ctx.read().records.decisions(filter),
 
     /** Time to surface, time to decision, reviews without a decision (by week), reopenings, escalations. */
     async metrics(range: { from?: string; to?: string } = {}): Promise<GovernanceMetrics> {
       const repos = ctx.read();
-      const [all, made, held] = await Promise.all([repos.tensions.all(), repos.records.decisions(), repos.reviews.list()]);
-      return computeGovernanceMetrics({ tensions: all, decisions: made, reviews: held, isRouted: (type) => ctx.route(type).routed, ...range });
+      const [all, made, held] = await Promise.all([
+        repos.tensions.all(),
+        repos.records.decisions(),
+        repos.reviews.list(),
+      ]);
+      return computeGovernanceMetrics({
+        tensions: all,
+        decisions: made,
+        reviews: held,
+        isRouted: (type) => ctx.route(type).routed,
+        ...range,
+      });
     },
 
     /**
@@ -96,10 +109,16 @@ export function createGovernance(deps: GovernanceDeps, options: GovernanceOption
     /** Subscribes the detectors to the feed, lints the organization applied before start, starts the timer. */
     async start(): Promise<void> {
       if (unsubscribe) return;
-      unsubscribe = deps.runtime.feed.subscribe((events: StoredEvent[]) => void enqueue(() => detectors.handle(events)));
+      unsubscribe = deps.runtime.feed.subscribe(
+        (events: StoredEvent[]) => void enqueue(() => detectors.handle(events)),
+      );
       await enqueue(() => detectors.lint({ count: false }));
       if (ctx.options.checkIntervalMs > 0) {
-        timer = setInterval(() => void this.tick().catch((error: unknown) => log.error({ err: error }, 'the governance time check failed')), ctx.options.checkIntervalMs);
+        timer = setInterval(
+          () =>
+            void this.tick().catch((error: unknown) => log.error({ err: error }, 'the governance time check failed')),
+          ctx.options.checkIntervalMs,
+        );
         timer.unref();
       }
     },

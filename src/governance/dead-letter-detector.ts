@@ -30,7 +30,11 @@ export function deadLetterTension(
   const subscriber = data.cell?.replace(/^cell:/, '');
   const owner = original ? ownerOfType(original.type) : undefined;
   const cells = [...new Set([subscriber, owner].filter((c): c is string => Boolean(c)))];
-  const why = data.lastStatusCode ? `the last answer was ${data.lastStatusCode}` : data.lastError ? `the last attempt failed: ${data.lastError}` : 'every attempt failed';
+  const why = data.lastStatusCode
+    ? `the last answer was ${data.lastStatusCode}`
+    : data.lastError
+      ? `the last attempt failed: ${data.lastError}`
+      : 'every attempt failed';
   return {
     detector: 'dead-letters',
     subject: `subscription:${data.subscription}`,
@@ -42,7 +46,9 @@ export function deadLetterTension(
     observedAt: original ? original.recordedAt : eventTime(deadLetter),
     evidence: [
       { kind: 'delivery', ref: data.delivery ?? deadLetter.id, note: `${data.attempts ?? '?'} attempt(s), ${why}` },
-      ...(original ? [{ kind: 'event' as const, ref: String(original.seq), note: `${original.type} ${original.id}` }] : []),
+      ...(original
+        ? [{ kind: 'event' as const, ref: String(original.seq), note: `${original.type} ${original.id}` }]
+        : []),
     ],
   };
 }

@@ -1,6 +1,6 @@
 import { writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { describePrincipal, type CloudEvent, type DecideResult, type Principal } from '../model/index.js';
+import { describePrincipal } from '../model/index.js';
 import { ConflictError, InputError, NotAllowedError, errorMessage } from '../shared/index.js';
 import { assertBelongs, assertDecider, facilitatorsOf, isFacilitator } from './access-checks.js';
 import { findAgendaItem } from './agenda-item-ref.js';
@@ -10,13 +10,11 @@ import { nextNumber } from './governance-db.js';
 import { GOVERNANCE_EVENTS as E, governanceEvent } from './governance-events.js';
 import { checkOutcomeInput, type OutcomeInput } from './outcome-input.js';
 import { previewOutcome } from './preview-outcome.js';
-import type { Proposal } from '../model/index.js';
-import type { Review } from '../model/index.js';
+import type { Proposal, CloudEvent, DecideResult, Principal, Review, Tension } from '../model/index.js';
 import type { RoutedTo } from './route-tension.js';
 import { settleProposal, tallyVotes } from './settle-proposal.js';
 import { advisorsOf } from './tension-service.js';
 import { isAwaitingDecision } from './tension-states.js';
-import type { Tension } from '../model/index.js';
 
 export type { DecideResult } from '../model/index.js';
 
@@ -28,25 +26,52 @@ export function createDecisionService(ctx: GovernanceContext) {
         await mkdir(path.dirname(w.file), { recursive: true });
         await writeFile(w.file, w.text);
       } catch (error) {
-        ctx.runtime.logger.error({ err: error, file: w.file }, 'writing the YAML of a new version failed; GET the decision for its yaml');
+        ctx.runtime.logger.error(
+          { err: error, file: w.file },
+          'writing the YAML of a new version failed; GET the decision for its yaml',
+        );
       }
     }
   }
 
-  async function accept(repos: GovernanceRepos, proposal: Proposal, route: RoutedTo, how: string): Promise<DecisionRecord> {
+  async function accept(
+    repos: GovernanceRepos,
+    proposal: Proposal,
+    route: RoutedTo,
+    how: string,
+  ): Promise<DecisionRecord> {
     const record = await carryOutDecision(ctx, repos, {
-      tensionId: proposal.tensionId, input: proposal.outcome, method: proposal.method, decidedBy: `${proposal.proposedBy} (${how})`,
-      deciderCell: proposal.proposerCell, ...(proposal.proposerRole ? { deciderRole: proposal.proposerRole } : {}),
-      ...(proposal.reviewId ? { reviewId: proposal.reviewId } : {}), proposalId: proposal.id, defaultCriteria: route.criteria,
+      tensionId: proposal.tensionId,
+      input: proposal.outcome,
+      method: proposal.method,
+      decidedBy: `${proposal.proposedBy} (${how})`,
+      deciderCell: proposal.proposerCell,
+      ...(proposal.proposerRole ? { deciderRole: proposal.proposerRole } : {}),
+      ...(proposal.reviewId ? { reviewId: proposal.reviewId } : {}),
+      proposalId: proposal.id,
+      defaultCriteria: route.criteria,
     });
     const now = ctx.now();
     await repos.records.updateProposal({ ...proposal, state: 'accepted', settledAt: now.toISOString() });
-    record.events.unshift(governanceEvent(E.proposalAccepted, proposal.tensionId, now, { proposal: proposal.id, tension: proposal.tensionId, method: proposal.method, how, decision: record.decision.id }));
+    record.events.unshift(
+      governanceEvent(E.proposalAccepted, proposal.tensionId, now, {
+        proposal: proposal.id,
+        tension: proposal.tensionId,
+        method: proposal.method,
+        how,
+        decision: record.decision.id,
+      }),
+    );
     return record;
   }
 
   /** Marks the review's agenda item with what happened to it. */
-  async function markItem(repos: GovernanceRepos, reviewId: string | undefined, tensionId: string, patch: Partial<Review['agenda'][number]>): Promise<void> {
+  async function markItem(
+    repos: GovernanceRepos,
+    reviewId: string | undefined,
+    tensionId: string,
+    patch: Partial<Review['agenda'][number]>,
+  ): Promise<void> {
     if (!reviewId) return;
     const review = await repos.reviews.get(reviewId, { lock: true });
     const index = review.agenda.findIndex((i) => i.tensionId === tensionId);
@@ -59,7 +84,11 @@ export function createDecisionService(ctx: GovernanceContext) {
    * Settles a proposal whose window ended or whose vote is decided. `reviewClosed` ends the window of proposals made
    * in that review. Runs in the caller's transaction; returns the events and files of what it carried out.
    */
-  async function settle(repos: GovernanceRepos, proposal: Proposal, reviewClosed = false): Promise<{ events: CloudEvent[]; writes: PendingWrite[]; state: Proposal['state'] }> {
+  async function settle(
+    repos: GovernanceRepos,
+    proposal: Proposal,
+    reviewClosed = false,
+  ): Promise<{ events: CloudEvent[]; writes: PendingWrite[]; state: Proposal['state'] }> {
     const tension = await repos.tensions.get(proposal.tensionId);
     const route = ctx.route(tension.type);
     const members = route.routed ? (ctx.model().cells.get(route.deciderCell)?.spec.members.length ?? 0) : 0;
@@ -67,7 +96,10 @@ export function createDecisionService(ctx: GovernanceContext) {
     if (!outcome || !route.routed) return { events: [], writes: [], state: proposal.state };
     const now = ctx.now();
     if (outcome === 'accepted') {
-      const how = proposal.method === 'consent' ? 'consent: no objection in the window' : `vote: ${tallyVotes(proposal.votes, members).yes} of ${members} members for`;
+      const how =
+        proposal.method === 'consent'
+          ? 'consent: no objection in the window'
+          : `vote: ${tallyVotes(proposal.votes, members).yes} of ${members} members for`;
       try {
         const record = await accept(repos, proposal, route, how);
         await markItem(repos, proposal.reviewId, tension.id, { status: 'decided', decisionId: record.decision.id });
@@ -75,14 +107,35 @@ export function createDecisionService(ctx: GovernanceContext) {
       } catch (error) {
         // The proposal cannot be carried out any more (the agreement changed meanwhile): reject it, and say why.
         await repos.records.updateProposal({ ...proposal, state: 'rejected', settledAt: now.toISOString() });
-        return { events: [governanceEvent(E.proposalRejected, tension.id, now, { proposal: proposal.id, tension: tension.id, reason: `it could not be carried out: ${errorMessage(error)}` })], writes: [], state: 'rejected' };
+        return {
+          events: [
+            governanceEvent(E.proposalRejected, tension.id, now, {
+              proposal: proposal.id,
+              tension: tension.id,
+              reason: `it could not be carried out: ${errorMessage(error)}`,
+            }),
+          ],
+          writes: [],
+          state: 'rejected',
+        };
       }
     }
     await repos.records.updateProposal({ ...proposal, state: outcome, settledAt: now.toISOString() });
     await markItem(repos, proposal.reviewId, tension.id, { status: outcome === 'objected' ? 'objected' : 'rejected' });
     const tally = proposal.method === 'vote' ? tallyVotes(proposal.votes, members) : undefined;
     const type = outcome === 'objected' ? E.proposalObjected : E.proposalRejected;
-    return { events: [governanceEvent(type, tension.id, now, { proposal: proposal.id, tension: tension.id, ...(tally ? { tally } : {}), objections: proposal.objections })], writes: [], state: outcome };
+    return {
+      events: [
+        governanceEvent(type, tension.id, now, {
+          proposal: proposal.id,
+          tension: tension.id,
+          ...(tally ? { tally } : {}),
+          objections: proposal.objections,
+        }),
+      ],
+      writes: [],
+      state: outcome,
+    };
   }
 
   return {
@@ -95,27 +148,50 @@ export function createDecisionService(ctx: GovernanceContext) {
      * the review takes decisions only in a running review; an unrouted tension may only be escalated or dropped,
      * by the facilitator, in a review.
      */
-    async decide(principal: Principal, tensionId: string, raw: OutcomeInput, options: { reviewId?: string } = {}): Promise<DecideResult> {
+    async decide(
+      principal: Principal,
+      tensionId: string,
+      raw: OutcomeInput,
+      options: { reviewId?: string } = {},
+    ): Promise<DecideResult> {
       const input = checkOutcomeInput(raw, ctx.now());
       const read = ctx.read();
       const tension = await read.tensions.get(tensionId);
       if (!isAwaitingDecision(tension.state)) {
-        throw new ConflictError(`Tension ${tension.id} is ${tension.state}; only open or scheduled tensions are decided (reopen it first if the gap is back).`, { tension: tension.id, state: tension.state });
+        throw new ConflictError(
+          `Tension ${tension.id} is ${tension.state}; only open or scheduled tensions are decided (reopen it first if the gap is back).`,
+          { tension: tension.id, state: tension.state },
+        );
       }
       const review = options.reviewId ? await read.reviews.get(options.reviewId) : undefined;
       if (review) {
-        if (review.state !== 'running') throw new ConflictError(`Review ${review.id} is ${review.state}; decisions are taken while it runs (\`cello review start\`).`, { review: review.id });
+        if (review.state !== 'running')
+          throw new ConflictError(
+            `Review ${review.id} is ${review.state}; decisions are taken while it runs (\`cello review start\`).`,
+            { review: review.id },
+          );
         const { item } = findAgendaItem(review, tension.id);
-        if (item.status === 'decided' || item.status === 'proposed') throw new ConflictError(`Agenda item ${tension.id} of review ${review.id} is already ${item.status}.`, { review: review.id });
+        if (item.status === 'decided' || item.status === 'proposed')
+          throw new ConflictError(`Agenda item ${tension.id} of review ${review.id} is already ${item.status}.`, {
+            review: review.id,
+          });
       }
       const model = ctx.model();
       const route = ctx.route(tension.type);
       const open = await read.records.proposals({ tensionId: tension.id, state: 'open' });
-      if (open.length > 0) throw new ConflictError(`Tension ${tension.id} already has proposal ${open[0]!.id} waiting for its window; object to it or let it settle first.`, { proposal: open[0]!.id });
+      if (open.length > 0)
+        throw new ConflictError(
+          `Tension ${tension.id} already has proposal ${open[0]!.id} waiting for its window; object to it or let it settle first.`,
+          { proposal: open[0]!.id },
+        );
       const by = describePrincipal(principal);
 
       if (!route.routed) {
-        if (!review) throw new NotAllowedError(`${route.reason} Until then, bring ${tension.id} to the tension review, where the facilitator may escalate or drop it.`, { rule: 'unrouted' });
+        if (!review)
+          throw new NotAllowedError(
+            `${route.reason} Until then, bring ${tension.id} to the tension review, where the facilitator may escalate or drop it.`,
+            { rule: 'unrouted' },
+          );
         // The admin may run a review, but a decision is a governance act: only a facilitator of the review's cell.
         if (principal.kind === 'admin' || !isFacilitator(model, principal, review.cell)) {
           throw new NotAllowedError(
@@ -124,9 +200,19 @@ export function createDecisionService(ctx: GovernanceContext) {
           );
         }
         if (input.outcome !== 'escalate' && input.outcome !== 'drop') {
-          throw new InputError(`${route.reason} Without a decider, the facilitator may only escalate or drop ${tension.id}.`, { field: 'outcome' });
+          throw new InputError(
+            `${route.reason} Without a decider, the facilitator may only escalate or drop ${tension.id}.`,
+            { field: 'outcome' },
+          );
         }
-        return decideNow({ tensionId: tension.id, input, method: 'facilitator', decidedBy: by, reviewId: review.id, defaultCriteria: [] });
+        return decideNow({
+          tensionId: tension.id,
+          input,
+          method: 'facilitator',
+          decidedBy: by,
+          reviewId: review.id,
+          defaultCriteria: [],
+        });
       }
       assertDecider(model, principal, route, tension);
       if (route.forum === 'review' && !review) {
@@ -135,44 +221,110 @@ export function createDecisionService(ctx: GovernanceContext) {
           { rule: 'forum', forum: 'review' },
         );
       }
-      const decider = { deciderCell: route.deciderCell, ...(route.deciderRole ? { deciderRole: route.deciderRole } : {}) };
-      if (route.method === 'owner') return decideNow({ tensionId: tension.id, input, method: 'owner', decidedBy: by, ...decider, ...(review ? { reviewId: review.id } : {}), defaultCriteria: route.criteria });
+      const decider = {
+        deciderCell: route.deciderCell,
+        ...(route.deciderRole ? { deciderRole: route.deciderRole } : {}),
+      };
+      if (route.method === 'owner')
+        return decideNow({
+          tensionId: tension.id,
+          input,
+          method: 'owner',
+          decidedBy: by,
+          ...decider,
+          ...(review ? { reviewId: review.id } : {}),
+          defaultCriteria: route.criteria,
+        });
       if (route.method === 'advice') {
         await assertAdviceTaken(tension, route);
-        return decideNow({ tensionId: tension.id, input, method: 'advice', decidedBy: by, ...decider, ...(review ? { reviewId: review.id } : {}), defaultCriteria: route.criteria });
+        return decideNow({
+          tensionId: tension.id,
+          input,
+          method: 'advice',
+          decidedBy: by,
+          ...decider,
+          ...(review ? { reviewId: review.id } : {}),
+          defaultCriteria: route.criteria,
+        });
       }
       const preview = await previewOutcome(ctx, tension, input, route.deciderCell);
       const proposal = await ctx.record(async (repos) => {
         await repos.tensions.get(tension.id, { lock: true });
         const pending = await repos.records.proposals({ tensionId: tension.id, state: 'open' });
-        if (pending.length > 0) throw new ConflictError(`Tension ${tension.id} already has proposal ${pending[0]!.id} waiting for its window.`, { proposal: pending[0]!.id });
+        if (pending.length > 0)
+          throw new ConflictError(
+            `Tension ${tension.id} already has proposal ${pending[0]!.id} waiting for its window.`,
+            { proposal: pending[0]!.id },
+          );
         const now = ctx.now();
         const number = await nextNumber(repos.db, 'proposals');
         const proposal: Proposal = {
-          id: `P-${number}`, number, tensionId: tension.id, ...(review ? { reviewId: review.id } : {}), method: route.method as Proposal['method'], outcome: input,
-          proposedBy: by, proposerCell: route.deciderCell, ...(route.deciderRole ? { proposerRole: route.deciderRole } : {}), proposedAt: now.toISOString(),
-          ...(review ? {} : { closesAt: new Date(now.getTime() + route.asyncTimeoutMs).toISOString() }), state: 'open', objections: [], votes: [],
+          id: `P-${number}`,
+          number,
+          tensionId: tension.id,
+          ...(review ? { reviewId: review.id } : {}),
+          method: route.method as Proposal['method'],
+          outcome: input,
+          proposedBy: by,
+          proposerCell: route.deciderCell,
+          ...(route.deciderRole ? { proposerRole: route.deciderRole } : {}),
+          proposedAt: now.toISOString(),
+          ...(review ? {} : { closesAt: new Date(now.getTime() + route.asyncTimeoutMs).toISOString() }),
+          state: 'open',
+          objections: [],
+          votes: [],
         };
         await repos.records.insertProposal(proposal);
         await markItem(repos, review?.id, tension.id, { status: 'proposed', proposalId: proposal.id });
         const window = proposal.closesAt ? `until ${proposal.closesAt}` : `until review ${review!.id} closes`;
-        return { result: proposal, events: [governanceEvent(E.proposalMade, tension.id, now, { proposal: proposal.id, tension: tension.id, method: proposal.method, outcome: input, proposedBy: by, window, ...(proposal.closesAt ? { closesAt: proposal.closesAt } : {}), ...(review ? { review: review.id } : {}), preview })] };
+        return {
+          result: proposal,
+          events: [
+            governanceEvent(E.proposalMade, tension.id, now, {
+              proposal: proposal.id,
+              tension: tension.id,
+              method: proposal.method,
+              outcome: input,
+              proposedBy: by,
+              window,
+              ...(proposal.closesAt ? { closesAt: proposal.closesAt } : {}),
+              ...(review ? { review: review.id } : {}),
+              preview,
+            }),
+          ],
+        };
       });
       return { tension: await ctx.read().tensions.get(tension.id), proposal, preview };
     },
 
     /** Objects to a consent proposal: any cell that belongs to the tension. The tension goes to the next review. */
     async object(principal: Principal, proposalId: string, reason: string): Promise<Proposal> {
-      if (!reason?.trim()) throw new InputError('An objection needs a reason: what harm the proposal would do.', { field: 'reason' });
+      if (!reason?.trim())
+        throw new InputError('An objection needs a reason: what harm the proposal would do.', { field: 'reason' });
       const proposal = await ctx.read().records.proposal(proposalId);
-      if (proposal.method !== 'consent') throw new ConflictError(`Proposal ${proposal.id} is decided by vote; vote no instead of objecting.`, { proposal: proposal.id });
-      if (proposal.state !== 'open') throw new ConflictError(`Proposal ${proposal.id} is ${proposal.state}; objections count only while its window is open.`, { proposal: proposal.id });
+      if (proposal.method !== 'consent')
+        throw new ConflictError(`Proposal ${proposal.id} is decided by vote; vote no instead of objecting.`, {
+          proposal: proposal.id,
+        });
+      if (proposal.state !== 'open')
+        throw new ConflictError(
+          `Proposal ${proposal.id} is ${proposal.state}; objections count only while its window is open.`,
+          { proposal: proposal.id },
+        );
       const tension = await ctx.read().tensions.get(proposal.tensionId);
       const route = ctx.route(tension.type);
       assertBelongs(principal, tension, route.routed ? route : undefined, `object to proposal ${proposal.id}`);
       return ctx.record(async (repos) => {
         const current = await repos.records.proposal(proposal.id, { lock: true });
-        const objections = [...current.objections, { by: describePrincipal(principal), cell: principal.kind === 'cell' ? principal.cell : '', reason: reason.trim(), at: ctx.now().toISOString() }];
+        const objections = [
+          ...current.objections,
+          {
+            by: describePrincipal(principal),
+            cell: principal.kind === 'cell' ? principal.cell : '',
+            reason: reason.trim(),
+            at: ctx.now().toISOString(),
+          },
+        ];
         const { events } = await settle(repos, { ...current, objections });
         return { result: await repos.records.proposal(proposal.id), events };
       });
@@ -180,15 +332,27 @@ export function createDecisionService(ctx: GovernanceContext) {
 
     /** Votes on a vote proposal: members of the decider cell, one vote each, with a token that names the member. */
     async vote(principal: Principal, proposalId: string, vote: 'yes' | 'no'): Promise<Proposal> {
-      if (vote !== 'yes' && vote !== 'no') throw new InputError(`A vote is "yes" or "no", not "${String(vote)}".`, { field: 'vote' });
+      if (vote !== 'yes' && vote !== 'no')
+        throw new InputError(`A vote is "yes" or "no", not "${String(vote)}".`, { field: 'vote' });
       const proposal = await ctx.read().records.proposal(proposalId);
-      if (proposal.method !== 'vote') throw new ConflictError(`Proposal ${proposal.id} is decided by consent; object to it instead of voting.`, { proposal: proposal.id });
-      if (proposal.state !== 'open') throw new ConflictError(`Proposal ${proposal.id} is ${proposal.state}; the vote is over.`, { proposal: proposal.id });
+      if (proposal.method !== 'vote')
+        throw new ConflictError(`Proposal ${proposal.id} is decided by consent; object to it instead of voting.`, {
+          proposal: proposal.id,
+        });
+      if (proposal.state !== 'open')
+        throw new ConflictError(`Proposal ${proposal.id} is ${proposal.state}; the vote is over.`, {
+          proposal: proposal.id,
+        });
       const model = ctx.model();
       const members = model.cells.get(proposal.proposerCell)?.spec.members ?? [];
-      const member = principal.kind === 'cell' && principal.cell === proposal.proposerCell && principal.member
-        ? members.find((m) => m.name.toLowerCase() === principal.member!.toLowerCase() || m.email?.toLowerCase() === principal.member!.toLowerCase())
-        : undefined;
+      const member =
+        principal.kind === 'cell' && principal.cell === proposal.proposerCell && principal.member
+          ? members.find(
+              (m) =>
+                m.name.toLowerCase() === principal.member!.toLowerCase() ||
+                m.email?.toLowerCase() === principal.member!.toLowerCase(),
+            )
+          : undefined;
       if (!member) {
         throw new NotAllowedError(
           `Only members of cell:${proposal.proposerCell} (${members.map((m) => m.name).join(', ')}) vote on proposal ${proposal.id}, each with a token naming them; ${describePrincipal(principal)} may not.`,
@@ -197,10 +361,22 @@ export function createDecisionService(ctx: GovernanceContext) {
       }
       const { result, writes } = await ctx.record(async (repos) => {
         const current = await repos.records.proposal(proposal.id, { lock: true });
-        if (current.votes.some((v) => v.member === member.name)) throw new ConflictError(`${member.name} already voted on proposal ${proposal.id}.`, { proposal: proposal.id });
-        const votes = [...current.votes, { member: member.name, cell: proposal.proposerCell, vote, at: ctx.now().toISOString() }];
+        if (current.votes.some((v) => v.member === member.name))
+          throw new ConflictError(`${member.name} already voted on proposal ${proposal.id}.`, {
+            proposal: proposal.id,
+          });
+        const votes = [
+          ...current.votes,
+          { member: member.name, cell: proposal.proposerCell, vote, at: ctx.now().toISOString() },
+        ];
         await repos.records.updateProposal({ ...current, votes });
-        const voted = governanceEvent(E.proposalVoted, current.tensionId, ctx.now(), { proposal: current.id, tension: current.tensionId, member: member.name, vote, tally: tallyVotes(votes, members.length) });
+        const voted = governanceEvent(E.proposalVoted, current.tensionId, ctx.now(), {
+          proposal: current.id,
+          tension: current.tensionId,
+          member: member.name,
+          vote,
+          tally: tallyVotes(votes, members.length),
+        });
         const { events, writes } = await settle(repos, { ...current, votes });
         return { result: { result: await repos.records.proposal(proposal.id), writes }, events: [voted, ...events] };
       });
@@ -237,7 +413,9 @@ export function createDecisionService(ctx: GovernanceContext) {
   /** Advice: every advisor gave advice, or the advice window (asyncTimeout since raising) has passed. */
   async function assertAdviceTaken(tension: Tension, route: RoutedTo): Promise<void> {
     const advisors = advisorsOf(tension, route);
-    const advised = new Set((await ctx.read().tensions.notes(tension.id)).filter((n) => n.kind === 'advice').map((n) => n.authorCell));
+    const advised = new Set(
+      (await ctx.read().tensions.notes(tension.id)).filter((n) => n.kind === 'advice').map((n) => n.authorCell),
+    );
     const missing = advisors.filter((a) => !advised.has(a));
     const windowEnds = Date.parse(tension.raisedAt) + route.asyncTimeoutMs;
     if (missing.length === 0 || ctx.now().getTime() >= windowEnds) return;

@@ -9,21 +9,44 @@ import { deadLetterTension } from './dead-letter-detector.js';
 import { createGuardrailDetector } from './guardrail-detector.js';
 
 const stored = (seq: number, type: string, data: unknown, extra: Partial<StoredEvent> = {}): StoredEvent => ({
-  specversion: '1.0', id: `e${seq}`, source: '/test', type, data, seq, recordedAt: '2026-01-05T10:00:00.000Z', ...extra,
+  specversion: '1.0',
+  id: `e${seq}`,
+  source: '/test',
+  type,
+  data,
+  seq,
+  recordedAt: '2026-01-05T10:00:00.000Z',
+  ...extra,
 });
 
 describe('the dead-letter detector', () => {
   it('raises one tension per subscription, between the subscriber and the owner of the event type', () => {
     const original = stored(7, 'com.tiny.payment.settled', { amount: 1 }, { recordedAt: '2026-01-05T09:00:00.000Z' });
-    const deadLetter = stored(9, 'dev.cello.delivery.dead-lettered', { delivery: 'd1', subscription: 'risk-hears-settlements', cell: 'cell:risk', eventSeq: 7, target: 'http://x', attempts: 1, lastStatusCode: 500 });
-    const input = deadLetterTension(deadLetter, original, (type) => (type === 'com.tiny.payment.settled' ? 'payments' : undefined), 'interface');
+    const deadLetter = stored(9, 'dev.cello.delivery.dead-lettered', {
+      delivery: 'd1',
+      subscription: 'risk-hears-settlements',
+      cell: 'cell:risk',
+      eventSeq: 7,
+      target: 'http://x',
+      attempts: 1,
+      lastStatusCode: 500,
+    });
+    const input = deadLetterTension(
+      deadLetter,
+      original,
+      (type) => (type === 'com.tiny.payment.settled' ? 'payments' : undefined),
+      'interface',
+    );
     expect(input).toMatchObject({
       detector: 'dead-letters',
       subject: 'subscription:risk-hears-settlements',
       type: 'interface',
       cells: ['risk', 'payments'],
       observedAt: '2026-01-05T09:00:00.000Z',
-      evidence: [{ kind: 'delivery', ref: 'd1' }, { kind: 'event', ref: '7' }],
+      evidence: [
+        { kind: 'delivery', ref: 'd1' },
+        { kind: 'event', ref: '7' },
+      ],
     });
   });
 });
@@ -34,8 +57,15 @@ describe('the boundary-lint detector', () => {
 
   it('turns each finding into a tension keyed by rule, manifest and path, about the cells concerned', () => {
     const inputs = lintFindingTensions(findings, model, 'boundary', []);
-    expect(inputs.map((i) => i.subject).sort()).toEqual(['agreement-slo:Agreement/payments-for-risk#spec', 'tension-type-undecided:Organization/tiny#spec.tensionTypes[5].name']);
-    expect(inputs.find((i) => i.subject.startsWith('agreement-slo'))).toMatchObject({ cells: ['payments', 'risk'], severity: 'medium', type: 'boundary' });
+    expect(inputs.map((i) => i.subject).sort()).toEqual([
+      'agreement-slo:Agreement/payments-for-risk#spec',
+      'tension-type-undecided:Organization/tiny#spec.tensionTypes[5].name',
+    ]);
+    expect(inputs.find((i) => i.subject.startsWith('agreement-slo'))).toMatchObject({
+      cells: ['payments', 'risk'],
+      severity: 'medium',
+      type: 'boundary',
+    });
   });
 
   it('leaves ignored rules alone', () => {
@@ -43,7 +73,22 @@ describe('the boundary-lint detector', () => {
   });
 
   it('finds the cells of a domain through its owners', () => {
-    expect(cellsOfFinding({ ruleId: 'x', severity: 'warning', file: '', line: 0, column: 0, kind: 'Domain', name: 'scoring', message: '', hint: '' }, model)).toEqual(['risk']);
+    expect(
+      cellsOfFinding(
+        {
+          ruleId: 'x',
+          severity: 'warning',
+          file: '',
+          line: 0,
+          column: 0,
+          kind: 'Domain',
+          name: 'scoring',
+          message: '',
+          hint: '',
+        },
+        model,
+      ),
+    ).toEqual(['risk']);
   });
 });
 
@@ -68,7 +113,10 @@ describe('the guardrail detector', () => {
       severity: 'medium',
       occurrences: 2,
       observedAt: '2026-01-05T11:00:00.000Z',
-      evidence: [{ kind: 'event', ref: '1' }, { kind: 'event', ref: '3' }],
+      evidence: [
+        { kind: 'event', ref: '1' },
+        { kind: 'event', ref: '3' },
+      ],
     });
   });
 

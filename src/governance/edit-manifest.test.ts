@@ -22,7 +22,9 @@ describe('editing a manifest by field paths', () => {
   });
 
   it('refuses a change that breaks the schema, saying where', () => {
-    expect(() => editManifest(agreement, { 'spec.slos[0].within': 'soon' })).toThrow(/would not be valid: \/spec\/slos\/0\/within/);
+    expect(() => editManifest(agreement, { 'spec.slos[0].within': 'soon' })).toThrow(
+      /would not be valid: \/spec\/slos\/0\/within/,
+    );
   });
 
   it('never renames or re-kinds a manifest', () => {

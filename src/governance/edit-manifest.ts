@@ -10,23 +10,36 @@ export function parseFieldPath(path: string): Segment[] {
   const pattern = /([A-Za-z_][\w-]*)|\[(\d+)\]|\.|(.)/g;
   for (const match of path.matchAll(pattern)) {
     if (match[3] !== undefined) {
-      throw new InputError(`"${path}" is not a field path; write it like spec.slos[0].within or spec.reviewDate.`, { field: 'set', value: path });
+      throw new InputError(`"${path}" is not a field path; write it like spec.slos[0].within or spec.reviewDate.`, {
+        field: 'set',
+        value: path,
+      });
     }
     if (match[1] !== undefined) segments.push(match[1]);
     else if (match[2] !== undefined) segments.push(Number(match[2]));
   }
-  const editable = segments[0] === 'spec' ? segments.length > 1 : segments[0] === 'metadata' && ['title', 'description', 'labels'].includes(String(segments[1]));
+  const editable =
+    segments[0] === 'spec'
+      ? segments.length > 1
+      : segments[0] === 'metadata' && ['title', 'description', 'labels'].includes(String(segments[1]));
   if (!editable) {
-    throw new InputError(`"${path}" cannot be changed by a decision; change fields under spec (or metadata.title, description, labels), never the kind or name.`, {
-      field: 'set',
-      value: path,
-    });
+    throw new InputError(
+      `"${path}" cannot be changed by a decision; change fields under spec (or metadata.title, description, labels), never the kind or name.`,
+      {
+        field: 'set',
+        value: path,
+      },
+    );
   }
   return segments;
 }
 
 /** A copy of `manifest` with the fields set and removed; throws when the result breaks the kind's schema. */
-export function editManifest(manifest: Manifest, set: Readonly<Record<string, unknown>> = {}, unset: readonly string[] = []): Manifest {
+export function editManifest(
+  manifest: Manifest,
+  set: Readonly<Record<string, unknown>> = {},
+  unset: readonly string[] = [],
+): Manifest {
   const copy = structuredClone(manifest) as unknown as Record<string, unknown>;
   for (const [path, value] of Object.entries(set)) assign(copy, parseFieldPath(path), value, path);
   for (const path of unset) remove(copy, parseFieldPath(path), path);
@@ -38,7 +51,10 @@ export function checkManifest(manifest: Manifest): Manifest {
   const schema = MANIFEST_SCHEMAS[manifest.kind];
   const problems = [...Value.Errors(schema, manifest)].slice(0, 5).map((e) => `${e.path || '/'} ${e.message}`);
   if (problems.length > 0) {
-    throw new InputError(`The changed ${manifest.kind} "${manifest.metadata.name}" would not be valid: ${problems.join('; ')}.`, { problems });
+    throw new InputError(
+      `The changed ${manifest.kind} "${manifest.metadata.name}" would not be valid: ${problems.join('; ')}.`,
+      { problems },
+    );
   }
   return manifest;
 }
@@ -51,12 +67,18 @@ function assign(root: Record<string, unknown>, segments: Segment[], value: unkno
     if (container[key] === undefined) container[key] = typeof segments[i + 1] === 'number' ? [] : {};
     node = container[key];
     if (typeof node !== 'object' || node === null) {
-      throw new InputError(`"${path}" goes through ${String(key)}, which is a plain value, not an object or list.`, { field: 'set', value: path });
+      throw new InputError(`"${path}" goes through ${String(key)}, which is a plain value, not an object or list.`, {
+        field: 'set',
+        value: path,
+      });
     }
   }
   const last = segments[segments.length - 1]!;
   if (typeof last === 'number' && Array.isArray(node) && last > node.length) {
-    throw new InputError(`"${path}" skips list items: the list has ${node.length}; use index ${node.length} to append.`, { field: 'set', value: path });
+    throw new InputError(
+      `"${path}" skips list items: the list has ${node.length}; use index ${node.length} to append.`,
+      { field: 'set', value: path },
+    );
   }
   (node as Record<string | number, unknown>)[last] = value;
 }

@@ -8,7 +8,9 @@ export const MAX_EVIDENCE = 20;
 export function parseEvidence(item: string | Evidence): Evidence {
   if (typeof item !== 'string') {
     if (!EVIDENCE_KINDS.includes(item.kind) || typeof item.ref !== 'string' || item.ref === '') {
-      throw new InputError(`Evidence ${JSON.stringify(item)} needs a kind (${EVIDENCE_KINDS.join(', ')}) and a ref.`, { field: 'evidence' });
+      throw new InputError(`Evidence ${JSON.stringify(item)} needs a kind (${EVIDENCE_KINDS.join(', ')}) and a ref.`, {
+        field: 'evidence',
+      });
     }
     return { kind: item.kind, ref: item.ref, ...(item.note ? { note: item.note } : {}) };
   }
@@ -18,7 +20,9 @@ export function parseEvidence(item: string | Evidence): Evidence {
   const kind = text.slice(0, colon) as EvidenceKind;
   if (colon <= 0 || !EVIDENCE_KINDS.includes(kind) || colon === text.length - 1) {
     throw new InputError(
-      `Evidence "${item}" is not understood; write kind:ref (${EVIDENCE_KINDS.filter((k) => k !== 'link').map((k) => `${k}:…`).join(', ')}) or a URL, e.g. event:42 or agreement:payments-risk.`,
+      `Evidence "${item}" is not understood; write kind:ref (${EVIDENCE_KINDS.filter((k) => k !== 'link')
+        .map((k) => `${k}:…`)
+        .join(', ')}) or a URL, e.g. event:42 or agreement:payments-risk.`,
       { field: 'evidence', value: item },
     );
   }

@@ -1,8 +1,7 @@
-import type { Experiment } from '../model/index.js';
+import type { Experiment, Evidence } from '../model/index.js';
 import { MAX_EVIDENCE } from './evidence.js';
 import type { GovernanceContext, GovernanceRepos } from './governance-context.js';
 import type { DetectedInput } from './raise-input.js';
-import type { Evidence } from '../model/index.js';
 
 /** The longest tension title (see checkRaise); a long move is cut to fit rather than failing the sweep. */
 const MAX_TITLE = 200;
@@ -16,7 +15,11 @@ function clip(text: string, max: number): string {
  * back with its tension's type and cells; a cell's own experiment involves that cell only, with the type the options
  * name for `experiment-review`, and carries the evidence it started from (the recommendation first).
  */
-export async function experimentReview(ctx: GovernanceContext, repos: GovernanceRepos, experiment: Experiment): Promise<DetectedInput> {
+export async function experimentReview(
+  ctx: GovernanceContext,
+  repos: GovernanceRepos,
+  experiment: Experiment,
+): Promise<DetectedInput> {
   const origin = experiment.tensionId ? await repos.tensions.get(experiment.tensionId) : undefined;
   const about = origin ? `on ${origin.id}` : `of cell:${experiment.cell}`;
   const own: Evidence[] = [

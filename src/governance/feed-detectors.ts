@@ -24,7 +24,10 @@ export function createFeedDetectors(ctx: GovernanceContext, tensions: TensionSer
     try {
       await tensions.raiseDetected(input);
     } catch (error) {
-      log.error({ err: error, detector: input.detector, subject: input.subject }, `raising a detected tension failed: ${errorMessage(error)}`);
+      log.error(
+        { err: error, detector: input.detector, subject: input.subject },
+        `raising a detected tension failed: ${errorMessage(error)}`,
+      );
     }
   }
 
@@ -36,7 +39,12 @@ export function createFeedDetectors(ctx: GovernanceContext, tensions: TensionSer
     const current = (await ctx.runtime.store.manifests.current()).map((v) => v.manifest);
     const model = buildOrgModel(current);
     const findings = runLintRules(model, { now: ctx.now() });
-    const inputs = lintFindingTensions(findings, model, ctx.options.detectorTypes['boundary-lint'], ctx.options.lintRulesIgnored);
+    const inputs = lintFindingTensions(
+      findings,
+      model,
+      ctx.options.detectorTypes['boundary-lint'],
+      ctx.options.lintRulesIgnored,
+    );
     const present = new Set(inputs.map((i) => i.subject));
     for (const input of inputs) {
       try {
@@ -63,7 +71,12 @@ export function createFeedDetectors(ctx: GovernanceContext, tensions: TensionSer
         if (event.type === DEAD_LETTERED) {
           const seq = Number((event.data as { eventSeq?: unknown } | undefined)?.eventSeq);
           const original = Number.isSafeInteger(seq) ? await ctx.runtime.store.events.get(seq) : undefined;
-          const input = deadLetterTension(event, original, (type) => ctx.runtime.org().ownerOfType(type), ctx.options.detectorTypes['dead-letters']);
+          const input = deadLetterTension(
+            event,
+            original,
+            (type) => ctx.runtime.org().ownerOfType(type),
+            ctx.options.detectorTypes['dead-letters'],
+          );
           if (input) await report(input);
         } else if (event.type === TENSION_DETECTED && event.source.startsWith('/cello/')) {
           const data = event.data as DetectedInput | undefined;
@@ -71,7 +84,8 @@ export function createFeedDetectors(ctx: GovernanceContext, tensions: TensionSer
           else log.warn({ id: event.id }, `${TENSION_DETECTED} without detector and subject is ignored`);
         }
       }
-      for (const input of guardrails.check(events, ctx.runtime.org(), ctx.options.detectorTypes.guardrail, ctx.now())) await report(input);
+      for (const input of guardrails.check(events, ctx.runtime.org(), ctx.options.detectorTypes.guardrail, ctx.now()))
+        await report(input);
       if (applied.length > 0) await lint({ count: true, applySeq: applied[applied.length - 1]!.seq });
     },
   };

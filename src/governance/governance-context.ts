@@ -27,7 +27,13 @@ export interface GovernanceRepos {
  */
 export function reposOf(store: Repositories, lockRows = false): GovernanceRepos {
   const db = governanceDb(store.db);
-  return { tensions: tensionRepository(db, lockRows), records: recordRepository(db, lockRows), reviews: reviewRepository(db, lockRows), store, db };
+  return {
+    tensions: tensionRepository(db, lockRows),
+    records: recordRepository(db, lockRows),
+    reviews: reviewRepository(db, lockRows),
+    store,
+    db,
+  };
 }
 
 /** A file to write once the transaction that decided it has committed. */
@@ -63,7 +69,9 @@ const MAX_ATTEMPTS = 3;
  */
 function isUniqueViolation(error: unknown): boolean {
   const text = `${(error as { code?: unknown })?.code ?? ''} ${error instanceof Error ? error.message : ''}`;
-  return /SQLITE_CONSTRAINT_UNIQUE|SQLITE_CONSTRAINT_PRIMARYKEY|\b23505\b|UNIQUE constraint failed|duplicate key value/.test(text);
+  return /SQLITE_CONSTRAINT_UNIQUE|SQLITE_CONSTRAINT_PRIMARYKEY|\b23505\b|UNIQUE constraint failed|duplicate key value/.test(
+    text,
+  );
 }
 
 export function createGovernanceContext(runtime: Runtime, options: CompiledGovernanceOptions): GovernanceContext {

@@ -36,6 +36,20 @@ export type GovernanceEventType = (typeof GOVERNANCE_EVENTS)[keyof typeof GOVERN
 export const GOVERNANCE_SOURCE = '/cello/governance';
 
 /** A governance event: one per act, appended in the transaction that makes the change. */
-export function governanceEvent(type: GovernanceEventType | string, subject: string, time: Date, data: Record<string, unknown>): CloudEvent {
-  return { specversion: '1.0', id: newId(), source: GOVERNANCE_SOURCE, type, subject, time: time.toISOString(), datacontenttype: 'application/json', data };
+export function governanceEvent(
+  type: GovernanceEventType | string,
+  subject: string,
+  time: Date,
+  data: Record<string, unknown>,
+): CloudEvent {
+  return {
+    specversion: '1.0',
+    id: newId(),
+    source: GOVERNANCE_SOURCE,
+    type,
+    subject,
+    time: time.toISOString(),
+    datacontenttype: 'application/json',
+    data,
+  };
 }

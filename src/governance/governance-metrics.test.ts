@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { Decision } from '../model/index.js';
+import type { Decision, Review, Tension } from '../model/index.js';
 import { computeGovernanceMetrics, isoWeek, stats } from './governance-metrics.js';
-import type { Review } from '../model/index.js';
-import type { Tension } from '../model/index.js';
 
 const H = 3_600_000;
-const tension = (id: string, origin: 'person' | 'detector', observedAt: string, raisedAt: string, extra: Partial<Tension> = {}) =>
-  ({ id, origin, observedAt, raisedAt, type: 'boundary', state: 'open', reopened: 0, ...extra }) as Tension;
-const decision = (tensionId: string, decidedAt: string, outcome: Decision['outcome'] = 'drop') => ({ tensionId, decidedAt, outcome }) as Decision;
+const tension = (
+  id: string,
+  origin: 'person' | 'detector',
+  observedAt: string,
+  raisedAt: string,
+  extra: Partial<Tension> = {},
+) => ({ id, origin, observedAt, raisedAt, type: 'boundary', state: 'open', reopened: 0, ...extra }) as Tension;
+const decision = (tensionId: string, decidedAt: string, outcome: Decision['outcome'] = 'drop') =>
+  ({ tensionId, decidedAt, outcome }) as Decision;
 const review = (closedAt: string, noDecision: boolean) => ({ state: 'closed', closedAt, noDecision }) as Review;
 
 describe('governance metrics', () => {
@@ -15,10 +19,21 @@ describe('governance metrics', () => {
     tensions: [
       tension('T-1', 'person', '2026-01-02T00:00:00.000Z', '2026-01-05T00:00:00.000Z', { reopened: 2 }),
       tension('T-2', 'detector', '2026-01-05T10:00:00.000Z', '2026-01-05T10:00:00.000Z', { type: 'process' }),
-      tension('T-3', 'detector', '2026-01-05T00:00:00.000Z', '2026-01-05T12:00:00.000Z', { detector: 'workflow-escalation', occurrences: 3 }),
+      tension('T-3', 'detector', '2026-01-05T00:00:00.000Z', '2026-01-05T12:00:00.000Z', {
+        detector: 'workflow-escalation',
+        occurrences: 3,
+      }),
     ],
-    decisions: [decision('T-1', '2026-01-07T00:00:00.000Z', 'escalate'), decision('T-1', '2026-01-08T00:00:00.000Z'), decision('T-3', '2026-01-05T13:00:00.000Z')],
-    reviews: [review('2026-01-07T13:00:00.000Z', false), review('2026-01-14T13:00:00.000Z', true), review('2026-01-16T13:00:00.000Z', false)],
+    decisions: [
+      decision('T-1', '2026-01-07T00:00:00.000Z', 'escalate'),
+      decision('T-1', '2026-01-08T00:00:00.000Z'),
+      decision('T-3', '2026-01-05T13:00:00.000Z'),
+    ],
+    reviews: [
+      review('2026-01-07T13:00:00.000Z', false),
+      review('2026-01-14T13:00:00.000Z', true),
+      review('2026-01-16T13:00:00.000Z', false),
+    ],
     isRouted: (type: string) => type !== 'process',
   };
 

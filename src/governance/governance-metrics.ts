@@ -1,8 +1,14 @@
-import type { DurationStats, GovernanceMetrics, ReviewWeek } from '../model/index.js';
+import type {
+  DurationStats,
+  GovernanceMetrics,
+  ReviewWeek,
+  Decision,
+  Review,
+  Tension,
+  TensionState,
+} from '../model/index.js';
 import { formatDuration } from '../shared/index.js';
-import type { Decision } from '../model/index.js';
-import type { Review } from '../model/index.js';
-import { TENSION_STATES, type Tension, type TensionState } from '../model/index.js';
+import { TENSION_STATES } from '../model/index.js';
 
 export type { DurationStats, GovernanceMetrics, ReviewWeek } from '../model/index.js';
 
@@ -19,17 +25,23 @@ export interface MetricsInput {
 
 /** Computes the governance metrics from the record; tensions count by when they were raised, reviews by when they closed. */
 export function computeGovernanceMetrics(input: MetricsInput): GovernanceMetrics {
-  const within = (at: string | undefined) => at !== undefined && (!input.from || at >= input.from) && (!input.to || at < input.to);
+  const within = (at: string | undefined) =>
+    at !== undefined && (!input.from || at >= input.from) && (!input.to || at < input.to);
   const tensions = input.tensions.filter((t) => within(t.raisedAt));
   const ids = new Set(tensions.map((t) => t.id));
-  const byState = Object.fromEntries(TENSION_STATES.map((s) => [s, tensions.filter((t) => t.state === s).length])) as Record<TensionState, number>;
-  const surface = (list: readonly Tension[]) => stats(list.map((t) => Date.parse(t.raisedAt) - Date.parse(t.observedAt)));
+  const byState = Object.fromEntries(
+    TENSION_STATES.map((s) => [s, tensions.filter((t) => t.state === s).length]),
+  ) as Record<TensionState, number>;
+  const surface = (list: readonly Tension[]) =>
+    stats(list.map((t) => Date.parse(t.raisedAt) - Date.parse(t.observedAt)));
   const firstDecision = new Map<string, string>();
   for (const d of input.decisions) {
     const seen = firstDecision.get(d.tensionId);
     if (!seen || d.decidedAt < seen) firstDecision.set(d.tensionId, d.decidedAt);
   }
-  const toDecision = tensions.filter((t) => firstDecision.has(t.id)).map((t) => Date.parse(firstDecision.get(t.id)!) - Date.parse(t.raisedAt));
+  const toDecision = tensions
+    .filter((t) => firstDecision.has(t.id))
+    .map((t) => Date.parse(firstDecision.get(t.id)!) - Date.parse(t.raisedAt));
   const closed = input.reviews.filter((r) => r.state === 'closed' && within(r.closedAt));
   const weeks = new Map<string, ReviewWeek>();
   for (const r of [...closed].sort((a, b) => a.closedAt!.localeCompare(b.closedAt!))) {
@@ -54,10 +66,20 @@ export function computeGovernanceMetrics(input: MetricsInput): GovernanceMetrics
     },
     timeToSurface: { ...surface(tensions), byOrigin: { person: surface(person), detector: surface(detector) } },
     timeToDecision: stats(toDecision),
-    reviews: { closed: closed.length, withoutDecision, shareWithoutDecision: closed.length ? withoutDecision / closed.length : null, byWeek: [...weeks.values()] },
-    reopened: { tensions: tensions.filter((t) => t.reopened > 0).length, times: tensions.reduce((n, t) => n + t.reopened, 0) },
+    reviews: {
+      closed: closed.length,
+      withoutDecision,
+      shareWithoutDecision: closed.length ? withoutDecision / closed.length : null,
+      byWeek: [...weeks.values()],
+    },
+    reopened: {
+      tensions: tensions.filter((t) => t.reopened > 0).length,
+      times: tensions.reduce((n, t) => n + t.reopened, 0),
+    },
     escalations: input.decisions.filter((d) => d.outcome === 'escalate' && ids.has(d.tensionId)).length,
-    workflowEscalations: tensions.filter((t) => t.detector === 'workflow-escalation').reduce((n, t) => n + t.occurrences, 0),
+    workflowEscalations: tensions
+      .filter((t) => t.detector === 'workflow-escalation')
+      .reduce((n, t) => n + t.occurrences, 0),
   };
 }
 

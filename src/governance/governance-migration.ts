@@ -36,7 +36,12 @@ export const governanceMigration: StoreMigration = {
       .addColumn('closed_reason', 'text')
       .execute();
     // One tension per detector and subject, ever: a recurrence updates (or reopens) it, so a race cannot duplicate it.
-    await db.schema.createIndex('tensions_detector_subject').unique().on('tensions').columns(['detector', 'detector_subject']).execute();
+    await db.schema
+      .createIndex('tensions_detector_subject')
+      .unique()
+      .on('tensions')
+      .columns(['detector', 'detector_subject'])
+      .execute();
     // The agenda and `cello tension list --state open` read by state, oldest first.
     await db.schema.createIndex('tensions_state').on('tensions').columns(['state', 'raised_at']).execute();
 
@@ -59,7 +64,11 @@ export const governanceMigration: StoreMigration = {
       .addColumn('body', 'text', (col) => col.notNull())
       .addColumn('created_at', 'text', (col) => col.notNull())
       .execute();
-    await db.schema.createIndex('tension_notes_tension').on('tension_notes').columns(['tension_id', 'created_at']).execute();
+    await db.schema
+      .createIndex('tension_notes_tension')
+      .on('tension_notes')
+      .columns(['tension_id', 'created_at'])
+      .execute();
 
     await db.schema
       .createTable('proposals')

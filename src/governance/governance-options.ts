@@ -40,7 +40,9 @@ export interface CompiledGovernanceOptions {
 export function compileGovernanceOptions(options: GovernanceOptions = {}): CompiledGovernanceOptions {
   const interval = options.checkIntervalMs ?? 30_000;
   if (!Number.isFinite(interval) || interval < 0) {
-    throw new InputError(`checkIntervalMs must be 0 (off) or a positive number of milliseconds, not ${interval}.`, { field: 'checkIntervalMs' });
+    throw new InputError(`checkIntervalMs must be 0 (off) or a positive number of milliseconds, not ${interval}.`, {
+      field: 'checkIntervalMs',
+    });
   }
   return {
     ...(options.proposalsDir ? { proposalsDir: options.proposalsDir } : {}),

@@ -1,5 +1,13 @@
 import { celEventView, type OrgView } from '../engine/index.js';
-import { CELLO_EVENT_PREFIX, compileExpression, eventTime, matchesTypePattern, type CompiledExpression, type ManifestOf, type StoredEvent } from '../model/index.js';
+import {
+  CELLO_EVENT_PREFIX,
+  compileExpression,
+  eventTime,
+  matchesTypePattern,
+  type CompiledExpression,
+  type ManifestOf,
+  type StoredEvent,
+} from '../model/index.js';
 import type { Logger } from '../shared/index.js';
 import type { DetectedInput } from './raise-input.js';
 
@@ -27,9 +35,18 @@ export function createGuardrailDetector(logger: Logger) {
     for (const manifest of org.byKind('Guardrail')) {
       if (manifest.spec.target !== 'events') continue;
       try {
-        guardrails.push({ manifest, expression: compileExpression(manifest.spec.expression, { variables: ['event'], where: `Guardrail/${manifest.metadata.name} spec.expression` }) });
+        guardrails.push({
+          manifest,
+          expression: compileExpression(manifest.spec.expression, {
+            variables: ['event'],
+            where: `Guardrail/${manifest.metadata.name} spec.expression`,
+          }),
+        });
       } catch (error) {
-        logger.warn({ err: error, guardrail: manifest.metadata.name }, 'a guardrail on events does not compile; `cello validate` reports it');
+        logger.warn(
+          { err: error, guardrail: manifest.metadata.name },
+          'a guardrail on events does not compile; `cello validate` reports it',
+        );
       }
     }
     return guardrails;

@@ -7,11 +7,28 @@ export { createGovernance, type Governance, type GovernanceDeps, type TickReport
 export { governanceMigration } from './governance-migration.js';
 export { cellExperimentsMigration } from './cell-experiments-migration.js';
 export type { GovernanceTables } from './governance-tables.js';
-export { compileGovernanceOptions, DEFAULT_DETECTOR_TYPES, type BuiltInDetector, type CompiledGovernanceOptions, type GovernanceOptions } from './governance-options.js';
+export {
+  compileGovernanceOptions,
+  DEFAULT_DETECTOR_TYPES,
+  type BuiltInDetector,
+  type CompiledGovernanceOptions,
+  type GovernanceOptions,
+} from './governance-options.js';
 export { GOVERNANCE_EVENTS, GOVERNANCE_SOURCE, type GovernanceEventType } from './governance-events.js';
 export { TENSION_DETECTED } from './feed-detectors.js';
 export { DEAD_LETTERED } from './dead-letter-detector.js';
-export { TENSION_STATES, SEVERITIES, EVIDENCE_KINDS, type Tension, type TensionState, type Severity, type Evidence, type EvidenceKind, type TensionNote, type TensionOrigin } from '../model/index.js';
+export {
+  TENSION_STATES,
+  SEVERITIES,
+  EVIDENCE_KINDS,
+  type Tension,
+  type TensionState,
+  type Severity,
+  type Evidence,
+  type EvidenceKind,
+  type TensionNote,
+  type TensionOrigin,
+} from '../model/index.js';
 export { TENSION_TRANSITIONS, canTransition } from './tension-states.js';
 export type { RaiseInput, DetectedInput } from './raise-input.js';
 export type { TensionDetail, DetectedResult, TensionService } from './tension-service.js';
@@ -22,7 +39,15 @@ export { PROPOSAL_STATES, type Proposal, type ProposalState, type Objection, typ
 export { tallyVotes, settleProposal, type Tally } from './settle-proposal.js';
 export type { Decision, Experiment } from '../model/index.js';
 export type { CellExperimentInput } from './start-cell-experiment.js';
-export { REVIEW_STATES, type Review, type ReviewState, type AgendaItem, type AgendaItemKind, type AgendaItemStatus, type EvidencePacket } from '../model/index.js';
+export {
+  REVIEW_STATES,
+  type Review,
+  type ReviewState,
+  type AgendaItem,
+  type AgendaItemKind,
+  type AgendaItemStatus,
+  type EvidencePacket,
+} from '../model/index.js';
 export { scoreTension, MAX_RATING, type Score, type ScorePart, type Criterion } from './score-tension.js';
 export { priorityOf, PRIORITY_WEIGHTS, type Priority } from './rank-tensions.js';
 export { routeTension, DEFAULT_ASYNC_TIMEOUT, type Route, type RoutedTo, type Unrouted } from './route-tension.js';

@@ -15,8 +15,16 @@ describe('writing a new version into an org-as-code folder', () => {
   it('keeps one copy of the comment above the first document (the editor schema line)', async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'cello-yaml-'));
     const file = path.join(dir, 'domains.yaml');
-    await writeFile(file, '# yaml-language-server: $schema=../schemas/cello.json\napiVersion: cello/v1\nkind: Domain\nmetadata:\n  name: a\nspec:\n  purpose: one\n');
-    await writeManifestIntoFolder(dir, { apiVersion: 'cello/v1', kind: 'Domain', metadata: { name: 'a' }, spec: { purpose: 'ONE' } });
+    await writeFile(
+      file,
+      '# yaml-language-server: $schema=../schemas/cello.json\napiVersion: cello/v1\nkind: Domain\nmetadata:\n  name: a\nspec:\n  purpose: one\n',
+    );
+    await writeManifestIntoFolder(dir, {
+      apiVersion: 'cello/v1',
+      kind: 'Domain',
+      metadata: { name: 'a' },
+      spec: { purpose: 'ONE' },
+    });
     const text = await readFile(file, 'utf8');
     expect(text.match(/yaml-language-server/g)).toHaveLength(1);
     expect(text).toContain('purpose: ONE');
@@ -52,7 +60,9 @@ describe('writing a new version into an org-as-code folder', () => {
     const next = editManifest(agreement, { 'spec.slos[0].within': '2m' });
     expect(await writeManifestIntoFolder(dir, next)).toBe(file);
     const text = await readFile(file, 'utf8');
-    expect(text.startsWith('# Agreements of tiny\napiVersion: cello/v1\nkind: Domain\nmetadata: {name: other}\n')).toBe(true);
+    expect(text.startsWith('# Agreements of tiny\napiVersion: cello/v1\nkind: Domain\nmetadata: {name: other}\n')).toBe(
+      true,
+    );
     expect(text).toContain('# risk serves payments');
     expect(text).toContain('provider: cell:risk # the scorer');
     const docs = parseAllDocuments(text).map((d) => d.toJS());

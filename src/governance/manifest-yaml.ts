@@ -48,7 +48,8 @@ export async function writeManifestIntoFolder(dir: string, manifest: Manifest): 
     // A comment above the first document lies before its range but also prints with it: keep one copy.
     const before = text.slice(0, start);
     let updated = target.toString();
-    while (updated.startsWith('#') && before.includes(updated.slice(0, updated.indexOf('\n') + 1))) updated = updated.slice(updated.indexOf('\n') + 1);
+    while (updated.startsWith('#') && before.includes(updated.slice(0, updated.indexOf('\n') + 1)))
+      updated = updated.slice(updated.indexOf('\n') + 1);
     await writeFile(file, `${before}${updated}${text.slice(end)}`);
     return file;
   }

@@ -17,7 +17,10 @@ export function checkOutcomeInput(input: OutcomeInput, now: Date): OutcomeInput 
     case 'change-agreement':
       need('agreement', 'the name of the agreement to change');
       if (Object.keys(input.set ?? {}).length === 0 && (input.unset ?? []).length === 0) {
-        throw new InputError('The change-agreement outcome needs set (field path → value, e.g. {"spec.reviewDate": "2026-03-01"}) or unset.', { field: 'set' });
+        throw new InputError(
+          'The change-agreement outcome needs set (field path → value, e.g. {"spec.reviewDate": "2026-03-01"}) or unset.',
+          { field: 'set' },
+        );
       }
       break;
     case 'add-guardrail':
@@ -34,14 +37,21 @@ export function checkOutcomeInput(input: OutcomeInput, now: Date): OutcomeInput 
       break;
   }
   if (!input.rationale?.trim() && !input.reason?.trim()) {
-    throw new InputError('A decision needs a rationale: why this outcome, by the criteria weighed (rationale).', { field: 'rationale' });
+    throw new InputError('A decision needs a rationale: why this outcome, by the criteria weighed (rationale).', {
+      field: 'rationale',
+    });
   }
-  return { ...input, ...(input.reviewDate !== undefined ? { reviewDate: resolveDate(input.reviewDate, now, 'reviewDate') } : {}) };
+  return {
+    ...input,
+    ...(input.reviewDate !== undefined ? { reviewDate: resolveDate(input.reviewDate, now, 'reviewDate') } : {}),
+  };
 }
 
 /** `YYYY-MM-DD` as given, or a duration (`2w`) from now as a date. */
 export function resolveDate(text: string, now: Date, field: string): string {
   if (DATE.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`))) return text;
   if (isDuration(text)) return new Date(now.getTime() + parseDuration(text, field)).toISOString().slice(0, 10);
-  throw new InputError(`${field} "${text}" is neither a date (YYYY-MM-DD) nor a duration from now (e.g. 2w).`, { field });
+  throw new InputError(`${field} "${text}" is neither a date (YYYY-MM-DD) nor a duration from now (e.g. 2w).`, {
+    field,
+  });
 }

@@ -1,6 +1,5 @@
-import type { Priority } from '../model/index.js';
+import type { Priority, Severity, Tension } from '../model/index.js';
 import type { Score } from './score-tension.js';
-import type { Severity, Tension } from '../model/index.js';
 
 export type { Priority } from '../model/index.js';
 
@@ -16,7 +15,11 @@ export const PRIORITY_WEIGHTS = { score: 50, severity: 15, age: 20, lateness: 15
 const SEVERITY_SHARE: Record<Severity, number> = { low: 0, medium: 1 / 3, high: 2 / 3, critical: 1 };
 
 /** The priority of one tension at `now`. */
-export function priorityOf(tension: Pick<Tension, 'severity' | 'raisedAt' | 'observedAt'>, score: Pick<Score, 'total' | 'max' | 'share'>, now: Date): Priority {
+export function priorityOf(
+  tension: Pick<Tension, 'severity' | 'raisedAt' | 'observedAt'>,
+  score: Pick<Score, 'total' | 'max' | 'share'>,
+  now: Date,
+): Priority {
   const w = PRIORITY_WEIGHTS;
   const ageDays = Math.max(0, now.getTime() - Date.parse(tension.raisedAt)) / DAY_MS;
   const latenessDays = Math.max(0, Date.parse(tension.raisedAt) - Date.parse(tension.observedAt)) / DAY_MS;
@@ -34,7 +37,9 @@ export function priorityOf(tension: Pick<Tension, 'severity' | 'raisedAt' | 'obs
 }
 
 /** Orders tensions for an agenda: highest priority first; ties go to the one raised first. */
-export function rankTensions<T extends { tension: Pick<Tension, 'raisedAt' | 'number'>; priority: Priority }>(items: readonly T[]): T[] {
+export function rankTensions<T extends { tension: Pick<Tension, 'raisedAt' | 'number'>; priority: Priority }>(
+  items: readonly T[],
+): T[] {
   return [...items].sort(
     (a, b) =>
       b.priority.total - a.priority.total ||

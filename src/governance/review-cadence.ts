@@ -14,6 +14,10 @@ export function nextReviewAt(review: OrganizationSpec['review'], after: Date): D
     );
   }
   const next = cron.nextRun(after);
-  if (!next) throw new InputError(`The review cadence "${review.cadence}" never comes round again after ${after.toISOString()}.`, { field: 'spec.review.cadence' });
+  if (!next)
+    throw new InputError(
+      `The review cadence "${review.cadence}" never comes round again after ${after.toISOString()}.`,
+      { field: 'spec.review.cadence' },
+    );
   return next;
 }

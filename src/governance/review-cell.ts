@@ -6,13 +6,31 @@ import { facilitatorsOf } from './access-checks.js';
  * The cell whose facilitator runs a review: the one asked for, else the configured one (or the one that held the
  * last review), else the only cell with a facilitator. With `required`, no answer is an InputError that lists the candidates.
  */
-export function resolveReviewCell(model: OrgModel, requested: string | undefined, configured: string | undefined, required: true): string;
-export function resolveReviewCell(model: OrgModel, requested: string | undefined, configured: string | undefined, required: boolean): string | undefined;
-export function resolveReviewCell(model: OrgModel, requested: string | undefined, configured: string | undefined, required: boolean): string | undefined {
+export function resolveReviewCell(
+  model: OrgModel,
+  requested: string | undefined,
+  configured: string | undefined,
+  required: true,
+): string;
+export function resolveReviewCell(
+  model: OrgModel,
+  requested: string | undefined,
+  configured: string | undefined,
+  required: boolean,
+): string | undefined;
+export function resolveReviewCell(
+  model: OrgModel,
+  requested: string | undefined,
+  configured: string | undefined,
+  required: boolean,
+): string | undefined {
   const named = (requested ?? configured)?.replace(/^cell:/, '');
   if (named) {
     if (!model.cells.has(named)) {
-      throw new InputError(`There is no cell "${named}" to hold the review (known: ${[...model.cells.keys()].sort().join(', ') || 'none'}).`, { field: 'cell', value: named });
+      throw new InputError(
+        `There is no cell "${named}" to hold the review (known: ${[...model.cells.keys()].sort().join(', ') || 'none'}).`,
+        { field: 'cell', value: named },
+      );
     }
     return named;
   }

@@ -20,7 +20,12 @@ function toReview(r: Selectable<ReviewsTable>): Review {
     items: Number(r.items),
     decided: Number(r.decided),
     noDecision: Number(r.no_decision) === 1,
-    ...(defined({ startedAt: r.started_at, startedBy: r.started_by, closedAt: r.closed_at, closedBy: r.closed_by }) as Partial<Review>),
+    ...(defined({
+      startedAt: r.started_at,
+      startedBy: r.started_by,
+      closedAt: r.closed_at,
+      closedBy: r.closed_by,
+    }) as Partial<Review>),
   };
 }
 
@@ -32,12 +37,21 @@ export function reviewRepository(db: GovernanceDb, lockRows = false) {
       let query = db.selectFrom('reviews').selectAll().where('id', '=', normalized);
       if (options.lock && lockRows) query = query.forUpdate();
       const row = await query.executeTakeFirst();
-      if (!row) throw new NotFoundError(`There is no review "${id}"; list them with \`cello review list\`.`, { field: 'id', value: id });
+      if (!row)
+        throw new NotFoundError(`There is no review "${id}"; list them with \`cello review list\`.`, {
+          field: 'id',
+          value: id,
+        });
       return toReview(row);
     },
     /** The review being prepared or run: the running one, else the latest planned one. */
     async current(): Promise<Review | undefined> {
-      const rows = await db.selectFrom('reviews').selectAll().where('state', 'in', ['running', 'planned']).orderBy('number', 'desc').execute();
+      const rows = await db
+        .selectFrom('reviews')
+        .selectAll()
+        .where('state', 'in', ['running', 'planned'])
+        .orderBy('number', 'desc')
+        .execute();
       const row = rows.find((r) => r.state === 'running') ?? rows[0];
       return row && toReview(row);
     },
@@ -54,9 +68,23 @@ export function reviewRepository(db: GovernanceDb, lockRows = false) {
       await db
         .insertInto('reviews')
         .values({
-          id: r.id, number: r.number, cell: r.cell, scope: r.scope ? JSON.stringify(r.scope) : null, state: r.state, scheduled_for: r.scheduledFor,
-          planned_at: r.plannedAt, planned_by: r.plannedBy, started_at: null, started_by: null, closed_at: null, closed_by: null,
-          agenda: JSON.stringify(r.agenda), reordered: r.reordered ? 1 : 0, items: r.agenda.length, decided: 0, no_decision: 0,
+          id: r.id,
+          number: r.number,
+          cell: r.cell,
+          scope: r.scope ? JSON.stringify(r.scope) : null,
+          state: r.state,
+          scheduled_for: r.scheduledFor,
+          planned_at: r.plannedAt,
+          planned_by: r.plannedBy,
+          started_at: null,
+          started_by: null,
+          closed_at: null,
+          closed_by: null,
+          agenda: JSON.stringify(r.agenda),
+          reordered: r.reordered ? 1 : 0,
+          items: r.agenda.length,
+          decided: 0,
+          no_decision: 0,
         })
         .execute();
     },
@@ -64,9 +92,19 @@ export function reviewRepository(db: GovernanceDb, lockRows = false) {
       await db
         .updateTable('reviews')
         .set({
-          state: r.state, scheduled_for: r.scheduledFor, planned_at: r.plannedAt, planned_by: r.plannedBy, started_at: r.startedAt ?? null,
-          started_by: r.startedBy ?? null, closed_at: r.closedAt ?? null, closed_by: r.closedBy ?? null, agenda: JSON.stringify(r.agenda),
-          reordered: r.reordered ? 1 : 0, items: r.items, decided: r.decided, no_decision: r.noDecision ? 1 : 0,
+          state: r.state,
+          scheduled_for: r.scheduledFor,
+          planned_at: r.plannedAt,
+          planned_by: r.plannedBy,
+          started_at: r.startedAt ?? null,
+          started_by: r.startedBy ?? null,
+          closed_at: r.closedAt ?? null,
+          closed_by: r.closedBy ?? null,
+          agenda: JSON.stringify(r.agenda),
+          reordered: r.reordered ? 1 : 0,
+          items: r.items,
+          decided: r.decided,
+          no_decision: r.noDecision ? 1 : 0,
         })
         .where('id', '=', r.id)
         .execute();

@@ -9,8 +9,23 @@ const routed = (type: string) => routeTension(model, type) as RoutedTo;
 
 describe('routing a tension by its decision right', () => {
   it('names the decider cell and role, method, forum, criteria and window', () => {
-    expect(routed('boundary')).toMatchObject({ routed: true, right: 'boundary', deciderCell: 'ops', deciderRole: 'facilitator', method: 'consent', forum: 'review', criteria: ['impact'], asyncTimeout: '72h', holders: ['Ana'] });
-    expect(routed('interface')).toMatchObject({ method: 'advice', forum: 'async', asyncTimeoutMs: 86_400_000, advisors: ['payments'] });
+    expect(routed('boundary')).toMatchObject({
+      routed: true,
+      right: 'boundary',
+      deciderCell: 'ops',
+      deciderRole: 'facilitator',
+      method: 'consent',
+      forum: 'review',
+      criteria: ['impact'],
+      asyncTimeout: '72h',
+      holders: ['Ana'],
+    });
+    expect(routed('interface')).toMatchObject({
+      method: 'advice',
+      forum: 'async',
+      asyncTimeoutMs: 86_400_000,
+      advisors: ['payments'],
+    });
   });
 
   it('flags a tension type nobody may decide', () => {
@@ -35,12 +50,16 @@ describe('who may decide', () => {
     expect(() => assertDecider(model, mei, routed('boundary'), { id: 'T-1', type: 'boundary' })).toThrow(
       'Only members of cell:ops with the facilitator role (Ana) may decide "boundary" tensions such as T-1 (DecisionRight/boundary); Mei of cell:risk may not.',
     );
-    expect(() => assertDecider(model, { ...ana, member: undefined }, routed('boundary'), { id: 'T-1', type: 'boundary' })).toThrow(/names no member, so it holds no role/);
+    expect(() =>
+      assertDecider(model, { ...ana, member: undefined }, routed('boundary'), { id: 'T-1', type: 'boundary' }),
+    ).toThrow(/names no member, so it holds no role/);
   });
 
   it('lets only the cells that belong to a tension act on it', () => {
     const tension = { id: 'T-2', cells: ['payments'], raiserCell: 'payments' };
-    expect(() => assertBelongs(mei, tension, undefined, 'comment on it')).toThrow('Only the cells involved in tension T-2 (cell:payments) may comment on it; Mei of cell:risk may not.');
+    expect(() => assertBelongs(mei, tension, undefined, 'comment on it')).toThrow(
+      'Only the cells involved in tension T-2 (cell:payments) may comment on it; Mei of cell:risk may not.',
+    );
     expect(() => assertBelongs(mei, tension, routed('interface'), 'comment on it')).not.toThrow();
   });
 });

@@ -9,7 +9,9 @@ export type { Route, RoutedTo, Unrouted } from '../model/index.js';
 
 /** Routes a tension type to its decider, method and forum; several rights for one type: the first by name wins. */
 export function routeTension(model: OrgModel, tensionType: string): Route {
-  const rights = [...model.decisionRightsFor(tensionType)].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+  const rights = [...model.decisionRightsFor(tensionType)].sort((a, b) =>
+    a.metadata.name.localeCompare(b.metadata.name),
+  );
   const right = rights[0];
   if (!right) {
     return {

@@ -27,7 +27,9 @@ describe('scoring a tension', () => {
   });
 
   it('refuses a criterion the organization does not have, naming the ones it has', () => {
-    expect(() => validateRatings({ speed: 3 }, criteria)).toThrow(/"speed" is not one of the organization's criteria \(impact, urgency\)/);
+    expect(() => validateRatings({ speed: 3 }, criteria)).toThrow(
+      /"speed" is not one of the organization's criteria \(impact, urgency\)/,
+    );
   });
 
   it('refuses ratings off the 0–5 scale', () => {

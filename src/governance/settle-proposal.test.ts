@@ -16,12 +16,18 @@ describe('consent windows', () => {
   });
 
   it('goes back (to the next review) on an objection, even before the window ends', () => {
-    const objected = { ...proposal, objections: [{ by: 'Mei of cell:risk', cell: 'risk', reason: 'breaks our SLO', at: '2026-01-06T09:00:00Z' }] };
+    const objected = {
+      ...proposal,
+      objections: [{ by: 'Mei of cell:risk', cell: 'risk', reason: 'breaks our SLO', at: '2026-01-06T09:00:00Z' }],
+    };
     expect(settleProposal(objected, { now: new Date('2026-01-06T09:00:00Z'), members: 3 })).toBe('objected');
   });
 
   it('lasts as long as its review when made in one', () => {
-    const inReview: { method: 'consent'; state: 'open'; objections: never[]; votes: never[]; closesAt?: string } = { ...base, method: 'consent' };
+    const inReview: { method: 'consent'; state: 'open'; objections: never[]; votes: never[]; closesAt?: string } = {
+      ...base,
+      method: 'consent',
+    };
     expect(windowEnded(inReview, new Date('2030-01-01T00:00:00Z'))).toBe(false);
     expect(settleProposal(inReview, { now: new Date(), members: 3, reviewClosed: true })).toBe('accepted');
   });
@@ -29,7 +35,11 @@ describe('consent windows', () => {
 
 describe('votes', () => {
   it('pass with yes votes from a majority of all members', () => {
-    expect(tallyVotes([vote('a', 'yes'), vote('b', 'yes')], 3)).toMatchObject({ yes: 2, needed: 2, result: 'accepted' });
+    expect(tallyVotes([vote('a', 'yes'), vote('b', 'yes')], 3)).toMatchObject({
+      yes: 2,
+      needed: 2,
+      result: 'accepted',
+    });
     expect(tallyVotes([vote('a', 'yes'), vote('b', 'yes')], 4)).toMatchObject({ needed: 3, result: 'pending' });
   });
 

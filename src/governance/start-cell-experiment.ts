@@ -1,12 +1,11 @@
-import { describePrincipal, type Principal } from '../model/index.js';
+import { describePrincipal } from '../model/index.js';
 import { ConflictError, InputError } from '../shared/index.js';
 import { assertOwnExperiment } from './access-checks.js';
-import type { Experiment } from '../model/index.js';
+import type { Experiment, Principal, Evidence } from '../model/index.js';
 import { MAX_EVIDENCE, parseEvidence } from './evidence.js';
 import type { GovernanceContext } from './governance-context.js';
 import { resolveDate } from './outcome-input.js';
 import { insertExperiment } from './start-experiment.js';
-import type { Evidence } from '../model/index.js';
 
 /** What a cell sends to start an experiment of its own. */
 export interface CellExperimentInput {
@@ -27,7 +26,8 @@ export interface CellExperimentInput {
 
 function text(value: string | undefined, field: string, max: number, what: string): string {
   const trimmed = (value ?? '').trim();
-  if (!trimmed || trimmed.length > max) throw new InputError(`An experiment needs ${field}: ${what}, 1 to ${max} characters.`, { field });
+  if (!trimmed || trimmed.length > max)
+    throw new InputError(`An experiment needs ${field}: ${what}, 1 to ${max} characters.`, { field });
   return trimmed;
 }
 
@@ -36,27 +36,42 @@ function text(value: string | undefined, field: string, max: number, what: strin
  * that cell's own work (ARCHITECTURE.md). Recorded like a decided one: a row in `experiments` and
  * `dev.cello.experiment.started`, in one transaction; it comes back to the review on its review date.
  */
-export async function startCellExperiment(ctx: GovernanceContext, principal: Principal, input: CellExperimentInput): Promise<Experiment> {
+export async function startCellExperiment(
+  ctx: GovernanceContext,
+  principal: Principal,
+  input: CellExperimentInput,
+): Promise<Experiment> {
   const cell = (input.cell ?? '').trim().replace(/^cell:/, '');
   assertOwnExperiment(principal, cell);
   const known = [...ctx.model().cells.keys()].sort();
   if (!known.includes(cell)) {
-    throw new InputError(`cell:${cell} is not in the applied organization (known: ${known.join(', ') || 'none'}); an experiment is run by one of its cells.`, { field: 'cell', value: input.cell });
+    throw new InputError(
+      `cell:${cell} is not in the applied organization (known: ${known.join(', ') || 'none'}); an experiment is run by one of its cells.`,
+      { field: 'cell', value: input.cell },
+    );
   }
   const now = ctx.now();
   const today = now.toISOString().slice(0, 10);
-  const reviewDate = input.reviewDate === undefined ? undefined : resolveDate(input.reviewDate.trim(), now, 'reviewDate');
+  const reviewDate =
+    input.reviewDate === undefined ? undefined : resolveDate(input.reviewDate.trim(), now, 'reviewDate');
   if (reviewDate !== undefined && reviewDate < today) {
-    throw new InputError(`reviewDate ${reviewDate} has passed; give a date from ${today} on, or a duration from now such as 2w.`, { field: 'reviewDate', value: input.reviewDate });
+    throw new InputError(
+      `reviewDate ${reviewDate} has passed; give a date from ${today} on, or a duration from now such as 2w.`,
+      { field: 'reviewDate', value: input.reviewDate },
+    );
   }
-  const recommendation = input.recommendation === undefined ? undefined : text(input.recommendation, 'recommendation', 100, 'the id of the recommendation it follows');
+  const recommendation =
+    input.recommendation === undefined
+      ? undefined
+      : text(input.recommendation, 'recommendation', 100, 'the id of the recommendation it follows');
   const evidence = (input.evidence ?? []).map(parseEvidence).slice(0, MAX_EVIDENCE);
   const fields = {
     cell,
     title: text(input.title, 'a title', 500, 'what it is about'),
     move: text(input.move, 'a move', 1000, 'what the cell tries'),
     metric: text(input.metric, 'a metric', 1000, 'what it watches to judge the move'),
-    startedBy: principal.kind === 'system' && input.startedBy?.trim() ? input.startedBy.trim() : describePrincipal(principal),
+    startedBy:
+      principal.kind === 'system' && input.startedBy?.trim() ? input.startedBy.trim() : describePrincipal(principal),
     ...(recommendation ? { recommendation } : {}),
     ...(evidence.length > 0 ? { evidence } : {}),
     ...(reviewDate ? { reviewDate } : {}),
@@ -67,10 +82,13 @@ export async function startCellExperiment(ctx: GovernanceContext, principal: Pri
     const [existing] = recommendation ? await repos.records.experiments({ recommendation }) : [];
     if (existing) {
       if (existing.cell !== cell) {
-        throw new ConflictError(`Recommendation ${recommendation} already started experiment ${existing.id}${existing.cell ? ` of cell:${existing.cell}` : ''}; cell:${cell} cannot start another from it.`, {
-          recommendation,
-          experiment: existing.id,
-        });
+        throw new ConflictError(
+          `Recommendation ${recommendation} already started experiment ${existing.id}${existing.cell ? ` of cell:${existing.cell}` : ''}; cell:${cell} cannot start another from it.`,
+          {
+            recommendation,
+            experiment: existing.id,
+          },
+        );
       }
       return { result: existing, events: [] };
     }

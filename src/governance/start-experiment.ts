@@ -1,17 +1,18 @@
-import type { CloudEvent } from '../model/index.js';
+import type { CloudEvent, Experiment, Tension } from '../model/index.js';
 import type { OutcomeEffect } from './change-agreement.js';
-import type { Experiment } from '../model/index.js';
 import type { GovernanceContext, GovernanceRepos } from './governance-context.js';
 import { nextNumber } from './governance-db.js';
 import { GOVERNANCE_EVENTS as E, governanceEvent } from './governance-events.js';
 import { resolveDate, type OutcomeInput } from './outcome-input.js';
-import type { Tension } from '../model/index.js';
 
 /** How long an experiment runs when the decision names no review date. */
 export const DEFAULT_EXPERIMENT_LENGTH = '2w';
 
 /** What makes a new experiment: where it comes from, the move, the metric, and (optionally) its review date. */
-export type ExperimentFields = Omit<Experiment, 'id' | 'number' | 'reviewDate' | 'startedAt' | 'state' | 'result' | 'concludedAt'> & { reviewDate?: string };
+export type ExperimentFields = Omit<
+  Experiment,
+  'id' | 'number' | 'reviewDate' | 'startedAt' | 'state' | 'result' | 'concludedAt'
+> & { reviewDate?: string };
 
 /**
  * The subject of an experiment's events, so process mining follows it as part of its case: the tension a decision
@@ -25,7 +26,11 @@ export function experimentSubject(experiment: Pick<Experiment, 'id' | 'tensionId
  * Inserts a running experiment (E-n) and the `dev.cello.experiment.started` event that records it, in the caller's
  * transaction. Both kinds go through here: the outcome of a decision, and a cell's own choice.
  */
-export async function insertExperiment(repos: GovernanceRepos, now: Date, fields: ExperimentFields): Promise<{ experiment: Experiment; event: CloudEvent }> {
+export async function insertExperiment(
+  repos: GovernanceRepos,
+  now: Date,
+  fields: ExperimentFields,
+): Promise<{ experiment: Experiment; event: CloudEvent }> {
   const number = await nextNumber(repos.db, 'experiments');
   const experiment: Experiment = {
     ...fields,
@@ -42,7 +47,10 @@ export async function insertExperiment(repos: GovernanceRepos, now: Date, fields
   const data = {
     ...(e.tensionId ? { tension: e.tensionId } : {}),
     ...(e.decisionId ? { decision: e.decisionId } : {}),
-    experiment: e.id, move: e.move, metric: e.metric, reviewDate: e.reviewDate,
+    experiment: e.id,
+    move: e.move,
+    metric: e.metric,
+    reviewDate: e.reviewDate,
     ...(e.cell ? { cell: `cell:${e.cell}`, title: e.title, startedBy: e.startedBy } : {}),
     ...(e.recommendation ? { recommendation: e.recommendation } : {}),
     ...(e.evidence ? { evidence: e.evidence } : {}),
@@ -69,7 +77,12 @@ export async function startExperiment(
   });
   return {
     experiment,
-    details: { experiment: experiment.id, move: experiment.move, metric: experiment.metric, reviewDate: experiment.reviewDate },
+    details: {
+      experiment: experiment.id,
+      move: experiment.move,
+      metric: experiment.metric,
+      reviewDate: experiment.reviewDate,
+    },
     events: [event],
     writes: [],
   };

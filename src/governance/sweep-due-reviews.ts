@@ -28,7 +28,11 @@ export async function sweepDueReviews(ctx: GovernanceContext, tensions: TensionS
     const current = agreements.find((v) => v.name === name)?.manifest;
     const reviewDate = current?.kind === 'Agreement' ? current.spec.reviewDate : undefined;
     if (name && reviewDate !== date) {
-      await tensions.resolveDetected('agreement-review', tension.subject!, current ? `agreement ${name} now has review date ${reviewDate ?? 'none'}` : `agreement ${name} was removed`);
+      await tensions.resolveDetected(
+        'agreement-review',
+        tension.subject!,
+        current ? `agreement ${name} now has review date ${reviewDate ?? 'none'}` : `agreement ${name} was removed`,
+      );
     }
   }
 

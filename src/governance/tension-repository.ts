@@ -48,8 +48,29 @@ function toTension(row: Selectable<TensionsTable>): Tension {
 
 /** Fields a change may touch. */
 export type TensionPatch = Partial<
-  Pick<Tension, 'title' | 'description' | 'severity' | 'state' | 'updatedAt' | 'observedAt' | 'occurrences' | 'lastOccurredAt' | 'evidence' | 'ratings' | 'ratedBy' | 'reopened' | 'escalations'>
-> & { escalatedTo?: string | null; reviewId?: string | null; decidedAt?: string | null; resolvedAt?: string | null; closedReason?: string | null };
+  Pick<
+    Tension,
+    | 'title'
+    | 'description'
+    | 'severity'
+    | 'state'
+    | 'updatedAt'
+    | 'observedAt'
+    | 'occurrences'
+    | 'lastOccurredAt'
+    | 'evidence'
+    | 'ratings'
+    | 'ratedBy'
+    | 'reopened'
+    | 'escalations'
+  >
+> & {
+  escalatedTo?: string | null;
+  reviewId?: string | null;
+  decidedAt?: string | null;
+  resolvedAt?: string | null;
+  closedReason?: string | null;
+};
 
 /** Tensions, their cells and notes over one executor (the root database or a transaction). */
 export function tensionRepository(db: GovernanceDb, lockRows = false) {
@@ -57,7 +78,13 @@ export function tensionRepository(db: GovernanceDb, lockRows = false) {
   async function notesOf(ids: readonly string[]): Promise<Map<string, TensionNote[]>> {
     const out = new Map<string, TensionNote[]>();
     for (const chunk of chunks(ids)) {
-      const rows = await db.selectFrom('tension_notes').selectAll().where('tension_id', 'in', chunk).orderBy('created_at').orderBy('id').execute();
+      const rows = await db
+        .selectFrom('tension_notes')
+        .selectAll()
+        .where('tension_id', 'in', chunk)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
       for (const note of rows.map(toNote)) out.set(note.tensionId, [...(out.get(note.tensionId) ?? []), note]);
     }
     return out;
@@ -69,17 +96,34 @@ export function tensionRepository(db: GovernanceDb, lockRows = false) {
       let query = db.selectFrom('tensions').selectAll().where('id', '=', normalizeTensionId(id));
       if (options.lock && lockRows) query = query.forUpdate();
       const row = await query.executeTakeFirst();
-      if (!row) throw new NotFoundError(`There is no tension "${id}"; list them with \`cello tension list\`.`, { field: 'id', value: id });
+      if (!row)
+        throw new NotFoundError(`There is no tension "${id}"; list them with \`cello tension list\`.`, {
+          field: 'id',
+          value: id,
+        });
       return toTension(row);
     },
-    async byDetector(detector: string, subject: string, options: { lock?: boolean } = {}): Promise<Tension | undefined> {
-      let query = db.selectFrom('tensions').selectAll().where('detector', '=', detector).where('detector_subject', '=', subject);
+    async byDetector(
+      detector: string,
+      subject: string,
+      options: { lock?: boolean } = {},
+    ): Promise<Tension | undefined> {
+      let query = db
+        .selectFrom('tensions')
+        .selectAll()
+        .where('detector', '=', detector)
+        .where('detector_subject', '=', subject);
       if (options.lock && lockRows) query = query.forUpdate();
       const row = await query.executeTakeFirst();
       return row && toTension(row);
     },
     async ofDetector(detector: string, states: TensionState[]): Promise<Tension[]> {
-      const rows = await db.selectFrom('tensions').selectAll().where('detector', '=', detector).where('state', 'in', states).execute();
+      const rows = await db
+        .selectFrom('tensions')
+        .selectAll()
+        .where('detector', '=', detector)
+        .where('state', 'in', states)
+        .execute();
       return rows.map(toTension);
     },
     async list(filter: TensionFilter = {}): Promise<Tension[]> {
@@ -90,7 +134,10 @@ export function tensionRepository(db: GovernanceDb, lockRows = false) {
         const cell = filter.cell.replace(/^cell:/, '');
         query = query.where('id', 'in', db.selectFrom('tension_cells').select('tension_id').where('cell', '=', cell));
       }
-      const rows = await query.orderBy('number').limit(filter.limit ?? 500).execute();
+      const rows = await query
+        .orderBy('number')
+        .limit(filter.limit ?? 500)
+        .execute();
       return rows.map(toTension);
     },
     async all(): Promise<Tension[]> {
@@ -130,16 +177,34 @@ export function tensionRepository(db: GovernanceDb, lockRows = false) {
           closed_reason: null,
         })
         .execute();
-      if (t.cells.length > 0) await db.insertInto('tension_cells').values(t.cells.map((cell) => ({ tension_id: t.id, cell }))).execute();
+      if (t.cells.length > 0)
+        await db
+          .insertInto('tension_cells')
+          .values(t.cells.map((cell) => ({ tension_id: t.id, cell })))
+          .execute();
     },
     async update(id: string, patch: TensionPatch): Promise<void> {
       const set: Record<string, unknown> = {};
       const columns: Record<string, string> = {
-        title: 'title', description: 'description', severity: 'severity', state: 'state', updatedAt: 'updated_at', observedAt: 'observed_at',
-        occurrences: 'occurrences', lastOccurredAt: 'last_occurred_at', ratedBy: 'rated_by', reopened: 'reopened', escalations: 'escalations',
-        escalatedTo: 'escalated_to', reviewId: 'review_id', decidedAt: 'decided_at', resolvedAt: 'resolved_at', closedReason: 'closed_reason',
+        title: 'title',
+        description: 'description',
+        severity: 'severity',
+        state: 'state',
+        updatedAt: 'updated_at',
+        observedAt: 'observed_at',
+        occurrences: 'occurrences',
+        lastOccurredAt: 'last_occurred_at',
+        ratedBy: 'rated_by',
+        reopened: 'reopened',
+        escalations: 'escalations',
+        escalatedTo: 'escalated_to',
+        reviewId: 'review_id',
+        decidedAt: 'decided_at',
+        resolvedAt: 'resolved_at',
+        closedReason: 'closed_reason',
       };
-      for (const [key, column] of Object.entries(columns)) if (key in patch) set[column] = (patch as Record<string, unknown>)[key] ?? null;
+      for (const [key, column] of Object.entries(columns))
+        if (key in patch) set[column] = (patch as Record<string, unknown>)[key] ?? null;
       if (patch.evidence) set.evidence = JSON.stringify(patch.evidence);
       if (patch.ratings) set.ratings = JSON.stringify(patch.ratings);
       await db.updateTable('tensions').set(set).where('id', '=', id).execute();
@@ -150,20 +215,42 @@ export function tensionRepository(db: GovernanceDb, lockRows = false) {
     notesOf,
     /** Puts tensions on a review's agenda, in one statement. */
     async schedule(ids: readonly string[], reviewId: string, at: string): Promise<void> {
-      for (const chunk of chunks(ids)) await db.updateTable('tensions').set({ state: 'scheduled', review_id: reviewId, updated_at: at }).where('id', 'in', chunk).execute();
+      for (const chunk of chunks(ids))
+        await db
+          .updateTable('tensions')
+          .set({ state: 'scheduled', review_id: reviewId, updated_at: at })
+          .where('id', 'in', chunk)
+          .execute();
     },
     /** Takes tensions still scheduled in a review back to open; returns their ids. */
     async unschedule(reviewId: string, ids: readonly string[] | undefined, at: string): Promise<string[]> {
-      let query = db.selectFrom('tensions').select('id').where('state', '=', 'scheduled').where('review_id', '=', reviewId);
+      let query = db
+        .selectFrom('tensions')
+        .select('id')
+        .where('state', '=', 'scheduled')
+        .where('review_id', '=', reviewId);
       if (ids) query = query.where('id', 'in', ids.length ? [...ids] : ['']);
       const found = (await query.execute()).map((r) => r.id);
-      for (const chunk of chunks(found)) await db.updateTable('tensions').set({ state: 'open', review_id: null, updated_at: at }).where('id', 'in', chunk).execute();
+      for (const chunk of chunks(found))
+        await db
+          .updateTable('tensions')
+          .set({ state: 'open', review_id: null, updated_at: at })
+          .where('id', 'in', chunk)
+          .execute();
       return found;
     },
     async addNote(note: TensionNote): Promise<void> {
       await db
         .insertInto('tension_notes')
-        .values({ id: note.id, tension_id: note.tensionId, kind: note.kind, author: note.author, author_cell: note.authorCell ?? null, body: note.body, created_at: note.createdAt })
+        .values({
+          id: note.id,
+          tension_id: note.tensionId,
+          kind: note.kind,
+          author: note.author,
+          author_cell: note.authorCell ?? null,
+          body: note.body,
+          created_at: note.createdAt,
+        })
         .execute();
     },
   };

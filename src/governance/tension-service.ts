@@ -1,4 +1,4 @@
-import { describePrincipal, principalCell, type CloudEvent, type Principal, type TensionDetail } from '../model/index.js';
+import { describePrincipal, principalCell } from '../model/index.js';
 import { ConflictError, InputError, NotAllowedError, newId } from '../shared/index.js';
 import { assertBelongs, assertCanRate, holdsRight } from './access-checks.js';
 import { mergeEvidence } from './evidence.js';
@@ -11,7 +11,7 @@ import { resolveReviewCell } from './review-cell.js';
 import type { Route } from './route-tension.js';
 import { scoreTension, validateRatings } from './score-tension.js';
 import { assertTransition, isAwaitingDecision } from './tension-states.js';
-import type { Tension, TensionNote, TensionState } from '../model/index.js';
+import type { Tension, TensionNote, TensionState, CloudEvent, Principal, TensionDetail } from '../model/index.js';
 import type { TensionFilter } from './tension-repository.js';
 
 export type { TensionDetail } from '../model/index.js';
@@ -25,12 +25,27 @@ export function createTensionService(ctx: GovernanceContext) {
     return { tension, route: ctx.route(tension.type), score, priority: priorityOf(tension, score, ctx.now()) };
   };
 
-  async function insertTension(repos: GovernanceRepos, fields: Omit<Tension, 'id' | 'number'>): Promise<{ tension: Tension; events: CloudEvent[] }> {
+  async function insertTension(
+    repos: GovernanceRepos,
+    fields: Omit<Tension, 'id' | 'number'>,
+  ): Promise<{ tension: Tension; events: CloudEvent[] }> {
     const number = await nextNumber(repos.db, 'tensions');
     const tension: Tension = { id: `T-${number}`, number, ...fields };
     await repos.tensions.insert(tension);
     const route = ctx.route(tension.type);
-    const data = { tension: tension.id, title: tension.title, type: tension.type, cells: tension.cells, severity: tension.severity, observedAt: tension.observedAt, raisedBy: tension.raisedBy, origin: tension.origin, ...(tension.detector ? { detector: tension.detector, detectorSubject: tension.subject } : {}), evidence: tension.evidence, route: routeSummary(route) };
+    const data = {
+      tension: tension.id,
+      title: tension.title,
+      type: tension.type,
+      cells: tension.cells,
+      severity: tension.severity,
+      observedAt: tension.observedAt,
+      raisedBy: tension.raisedBy,
+      origin: tension.origin,
+      ...(tension.detector ? { detector: tension.detector, detectorSubject: tension.subject } : {}),
+      evidence: tension.evidence,
+      route: routeSummary(route),
+    };
     return { tension, events: [governanceEvent(E.tensionRaised, tension.id, ctx.now(), data)] };
   }
 
@@ -39,17 +54,36 @@ export function createTensionService(ctx: GovernanceContext) {
 
     /** A person raises a tension: any cell token, for any cells of the organization; the admin too. */
     async raise(principal: Principal, input: RaiseInput): Promise<TensionDetail> {
-      if (principal.kind === 'system') throw new NotAllowedError('Cello raises tensions through raiseDetected, with a detector and subject.', { rule: 'raise' });
+      if (principal.kind === 'system')
+        throw new NotAllowedError('Cello raises tensions through raiseDetected, with a detector and subject.', {
+          rule: 'raise',
+        });
       const now = ctx.now();
       const model = ctx.model();
-      const checked = checkRaise(input, { now, tensionTypes: ctx.tensionTypes(), cells: new Set(model.cells.keys()), strictType: true });
+      const checked = checkRaise(input, {
+        now,
+        tensionTypes: ctx.tensionTypes(),
+        cells: new Set(model.cells.keys()),
+        strictType: true,
+      });
       const ratings = input.ratings ? validateRatings(input.ratings, ctx.criteria()) : {};
       const raiserCell = principalCell(principal);
       const stamp = now.toISOString();
       const tension = await ctx.record(async (repos) => {
         const { tension, events } = await insertTension(repos, {
-          ...checked, state: 'open', raisedAt: stamp, updatedAt: stamp, raisedBy: describePrincipal(principal), ...(raiserCell ? { raiserCell } : {}),
-          origin: 'person', occurrences: 1, lastOccurredAt: stamp, ratings, ...(input.ratings ? { ratedBy: describePrincipal(principal) } : {}), reopened: 0, escalations: 0,
+          ...checked,
+          state: 'open',
+          raisedAt: stamp,
+          updatedAt: stamp,
+          raisedBy: describePrincipal(principal),
+          ...(raiserCell ? { raiserCell } : {}),
+          origin: 'person',
+          occurrences: 1,
+          lastOccurredAt: stamp,
+          ratings,
+          ...(input.ratings ? { ratedBy: describePrincipal(principal) } : {}),
+          reopened: 0,
+          escalations: 0,
         });
         return { result: tension, events };
       });
@@ -64,7 +98,12 @@ export function createTensionService(ctx: GovernanceContext) {
     async raiseDetected(input: DetectedInput, options: { count?: boolean } = {}): Promise<DetectedResult> {
       const now = ctx.now();
       const model = ctx.model();
-      const checked = checkRaise(input, { now, tensionTypes: ctx.tensionTypes(), cells: new Set(model.cells.keys()), strictType: false });
+      const checked = checkRaise(input, {
+        now,
+        tensionTypes: ctx.tensionTypes(),
+        cells: new Set(model.cells.keys()),
+        strictType: false,
+      });
       const stamp = now.toISOString();
       const by = `Cello (${input.detector})`;
       const seen = Math.max(1, Math.trunc(input.occurrences ?? 1));
@@ -72,8 +111,19 @@ export function createTensionService(ctx: GovernanceContext) {
         const existing = await repos.tensions.byDetector(input.detector, input.subject, { lock: true });
         if (!existing) {
           const { tension, events } = await insertTension(repos, {
-            ...checked, state: 'open', raisedAt: stamp, updatedAt: stamp, raisedBy: by, origin: 'detector', detector: input.detector, subject: input.subject,
-            occurrences: seen, lastOccurredAt: stamp, ratings: {}, reopened: 0, escalations: 0,
+            ...checked,
+            state: 'open',
+            raisedAt: stamp,
+            updatedAt: stamp,
+            raisedBy: by,
+            origin: 'detector',
+            detector: input.detector,
+            subject: input.subject,
+            occurrences: seen,
+            lastOccurredAt: stamp,
+            ratings: {},
+            reopened: 0,
+            escalations: 0,
           });
           return { result: { tension, action: 'raised' as const }, events };
         }
@@ -81,14 +131,41 @@ export function createTensionService(ctx: GovernanceContext) {
         const evidence = mergeEvidence(existing.evidence, checked.evidence);
         const occurrences = existing.occurrences + seen;
         if (existing.state === 'resolved') {
-          const patch = { state: 'open' as const, occurrences, lastOccurredAt: stamp, updatedAt: stamp, evidence, reopened: existing.reopened + 1, resolvedAt: null, decidedAt: null, closedReason: null };
+          const patch = {
+            state: 'open' as const,
+            occurrences,
+            lastOccurredAt: stamp,
+            updatedAt: stamp,
+            evidence,
+            reopened: existing.reopened + 1,
+            resolvedAt: null,
+            decidedAt: null,
+            closedReason: null,
+          };
           await repos.tensions.update(existing.id, patch);
-          const event = governanceEvent(E.tensionReopened, existing.id, now, { tension: existing.id, by, reason: `${input.detector} saw it again`, occurrences, reopened: patch.reopened });
-          return { result: { tension: await repos.tensions.get(existing.id), action: 'reopened' as const }, events: [event] };
+          const event = governanceEvent(E.tensionReopened, existing.id, now, {
+            tension: existing.id,
+            by,
+            reason: `${input.detector} saw it again`,
+            occurrences,
+            reopened: patch.reopened,
+          });
+          return {
+            result: { tension: await repos.tensions.get(existing.id), action: 'reopened' as const },
+            events: [event],
+          };
         }
         await repos.tensions.update(existing.id, { occurrences, lastOccurredAt: stamp, updatedAt: stamp, evidence });
-        const event = governanceEvent(E.tensionUpdated, existing.id, now, { tension: existing.id, change: 'occurrence', occurrences, evidence: checked.evidence });
-        return { result: { tension: await repos.tensions.get(existing.id), action: 'counted' as const }, events: [event] };
+        const event = governanceEvent(E.tensionUpdated, existing.id, now, {
+          tension: existing.id,
+          change: 'occurrence',
+          occurrences,
+          evidence: checked.evidence,
+        });
+        return {
+          result: { tension: await repos.tensions.get(existing.id), action: 'counted' as const },
+          events: [event],
+        };
       });
     },
 
@@ -98,8 +175,23 @@ export function createTensionService(ctx: GovernanceContext) {
         const tension = await repos.tensions.byDetector(detector, subject, { lock: true });
         if (!tension || !isAwaitingDecision(tension.state)) return { result: undefined, events: [] };
         const now = ctx.now();
-        await repos.tensions.update(tension.id, { state: 'resolved', resolvedAt: now.toISOString(), closedReason: reason, updatedAt: now.toISOString(), reviewId: null });
-        return { result: await repos.tensions.get(tension.id), events: [governanceEvent(E.tensionResolved, tension.id, now, { tension: tension.id, by: `Cello (${detector})`, reason })] };
+        await repos.tensions.update(tension.id, {
+          state: 'resolved',
+          resolvedAt: now.toISOString(),
+          closedReason: reason,
+          updatedAt: now.toISOString(),
+          reviewId: null,
+        });
+        return {
+          result: await repos.tensions.get(tension.id),
+          events: [
+            governanceEvent(E.tensionResolved, tension.id, now, {
+              tension: tension.id,
+              by: `Cello (${detector})`,
+              reason,
+            }),
+          ],
+        };
       });
     },
 
@@ -132,14 +224,31 @@ export function createTensionService(ctx: GovernanceContext) {
     async rate(principal: Principal, id: string, ratings: Record<string, number>): Promise<TensionDetail> {
       const checked = validateRatings(ratings, ctx.criteria());
       const tension = await ctx.read().tensions.get(id);
-      assertCanRate(ctx.model(), principal, tension, resolveReviewCell(ctx.model(), undefined, ctx.options.reviewCell, false));
+      assertCanRate(
+        ctx.model(),
+        principal,
+        tension,
+        resolveReviewCell(ctx.model(), undefined, ctx.options.reviewCell, false),
+      );
       await ctx.record(async (repos) => {
         const current = await repos.tensions.get(tension.id, { lock: true });
         const merged = { ...current.ratings, ...checked };
         const by = describePrincipal(principal);
         await repos.tensions.update(current.id, { ratings: merged, ratedBy: by, updatedAt: ctx.now().toISOString() });
         const score = scoreTension(merged, ctx.criteria());
-        return { result: undefined, events: [governanceEvent(E.tensionUpdated, current.id, ctx.now(), { tension: current.id, change: 'rated', by, ratings: merged, score: score.total, explanation: score.explanation })] };
+        return {
+          result: undefined,
+          events: [
+            governanceEvent(E.tensionUpdated, current.id, ctx.now(), {
+              tension: current.id,
+              change: 'rated',
+              by,
+              ratings: merged,
+              score: score.total,
+              explanation: score.explanation,
+            }),
+          ],
+        };
       });
       return this.show(tension.id);
     },
@@ -149,10 +258,20 @@ export function createTensionService(ctx: GovernanceContext) {
       const tension = await ctx.read().tensions.get(id);
       assertTransition(tension.id, tension.state, to);
       if (to !== 'resolved' && to !== 'open') {
-        const how = { scheduled: 'planning a review puts it on the agenda', decided: 'a decision by its decider does', dropped: 'a decision with the drop outcome does' }[to];
-        throw new ConflictError(`Tension ${tension.id} does not become ${to} by a state change: ${how}. A state change resolves or reopens.`, { tension: tension.id, to });
+        const how = {
+          scheduled: 'planning a review puts it on the agenda',
+          decided: 'a decision by its decider does',
+          dropped: 'a decision with the drop outcome does',
+        }[to];
+        throw new ConflictError(
+          `Tension ${tension.id} does not become ${to} by a state change: ${how}. A state change resolves or reopens.`,
+          { tension: tension.id, to },
+        );
       }
-      if (!reason?.trim()) throw new InputError(`Say why the tension is ${to === 'open' ? 'reopened' : 'resolved'} (reason).`, { field: 'reason' });
+      if (!reason?.trim())
+        throw new InputError(`Say why the tension is ${to === 'open' ? 'reopened' : 'resolved'} (reason).`, {
+          field: 'reason',
+        });
       const route = ctx.route(tension.type);
       if (to === 'resolved') {
         const decider = route.routed && holdsRight(ctx.model(), principal, route);
@@ -171,35 +290,83 @@ export function createTensionService(ctx: GovernanceContext) {
         const current = await repos.tensions.get(tension.id, { lock: true });
         assertTransition(current.id, current.state, to);
         if (to === 'resolved') {
-          await repos.tensions.update(tension.id, { state: 'resolved', resolvedAt: now.toISOString(), closedReason: reason, updatedAt: now.toISOString(), reviewId: null });
-          return { result: undefined, events: [governanceEvent(E.tensionResolved, tension.id, now, { tension: tension.id, by, reason })] };
+          await repos.tensions.update(tension.id, {
+            state: 'resolved',
+            resolvedAt: now.toISOString(),
+            closedReason: reason,
+            updatedAt: now.toISOString(),
+            reviewId: null,
+          });
+          return {
+            result: undefined,
+            events: [governanceEvent(E.tensionResolved, tension.id, now, { tension: tension.id, by, reason })],
+          };
         }
-        await repos.tensions.update(tension.id, { state: 'open', reopened: current.reopened + 1, resolvedAt: null, decidedAt: null, closedReason: null, updatedAt: now.toISOString() });
-        return { result: undefined, events: [governanceEvent(E.tensionReopened, tension.id, now, { tension: tension.id, by, reason, reopened: current.reopened + 1 })] };
+        await repos.tensions.update(tension.id, {
+          state: 'open',
+          reopened: current.reopened + 1,
+          resolvedAt: null,
+          decidedAt: null,
+          closedReason: null,
+          updatedAt: now.toISOString(),
+        });
+        return {
+          result: undefined,
+          events: [
+            governanceEvent(E.tensionReopened, tension.id, now, {
+              tension: tension.id,
+              by,
+              reason,
+              reopened: current.reopened + 1,
+            }),
+          ],
+        };
       });
       return this.show(tension.id);
     },
   };
 
-  async function addNote(principal: Principal, id: string, body: string, kind: 'comment' | 'advice'): Promise<TensionNote> {
+  async function addNote(
+    principal: Principal,
+    id: string,
+    body: string,
+    kind: 'comment' | 'advice',
+  ): Promise<TensionNote> {
     const text = (body ?? '').trim();
-    if (!text || text.length > 4000) throw new InputError(`A ${kind} needs 1 to 4000 characters of text.`, { field: 'body' });
+    if (!text || text.length > 4000)
+      throw new InputError(`A ${kind} needs 1 to 4000 characters of text.`, { field: 'body' });
     const tension = await ctx.read().tensions.get(id);
     const route = ctx.route(tension.type);
     if (kind === 'advice') {
       const advisors = route.routed ? advisorsOf(tension, route) : tension.cells;
       if (principal.kind !== 'cell' || !advisors.includes(principal.cell)) {
-        throw new NotAllowedError(`Only the advisors of tension ${tension.id} (${advisors.map((c) => `cell:${c}`).join(', ')}) may give advice on it; ${describePrincipal(principal)} may not.`, { rule: 'advice' });
+        throw new NotAllowedError(
+          `Only the advisors of tension ${tension.id} (${advisors.map((c) => `cell:${c}`).join(', ')}) may give advice on it; ${describePrincipal(principal)} may not.`,
+          { rule: 'advice' },
+        );
       }
     } else {
       assertBelongs(principal, tension, route.routed ? route : undefined, 'comment on it');
     }
     return ctx.record(async (repos) => {
       const now = ctx.now();
-      const note: TensionNote = { id: newId(), tensionId: tension.id, kind, author: describePrincipal(principal), ...(principal.kind === 'cell' ? { authorCell: principal.cell } : {}), body: text, createdAt: now.toISOString() };
+      const note: TensionNote = {
+        id: newId(),
+        tensionId: tension.id,
+        kind,
+        author: describePrincipal(principal),
+        ...(principal.kind === 'cell' ? { authorCell: principal.cell } : {}),
+        body: text,
+        createdAt: now.toISOString(),
+      };
       await repos.tensions.addNote(note);
       const type = kind === 'advice' ? E.tensionAdvised : E.tensionCommented;
-      return { result: note, events: [governanceEvent(type, tension.id, now, { tension: tension.id, note: note.id, by: note.author, body: text })] };
+      return {
+        result: note,
+        events: [
+          governanceEvent(type, tension.id, now, { tension: tension.id, note: note.id, by: note.author, body: text }),
+        ],
+      };
     });
   }
 }
@@ -214,6 +381,13 @@ export function advisorsOf(tension: Pick<Tension, 'cells'>, route: Extract<Route
 /** The route as event data. */
 export function routeSummary(route: Route): Record<string, unknown> {
   return route.routed
-    ? { routed: true, right: route.right, decider: `cell:${route.deciderCell}`, ...(route.deciderRole ? { role: route.deciderRole } : {}), method: route.method, forum: route.forum }
+    ? {
+        routed: true,
+        right: route.right,
+        decider: `cell:${route.deciderCell}`,
+        ...(route.deciderRole ? { role: route.deciderRole } : {}),
+        method: route.method,
+        forum: route.forum,
+      }
     : { routed: false, reason: route.reason };
 }

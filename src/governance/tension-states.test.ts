@@ -9,7 +9,9 @@ describe('the tension lifecycle', () => {
   });
 
   it('refuses a jump the lifecycle does not allow, naming the allowed ones', () => {
-    expect(() => assertTransition('T-4', 'resolved', 'decided')).toThrow('Tension T-4 is resolved and cannot become decided; from resolved it may become open.');
+    expect(() => assertTransition('T-4', 'resolved', 'decided')).toThrow(
+      'Tension T-4 is resolved and cannot become decided; from resolved it may become open.',
+    );
     expect(() => assertTransition('T-4', 'dropped', 'scheduled')).toThrow(/from dropped it may become open/);
   });
 });

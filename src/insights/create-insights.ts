@@ -14,14 +14,13 @@ import { bottleneckHints } from './recommendations/bottleneck-hints.js';
 import { collaborationHints } from './recommendations/collaboration-hints.js';
 import './recommendations/recommendation-migration.js';
 import { createRecommendationService, type RefreshResult } from './recommendations/recommendation-service.js';
-import type { RecommendationCandidate } from '../model/index.js';
+import type { RecommendationCandidate, Timeseries } from '../model/index.js';
 import { variantHints } from './recommendations/variant-hints.js';
 import { readWorkflowRuns } from './recommendations/workflow-runs.js';
 import { createSloMonitor } from './slo/slo-monitor.js';
 import type { SloStatus } from './slo/slo-status.js';
 import { computeTimeseries } from './timeseries/compute-timeseries.js';
 import type { TimeseriesQuery } from './timeseries/timeseries-query.js';
-import type { Timeseries } from '../model/index.js';
 import { writeXes, type TextSink } from './xes/write-xes.js';
 
 export interface InsightsDeps {
@@ -52,12 +51,21 @@ export function createInsights(deps: InsightsDeps, options: InsightsOptions = {}
    */
   function source(): LiveLogSource & { org: OrgView } {
     const org = runtime.org();
-    return { org, events: runtime.store.events, notion: compileCaseNotion(org.byKind('Organization')[0]), ownerOfType: (type) => org.ownerOfType(type) };
+    return {
+      org,
+      events: runtime.store.events,
+      notion: compileCaseNotion(org.byKind('Organization')[0]),
+      ownerOfType: (type) => org.ownerOfType(type),
+    };
   }
 
   function tensionType(): string {
     if (opts.sloTensionType) return opts.sloTensionType;
-    const types = runtime.org().byKind('Organization')[0]?.spec.tensionTypes.map((t) => t.name) ?? [];
+    const types =
+      runtime
+        .org()
+        .byKind('Organization')[0]
+        ?.spec.tensionTypes.map((t) => t.name) ?? [];
     return types.includes('interface') ? 'interface' : (types[0] ?? 'interface');
   }
 
@@ -99,25 +107,38 @@ export function createInsights(deps: InsightsDeps, options: InsightsOptions = {}
     const org = runtime.org();
     const agreements = org.byKind('Agreement');
     const map = await processMap({ fromMs, toMs: now.getTime() + 1 });
-    const workflowCells = new Map(org.byKind('Workflow').map((w) => [w.metadata.name, w.spec.cell.replace(/^cell:/, '')]));
+    const workflowCells = new Map(
+      org.byKind('Workflow').map((w) => [w.metadata.name, w.spec.cell.replace(/^cell:/, '')]),
+    );
     const runs = await readWorkflowRuns(runtime.store.events, fromMs, (workflow) => workflowCells.get(workflow));
     const usage = new Map<string, { events: number; types: string[] }>();
     for (const a of agreements) {
       if (a.spec.mode !== 'collaboration') continue;
       const provider = org.byKind('Cell').find((c) => `cell:${c.metadata.name}` === a.spec.provider);
-      const types = (provider?.spec.offers ?? []).find((o) => o.name === a.spec.offer)?.events?.map((e) => e.type) ?? [];
+      const types =
+        (provider?.spec.offers ?? []).find((o) => o.name === a.spec.offer)?.events?.map((e) => e.type) ?? [];
       let events = 0;
-      if (types.length > 0) for await (const batch of runtime.store.events.scanColumns({ types, fromMs })) events += batch.length;
+      if (types.length > 0)
+        for await (const batch of runtime.store.events.scanColumns({ types, fromMs })) events += batch.length;
       usage.set(a.metadata.name, { events, types });
     }
     return [
       ...bottleneckHints(map, agreements, { window: opts.recommendationWindow, ...opts.bottlenecks }),
-      ...collaborationHints(agreements, now, (a) => usage.get(a.metadata.name) ?? { events: 0, types: [] }, opts.recommendationWindow),
+      ...collaborationHints(
+        agreements,
+        now,
+        (a) => usage.get(a.metadata.name) ?? { events: 0, types: [] },
+        opts.recommendationWindow,
+      ),
       ...variantHints(runs, { window: opts.recommendationWindow, ...opts.variants }),
     ];
   }
 
-  const recommendations = createRecommendationService({ runtime, ...(deps.experiments ? { experiments: deps.experiments } : {}), candidates });
+  const recommendations = createRecommendationService({
+    runtime,
+    ...(deps.experiments ? { experiments: deps.experiments } : {}),
+    candidates,
+  });
 
   let timer: NodeJS.Timeout | undefined;
   let ticking: Promise<InsightsTick> | undefined;
@@ -166,7 +187,13 @@ export function createInsights(deps: InsightsDeps, options: InsightsOptions = {}
 
     start(): void {
       if (timer || opts.checkIntervalMs <= 0) return;
-      timer = setInterval(() => void this.tick().catch((error: unknown) => runtime.logger.error({ err: error }, `the insights check failed: ${errorMessage(error)}`)), opts.checkIntervalMs);
+      timer = setInterval(
+        () =>
+          void this.tick().catch((error: unknown) =>
+            runtime.logger.error({ err: error }, `the insights check failed: ${errorMessage(error)}`),
+          ),
+        opts.checkIntervalMs,
+      );
       timer.unref();
     },
 

@@ -23,9 +23,20 @@ export type { LateEscalation, LateEscalations } from './anomalies/late-escalatio
 export type { StalledCase } from './anomalies/stalled-cases.js';
 export { BUCKETS, parseBucket, type Bucket } from './stats/time-buckets.js';
 export { DEFAULT_TIMESERIES_BUCKETS, MAX_TIMESERIES_BUCKETS } from './timeseries/bucket-span.js';
-export { MAX_TYPE_SERIES, parseTimeseriesQuery, type TimeseriesQuery, type TimeseriesQueryText } from './timeseries/timeseries-query.js';
+export {
+  MAX_TYPE_SERIES,
+  parseTimeseriesQuery,
+  type TimeseriesQuery,
+  type TimeseriesQueryText,
+} from './timeseries/timeseries-query.js';
 export type { SloPoint, SloSeries, Timeseries, TimeseriesBucket } from '../model/index.js';
-export { HEALTH_STATUSES, type HealthOptions, type HealthReport, type HealthStatus, type WeekHealth } from './health/health-report.js';
+export {
+  HEALTH_STATUSES,
+  type HealthOptions,
+  type HealthReport,
+  type HealthStatus,
+  type WeekHealth,
+} from './health/health-report.js';
 export { formatHealthReport } from './health/format-health-report.js';
 export {
   RECOMMENDATION_KINDS,

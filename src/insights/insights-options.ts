@@ -49,7 +49,10 @@ export const DEFAULT_HEALTH_OPTIONS: HealthOptions = { weeks: 8, agingAfterMs: 1
 /** Fills in the defaults and checks the values once, at start-up. */
 export function compileInsightsOptions(options: InsightsOptions = {}): CompiledInsightsOptions {
   const window = options.recommendationWindow ?? '28d';
-  if (!isDuration(window)) throw new InputError(`recommendationWindow "${window}" is not a duration such as 28d.`, { field: 'recommendationWindow' });
+  if (!isDuration(window))
+    throw new InputError(`recommendationWindow "${window}" is not a duration such as 28d.`, {
+      field: 'recommendationWindow',
+    });
   const health = { ...DEFAULT_HEALTH_OPTIONS, ...options.health };
   if (!Number.isInteger(health.weeks) || health.weeks < 1 || health.weeks > 104) {
     throw new InputError(`The health trend covers 1 to 104 weeks, not ${String(health.weeks)}.`, { field: 'weeks' });

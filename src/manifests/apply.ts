@@ -33,7 +33,12 @@ export async function applyManifests(
       datacontenttype: 'application/json',
       data: {
         actor: options.actor ?? 'cli',
-        changes: plan.items.map((i) => ({ action: i.action, ref: i.ref, version: i.nextVersion, fields: i.changes.map((c) => c.path) })),
+        changes: plan.items.map((i) => ({
+          action: i.action,
+          ref: i.ref,
+          version: i.nextVersion,
+          fields: i.changes.map((c) => c.path),
+        })),
         unchanged: plan.unchanged,
       },
     };

@@ -17,7 +17,9 @@ export async function checkAsyncApiOffers(manifests: readonly LoadedManifest[]):
       if (!offer.asyncapi) continue;
       const label = { kind: 'Cell', name: manifest.metadata.name };
       const where = ['spec', 'offers', index, 'asyncapi'];
-      const file = path.isAbsolute(offer.asyncapi) ? offer.asyncapi : path.join(path.dirname(source.file), offer.asyncapi);
+      const file = path.isAbsolute(offer.asyncapi)
+        ? offer.asyncapi
+        : path.join(path.dirname(source.file), offer.asyncapi);
       const text = await readFile(file, 'utf8').catch(() => undefined);
       if (text === undefined) {
         findings.push({
@@ -49,7 +51,11 @@ export async function checkAsyncApiOffers(manifests: readonly LoadedManifest[]):
           ...(document ? document.locate(problem.path, 'key') : { line: 1, column: 1 }),
           ...label,
           path: problem.jsonPath,
-          message: `The AsyncAPI document of offer "${offer.name}" breaks the official ${version ?? ''} schema at ${problem.jsonPath}: ${problem.message}.`.replace('  ', ' '),
+          message:
+            `The AsyncAPI document of offer "${offer.name}" breaks the official ${version ?? ''} schema at ${problem.jsonPath}: ${problem.message}.`.replace(
+              '  ',
+              ' ',
+            ),
           hint: `fix ${problem.jsonPath} in ${path.basename(file)} (see https://www.asyncapi.com/docs/reference/specification/v${version ?? '3.0.0'})`,
         });
       }

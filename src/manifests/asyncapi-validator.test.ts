@@ -4,7 +4,9 @@ import { toJsonPath, validateAsyncApiDocument } from './asyncapi-validator.js';
 const v3 = {
   asyncapi: '3.0.0',
   info: { title: 'Risk signals', version: '1.0.0' },
-  channels: { 'risk/score': { address: 'com.acme.risk.score.changed', messages: { changed: { payload: { type: 'object' } } } } },
+  channels: {
+    'risk/score': { address: 'com.acme.risk.score.changed', messages: { changed: { payload: { type: 'object' } } } },
+  },
 };
 const v26 = {
   asyncapi: '2.6.0',
@@ -27,7 +29,9 @@ describe('validateAsyncApiDocument', () => {
   });
 
   it('refuses a version it cannot check, and a document without one', () => {
-    expect(validateAsyncApiDocument({ asyncapi: '1.2.0' }).problems[0]?.message).toMatch(/"1.2.0" is not supported; use one of 2.6.0, 3.0.0, 3.1.0/);
+    expect(validateAsyncApiDocument({ asyncapi: '1.2.0' }).problems[0]?.message).toMatch(
+      /"1.2.0" is not supported; use one of 2.6.0, 3.0.0, 3.1.0/,
+    );
     expect(validateAsyncApiDocument({ info: {} }).problems[0]).toMatchObject({ jsonPath: '$.asyncapi' });
   });
 

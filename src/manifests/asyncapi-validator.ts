@@ -45,7 +45,14 @@ export function validateAsyncApiDocument(document: unknown): { version?: string;
 function validatorFor(version: AsyncApiVersion): ValidateFunction {
   let validate = validators.get(version);
   if (!validate) {
-    const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, logger: false, inlineRefs: false, code: { optimize: false } });
+    const ajv = new Ajv({
+      allErrors: true,
+      strict: false,
+      validateSchema: false,
+      logger: false,
+      inlineRefs: false,
+      code: { optimize: false },
+    });
     (addFormats as unknown as (a: Ajv) => void)(ajv);
     // The official schemas embed the draft-07 meta-schema under its own $id; Ajv already has one.
     ajv.removeSchema('http://json-schema.org/draft-07/schema');
@@ -60,13 +67,20 @@ function validatorFor(version: AsyncApiVersion): ValidateFunction {
  * also fails every branch above it. An error is kept when no other error sits below it.
  */
 function mostSpecific(errors: readonly ErrorObject[]): AsyncApiProblem[] {
-  const relevant = errors.filter((e) => e.keyword !== 'if' && !(e.keyword === 'required' && (e.params as { missingProperty?: string }).missingProperty === '$ref'));
+  const relevant = errors.filter(
+    (e) =>
+      e.keyword !== 'if' &&
+      !(e.keyword === 'required' && (e.params as { missingProperty?: string }).missingProperty === '$ref'),
+  );
   const items = (relevant.length > 0 ? relevant : errors).map((error) => {
     const path = [...splitPointer(error.instancePath), ...unknownKey(error)];
     const missing = (error.params as { missingProperty?: string }).missingProperty;
     return { error, path, leafKey: toJsonPath(error.keyword === 'required' && missing ? [...path, missing] : path) };
   });
-  const leaves = items.filter((item) => !items.some((other) => other.leafKey.length > item.leafKey.length && isBelow(other.leafKey, item.leafKey)));
+  const leaves = items.filter(
+    (item) =>
+      !items.some((other) => other.leafKey.length > item.leafKey.length && isBelow(other.leafKey, item.leafKey)),
+  );
   const problems = new Map<string, AsyncApiProblem>();
   for (const { error, path, leafKey } of leaves) {
     if (!problems.has(leafKey)) problems.set(leafKey, { path, jsonPath: toJsonPath(path), message: describe(error) });
@@ -79,7 +93,8 @@ function isBelow(path: string, parent: string): boolean {
 }
 
 function unknownKey(error: ErrorObject): string[] {
-  if (error.keyword === 'additionalProperties') return [String((error.params as { additionalProperty: string }).additionalProperty)];
+  if (error.keyword === 'additionalProperties')
+    return [String((error.params as { additionalProperty: string }).additionalProperty)];
   return [];
 }
 

@@ -19,6 +19,8 @@ it('prints a finding as a clickable location, the rule and a fix line', () => {
 });
 
 it('summarizes with counts, or says there is nothing to fix', () => {
-  expect(formatSummary({ errors: 2, warnings: 1, files: 3, manifests: 7 })).toBe('2 errors and 1 warning in 3 files (7 manifests).');
+  expect(formatSummary({ errors: 2, warnings: 1, files: 3, manifests: 7 })).toBe(
+    '2 errors and 1 warning in 3 files (7 manifests).',
+  );
   expect(formatSummary({ errors: 0, warnings: 0, files: 1, manifests: 1 })).toBe('No problems in 1 file (1 manifest).');
 });

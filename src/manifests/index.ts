@@ -1,6 +1,14 @@
 export { loadManifestFolder, type LoadOptions, type LoadResult } from './load-manifest-folder.js';
 export { validateFolder, type ValidationResult } from './validate-folder.js';
-export { formatPath, hasErrors, sortFindings, summarizeFindings, type Finding, type FindingSummary, type Severity } from './finding.js';
+export {
+  formatPath,
+  hasErrors,
+  sortFindings,
+  summarizeFindings,
+  type Finding,
+  type FindingSummary,
+  type Severity,
+} from './finding.js';
 export { buildOrgModel, type EventOffering, type LoadedManifest, type Location, type OrgModel } from './org-model.js';
 export { LINT_RULES, LOAD_RULES, allLintRules, registerLintRules, runLintRules } from './lint-rules.js';
 export type { LintContext, LintRule } from './lint/lint-rule.js';
@@ -10,5 +18,14 @@ export { ASYNCAPI_VERSIONS, validateAsyncApiDocument, type AsyncApiProblem } fro
 export { parseYamlDocuments, type Position, type YamlDocumentSource } from './yaml-source.js';
 export { ALL_KINDS_SCHEMA_FILE, buildJsonSchemas, schemaFileOf, schemaText } from './json-schemas.js';
 export { formatFinding, formatSummary } from './format-finding.js';
-export { canonicalJson, diffFields, manifestHash, planChanges, type FieldChange, type Plan, type PlanAction, type PlanItem } from './plan.js';
+export {
+  canonicalJson,
+  diffFields,
+  manifestHash,
+  planChanges,
+  type FieldChange,
+  type Plan,
+  type PlanAction,
+  type PlanItem,
+} from './plan.js';
 export { applyManifests, MANIFEST_APPLIED, type ApplyResult } from './apply.js';

@@ -15,7 +15,10 @@ export function schemaFileOf(kind: ManifestKind): string {
  */
 export function buildJsonSchemas(): { file: string; schema: Record<string, unknown> }[] {
   const plain = (kind: ManifestKind) => JSON.parse(JSON.stringify(MANIFEST_SCHEMAS[kind])) as Record<string, unknown>;
-  const perKind = MANIFEST_KINDS.map((kind) => ({ file: schemaFileOf(kind), schema: { $schema: DRAFT_07, ...plain(kind) } }));
+  const perKind = MANIFEST_KINDS.map((kind) => ({
+    file: schemaFileOf(kind),
+    schema: { $schema: DRAFT_07, ...plain(kind) },
+  }));
   const definitions = Object.fromEntries(
     MANIFEST_KINDS.map((kind) => {
       const { $id: _id, ...schema } = plain(kind);

@@ -38,14 +38,22 @@ export const LINT_RULES: readonly LintRule[] = [
 export const LOAD_RULES: readonly Pick<LintRule, 'id' | 'severity' | 'description'>[] = [
   { id: 'yaml-syntax', severity: 'error', description: 'Every file is valid YAML.' },
   { id: 'duplicate-key', severity: 'error', description: 'No mapping has the same key twice.' },
-  { id: 'not-a-manifest', severity: 'error', description: 'Every YAML document is a mapping (AsyncAPI documents are skipped).' },
+  {
+    id: 'not-a-manifest',
+    severity: 'error',
+    description: 'Every YAML document is a mapping (AsyncAPI documents are skipped).',
+  },
   { id: 'api-version', severity: 'error', description: 'Every manifest has apiVersion: cello/v1.' },
   { id: 'unknown-kind', severity: 'error', description: 'Every manifest has a known kind.' },
   { id: 'unknown-field', severity: 'error', description: 'No manifest has a field its schema does not define.' },
   { id: 'missing-field', severity: 'error', description: 'Every required field is present.' },
   { id: 'invalid-value', severity: 'error', description: 'Every value has the type and form its schema asks for.' },
   { id: 'asyncapi-missing', severity: 'error', description: 'An event offer’s asyncapi: path names an existing file.' },
-  { id: 'asyncapi-invalid', severity: 'error', description: 'That file is valid against the official AsyncAPI schema of its version.' },
+  {
+    id: 'asyncapi-invalid',
+    severity: 'error',
+    description: 'That file is valid against the official AsyncAPI schema of its version.',
+  },
   { id: 'file-unreadable', severity: 'error', description: 'Every YAML file can be read.' },
 ];
 
@@ -66,7 +74,11 @@ export function allLintRules(): readonly LintRule[] {
 }
 
 /** Runs every rule (or the given ones); a rule that throws becomes a finding rather than hiding the others. */
-export function runLintRules(model: OrgModel, context: Partial<LintContext> = {}, rules: readonly LintRule[] = allLintRules()): Finding[] {
+export function runLintRules(
+  model: OrgModel,
+  context: Partial<LintContext> = {},
+  rules: readonly LintRule[] = allLintRules(),
+): Finding[] {
   const full: LintContext = { now: context.now ?? new Date(), declared: context.declared ?? new Set() };
   return rules.flatMap((rule) => {
     try {

@@ -29,15 +29,35 @@ const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'coverage']);
 /** Reads every `*.yaml` / `*.yml` under `dir` (all documents of each), and reports all problems at once. */
 export async function loadManifestFolder(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const info = await stat(dir).catch(() => undefined);
-  if (!info) throw new InputError(`The folder "${dir}" does not exist; pass the folder that holds your manifests, e.g. cello validate examples/acme.`, { path: dir });
-  if (!info.isDirectory()) throw new InputError(`"${dir}" is a file, not a folder; pass the folder that holds your manifests.`, { path: dir });
+  if (!info)
+    throw new InputError(
+      `The folder "${dir}" does not exist; pass the folder that holds your manifests, e.g. cello validate examples/acme.`,
+      { path: dir },
+    );
+  if (!info.isDirectory())
+    throw new InputError(`"${dir}" is a file, not a folder; pass the folder that holds your manifests.`, { path: dir });
 
   const files = await yamlFiles(dir);
   const result: LoadResult = { manifests: [], findings: [], files, invalid: new Set() };
-  const texts = await Promise.all(files.map((file) => readFile(file, 'utf8').then((text) => ({ file, text }), (error: Error) => ({ file, error }))));
+  const texts = await Promise.all(
+    files.map((file) =>
+      readFile(file, 'utf8').then(
+        (text) => ({ file, text }),
+        (error: Error) => ({ file, error }),
+      ),
+    ),
+  );
   for (const entry of texts) {
     if ('error' in entry) {
-      result.findings.push({ ruleId: 'file-unreadable', severity: 'error', file: entry.file, line: 0, column: 0, message: `This file cannot be read: ${entry.error.message}.`, hint: 'check its permissions' });
+      result.findings.push({
+        ruleId: 'file-unreadable',
+        severity: 'error',
+        file: entry.file,
+        line: 0,
+        column: 0,
+        message: `This file cannot be read: ${entry.error.message}.`,
+        hint: 'check its permissions',
+      });
       continue;
     }
     const parsed = parseYamlDocuments(entry.file, entry.text);
@@ -50,7 +70,10 @@ export async function loadManifestFolder(dir: string, options: LoadOptions = {})
 
 function readManifest(document: YamlDocumentSource, result: LoadResult): void {
   const value = document.value;
-  const at = (p: (string | number)[], target: 'key' | 'value' = 'value') => ({ file: document.file, ...document.locate(p, target) });
+  const at = (p: (string | number)[], target: 'key' | 'value' = 'value') => ({
+    file: document.file,
+    ...document.locate(p, target),
+  });
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     result.findings.push({
       ruleId: 'not-a-manifest',
@@ -74,7 +97,10 @@ function readManifest(document: YamlDocumentSource, result: LoadResult): void {
       severity: 'error',
       ...at(['kind'], kind === undefined ? 'key' : 'value'),
       ...label,
-      message: kind === undefined ? 'This document has no kind.' : `kind ${JSON.stringify(kind)} is not a Cello manifest kind${typeof kind === 'string' ? suggestion(kind, MANIFEST_KINDS) || '.' : '.'}`,
+      message:
+        kind === undefined
+          ? 'This document has no kind.'
+          : `kind ${JSON.stringify(kind)} is not a Cello manifest kind${typeof kind === 'string' ? suggestion(kind, MANIFEST_KINDS) || '.' : '.'}`,
       hint: `set kind to one of ${MANIFEST_KINDS.join(', ')}`,
     });
   }
@@ -84,7 +110,10 @@ function readManifest(document: YamlDocumentSource, result: LoadResult): void {
       severity: 'error',
       ...at(['apiVersion'], record.apiVersion === undefined ? 'key' : 'value'),
       ...label,
-      message: record.apiVersion === undefined ? 'This document has no apiVersion.' : `apiVersion ${JSON.stringify(record.apiVersion)} is not supported.`,
+      message:
+        record.apiVersion === undefined
+          ? 'This document has no apiVersion.'
+          : `apiVersion ${JSON.stringify(record.apiVersion)} is not supported.`,
       hint: `write apiVersion: ${API_VERSION}`,
     });
   }

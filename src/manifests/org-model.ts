@@ -93,7 +93,12 @@ export function buildOrgModel(input: readonly (Manifest | LoadedManifest)[]): Or
     }
     for (const offer of cell.spec.offers ?? []) {
       for (const event of offer.events ?? []) {
-        const offering: EventOffering = { cell: cell.metadata.name, offer, type: event.type, ...(event.schema ? { schema: event.schema } : {}) };
+        const offering: EventOffering = {
+          cell: cell.metadata.name,
+          offer,
+          type: event.type,
+          ...(event.schema ? { schema: event.schema } : {}),
+        };
         offerings.set(event.type, [...(offerings.get(event.type) ?? []), offering]);
       }
     }
@@ -126,11 +131,16 @@ export function buildOrgModel(input: readonly (Manifest | LoadedManifest)[]): Or
     template(ref) {
       const target = typeof ref === 'string' ? parseRef(ref, ['template']) : ref;
       const versions = templates.get(target.name) ?? [];
-      return target.version === undefined ? versions[versions.length - 1] : versions.find((t) => t.spec.version === target.version);
+      return target.version === undefined
+        ? versions[versions.length - 1]
+        : versions.find((t) => t.spec.version === target.version);
     },
     agreementsBetween: (consumer, provider, offer) =>
       agreements.filter(
-        (a) => a.spec.consumer === `cell:${consumer}` && a.spec.provider === `cell:${provider}` && (offer === undefined || a.spec.offer === offer),
+        (a) =>
+          a.spec.consumer === `cell:${consumer}` &&
+          a.spec.provider === `cell:${provider}` &&
+          (offer === undefined || a.spec.offer === offer),
       ),
     decisionRightsFor: (tensionType) => decisionRights.filter((d) => d.spec.tensionType === tensionType),
     locate(manifest, path = [], target = 'value') {

@@ -3,7 +3,12 @@ import type { Manifest } from '../model/index.js';
 import type { ManifestVersion } from '../store/index.js';
 import { canonicalJson, diffFields, manifestHash, planChanges } from './plan.js';
 
-const domain = (name: string, purpose: string): Manifest => ({ apiVersion: 'cello/v1', kind: 'Domain', metadata: { name }, spec: { purpose } });
+const domain = (name: string, purpose: string): Manifest => ({
+  apiVersion: 'cello/v1',
+  kind: 'Domain',
+  metadata: { name },
+  spec: { purpose },
+});
 const stored = (manifest: Manifest, version = 1): ManifestVersion => ({
   kind: manifest.kind,
   name: manifest.metadata.name,
@@ -29,6 +34,8 @@ describe('plan', () => {
 
   it('ignores key order and reports array items by position', () => {
     expect(canonicalJson({ b: 1, a: { d: 2, c: 3 } })).toBe(canonicalJson({ a: { c: 3, d: 2 }, b: 1 }));
-    expect(diffFields({ roles: ['member'] }, { roles: ['member', 'facilitator'] })).toEqual([{ path: 'roles[1]', after: 'facilitator' }]);
+    expect(diffFields({ roles: ['member'] }, { roles: ['member', 'facilitator'] })).toEqual([
+      { path: 'roles[1]', after: 'facilitator' },
+    ]);
   });
 });

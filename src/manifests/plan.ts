@@ -28,13 +28,17 @@ export interface Plan {
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : v,
   );
 }
 
 export function manifestHash(manifest: Manifest | null): string {
-  return createHash('sha256').update(manifest ? canonicalJson(manifest) : 'removed').digest('hex');
+  return createHash('sha256')
+    .update(manifest ? canonicalJson(manifest) : 'removed')
+    .digest('hex');
 }
 
 /** The name a manifest is stored under: each template version is its own manifest, `case-handling@2`. */
@@ -96,7 +100,13 @@ export function diffFields(before: unknown, after: unknown, path = ''): FieldCha
   const bothObjects = isPlainObject(before) && isPlainObject(after);
   const bothArrays = Array.isArray(before) && Array.isArray(after);
   if (!bothObjects && !bothArrays) {
-    return [{ path: path || '(root)', ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) }];
+    return [
+      {
+        path: path || '(root)',
+        ...(before !== undefined ? { before } : {}),
+        ...(after !== undefined ? { after } : {}),
+      },
+    ];
   }
   if (bothArrays) {
     const length = Math.max(before.length, after.length);
@@ -104,7 +114,11 @@ export function diffFields(before: unknown, after: unknown, path = ''): FieldCha
   }
   const keys = [...new Set([...Object.keys(before as object), ...Object.keys(after as object)])].sort();
   return keys.flatMap((k) =>
-    diffFields((before as Record<string, unknown>)[k], (after as Record<string, unknown>)[k], path ? `${path}.${k}` : k),
+    diffFields(
+      (before as Record<string, unknown>)[k],
+      (after as Record<string, unknown>)[k],
+      path ? `${path}.${k}` : k,
+    ),
   );
 }
 

@@ -45,7 +45,9 @@ function describe(error: ValueError, path: (string | number)[]): SchemaProblem[]
   const parent = formatPath(path.slice(0, -1)) || 'the manifest';
   const last = String(path[path.length - 1] ?? '');
   const value = error.value;
-  const invalid = (message: string, hint: string): SchemaProblem[] => [{ ruleId: 'invalid-value', path, target: 'value', message, hint }];
+  const invalid = (message: string, hint: string): SchemaProblem[] => [
+    { ruleId: 'invalid-value', path, target: 'value', message, hint },
+  ];
   switch (error.type) {
     case ValueErrorType.ObjectAdditionalProperties: {
       const allowed = Object.keys((schema.properties as Record<string, unknown> | undefined) ?? {});
@@ -56,7 +58,9 @@ function describe(error: ValueError, path: (string | number)[]): SchemaProblem[]
           path,
           target: 'key',
           message: `${parent} has an unknown field "${last}"${match ? `; did you mean "${match}"?` : '.'}`,
-          hint: match ? `rename "${last}" to "${match}"` : `remove "${last}"; the fields allowed here are ${allowed.join(', ')}`,
+          hint: match
+            ? `rename "${last}" to "${match}"`
+            : `remove "${last}"; the fields allowed here are ${allowed.join(', ')}`,
         },
       ];
     }
@@ -73,35 +77,65 @@ function describe(error: ValueError, path: (string | number)[]): SchemaProblem[]
     case ValueErrorType.Union:
       return unionProblems(schema, value, path, where);
     case ValueErrorType.Literal:
-      return invalid(`${where} is ${JSON.stringify(value)}, but it must be ${JSON.stringify(schema.const)}.`, `write ${JSON.stringify(schema.const)}`);
+      return invalid(
+        `${where} is ${JSON.stringify(value)}, but it must be ${JSON.stringify(schema.const)}.`,
+        `write ${JSON.stringify(schema.const)}`,
+      );
     case ValueErrorType.StringPattern:
-      return invalid(patternMessage(schema, String(value), where), `write it as ${String(schema.description ?? `a string matching ${String(schema.pattern)}`)}`);
+      return invalid(
+        patternMessage(schema, String(value), where),
+        `write it as ${String(schema.description ?? `a string matching ${String(schema.pattern)}`)}`,
+      );
     case ValueErrorType.StringMinLength:
       return value === ''
         ? invalid(`${where} is empty.`, 'write a value or remove the field')
-        : invalid(`${where} is shorter than ${String(schema.minLength)} characters.`, `write at least ${String(schema.minLength)} characters`);
+        : invalid(
+            `${where} is shorter than ${String(schema.minLength)} characters.`,
+            `write at least ${String(schema.minLength)} characters`,
+          );
     case ValueErrorType.StringMaxLength:
-      return invalid(`${where} is ${String(value).length} characters long, over the limit of ${String(schema.maxLength)}.`, 'shorten it');
+      return invalid(
+        `${where} is ${String(value).length} characters long, over the limit of ${String(schema.maxLength)}.`,
+        'shorten it',
+      );
     case ValueErrorType.StringFormat:
-      return invalid(`${where} is "${String(value)}", which is not a valid ${String(schema.format)}.`, `write a valid ${String(schema.format)}`);
+      return invalid(
+        `${where} is "${String(value)}", which is not a valid ${String(schema.format)}.`,
+        `write a valid ${String(schema.format)}`,
+      );
     case ValueErrorType.ArrayMinItems:
-      return invalid(`${where} needs at least ${String(schema.minItems)} item${schema.minItems === 1 ? '' : 's'}.`, 'add an item as a line starting with "- "');
+      return invalid(
+        `${where} needs at least ${String(schema.minItems)} item${schema.minItems === 1 ? '' : 's'}.`,
+        'add an item as a line starting with "- "',
+      );
     case ValueErrorType.NumberMinimum:
     case ValueErrorType.IntegerMinimum:
-      return invalid(`${where} is ${String(value)}; it must be at least ${String(schema.minimum)}.`, `use a value of ${String(schema.minimum)} or more`);
+      return invalid(
+        `${where} is ${String(value)}; it must be at least ${String(schema.minimum)}.`,
+        `use a value of ${String(schema.minimum)} or more`,
+      );
     case ValueErrorType.NumberMaximum:
     case ValueErrorType.IntegerMaximum:
-      return invalid(`${where} is ${String(value)}; it must be at most ${String(schema.maximum)}.`, `use a value of ${String(schema.maximum)} or less`);
+      return invalid(
+        `${where} is ${String(value)}; it must be at most ${String(schema.maximum)}.`,
+        `use a value of ${String(schema.maximum)} or less`,
+      );
     case ValueErrorType.NumberExclusiveMinimum:
     case ValueErrorType.IntegerExclusiveMinimum:
-      return invalid(`${where} is ${String(value)}; it must be greater than ${String(schema.exclusiveMinimum)}.`, `use a value above ${String(schema.exclusiveMinimum)}`);
+      return invalid(
+        `${where} is ${String(value)}; it must be greater than ${String(schema.exclusiveMinimum)}.`,
+        `use a value above ${String(schema.exclusiveMinimum)}`,
+      );
     case ValueErrorType.String:
     case ValueErrorType.Number:
     case ValueErrorType.Integer:
     case ValueErrorType.Boolean:
     case ValueErrorType.Array:
     case ValueErrorType.Object:
-      return invalid(`${where} should be ${TYPE_NAMES[error.type]}, but it is ${describeValue(value)}.`, TYPE_HINTS[error.type] ?? 'see `cello schema` for the expected form');
+      return invalid(
+        `${where} should be ${TYPE_NAMES[error.type]}, but it is ${describeValue(value)}.`,
+        TYPE_HINTS[error.type] ?? 'see `cello schema` for the expected form',
+      );
     default:
       return invalid(`${where}: ${error.message}.`, 'see `cello schema` for the expected form');
   }

@@ -18,7 +18,10 @@ export interface ValidationResult {
 }
 
 /** Loads a folder, resolves the organization and runs every lint rule: all problems at once. */
-export async function validateFolder(dir: string, options: LoadOptions & { now?: Date } = {}): Promise<ValidationResult> {
+export async function validateFolder(
+  dir: string,
+  options: LoadOptions & { now?: Date } = {},
+): Promise<ValidationResult> {
   const loaded = await loadManifestFolder(dir, options);
   const org = buildOrgModel(loaded.manifests);
   const lint = runLintRules(org, { now: options.now ?? new Date(), declared: loaded.invalid });

@@ -27,11 +27,15 @@ const SYNTAX_HINTS: Record<string, string> = {
   MISSING_CHAR: 'add the missing character (usually a closing quote or bracket)',
   BLOCK_AS_IMPLICIT_KEY: 'put the nested mapping on its own, more indented line, or quote a value that contains ": "',
   MULTILINE_IMPLICIT_KEY: 'keep each key on one line and indent its value below it',
-  UNEXPECTED_TOKEN: 'check the indentation and that lists ("- ") and mappings ("key: value") are not mixed at one level',
+  UNEXPECTED_TOKEN:
+    'check the indentation and that lists ("- ") and mappings ("key: value") are not mixed at one level',
 };
 
 /** Parses every document of a YAML file, turning syntax errors and duplicate keys into findings. */
-export function parseYamlDocuments(file: string, text: string): { documents: YamlDocumentSource[]; findings: Finding[] } {
+export function parseYamlDocuments(
+  file: string,
+  text: string,
+): { documents: YamlDocumentSource[]; findings: Finding[] } {
   const lineCounter = new LineCounter();
   const findings: Finding[] = [];
   const documents: YamlDocumentSource[] = [];
@@ -45,7 +49,8 @@ export function parseYamlDocuments(file: string, text: string): { documents: Yam
     const duplicates = doc.errors.filter((e) => e.code === 'DUPLICATE_KEY');
     const syntax = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
     const label = labelOf(doc);
-    for (const error of duplicates) findings.push({ ...duplicateKeyFinding(file, text, error, position(error.pos[0])), ...label });
+    for (const error of duplicates)
+      findings.push({ ...duplicateKeyFinding(file, text, error, position(error.pos[0])), ...label });
     if (syntax) {
       // Later syntax errors in a document are usually echoes of the first one.
       findings.push(syntaxFinding(file, syntax, position(syntax.pos[0])));
@@ -72,7 +77,13 @@ export function parseYamlDocuments(file: string, text: string): { documents: Yam
   return { documents, findings };
 }
 
-function documentSource(file: string, index: number, doc: Document, value: unknown, position: (offset: number) => Position): YamlDocumentSource {
+function documentSource(
+  file: string,
+  index: number,
+  doc: Document,
+  value: unknown,
+  position: (offset: number) => Position,
+): YamlDocumentSource {
   const start = position(doc.contents?.range?.[0] ?? 0);
   const walk = (path: readonly (string | number)[]) => {
     let node: unknown = doc.contents;
@@ -126,7 +137,8 @@ function labelOf(doc: Document): { kind?: string; name?: string } {
 }
 
 function duplicateKeyFinding(file: string, text: string, error: YAMLError, at: Position): Finding {
-  const key = /^["']?([^:"'\n]+?)["']?\s*:/.exec(text.slice(error.pos[0]))?.[1] ?? text.slice(error.pos[0], error.pos[1]);
+  const key =
+    /^["']?([^:"'\n]+?)["']?\s*:/.exec(text.slice(error.pos[0]))?.[1] ?? text.slice(error.pos[0], error.pos[1]);
   return {
     ruleId: 'duplicate-key',
     severity: 'error',

@@ -25,7 +25,8 @@ function schemeLength(text: string): number {
     const code = text.charCodeAt(i);
     if (code === 0x3a /* : */) return i > 0 && isAlpha(text.charCodeAt(0)) ? i : -1;
     if (code === 0x2f || code === 0x3f || code === 0x23) return 0; // '/', '?', '#' end the first segment
-    const schemeChar = isAlpha(code) || (code >= 0x30 && code <= 0x39) || code === 0x2b || code === 0x2d || code === 0x2e;
+    const schemeChar =
+      isAlpha(code) || (code >= 0x30 && code <= 0x39) || code === 0x2b || code === 0x2d || code === 0x2e;
     if (!schemeChar) {
       // Not a scheme; a relative reference's first segment must then hold no ':' at all.
       const colon = text.indexOf(':', i);

@@ -41,7 +41,9 @@ describe('validateCloudEvent', () => {
   });
 
   it('treats null optional attributes as absent, as the JSON format allows', () => {
-    expect(validateCloudEvent({ ...minimal, subject: null, datacontenttype: null, data: null, ext: null })).toEqual(minimal);
+    expect(validateCloudEvent({ ...minimal, subject: null, datacontenttype: null, data: null, ext: null })).toEqual(
+      minimal,
+    );
   });
 
   it.each([
@@ -58,9 +60,12 @@ describe('validateCloudEvent', () => {
     expect(validateCloudEvent({ ...minimal, source }).source).toBe(source);
   });
 
-  it.each(['2026-01-05T09:00:00Z', '2024-02-29T23:59:60.5z', '2026-01-05t09:00:00.123456789-05:30'])('accepts the timestamp %s', (time) => {
-    expect(validateCloudEvent({ ...minimal, time }).time).toBe(time);
-  });
+  it.each(['2026-01-05T09:00:00Z', '2024-02-29T23:59:60.5z', '2026-01-05t09:00:00.123456789-05:30'])(
+    'accepts the timestamp %s',
+    (time) => {
+      expect(validateCloudEvent({ ...minimal, time }).time).toBe(time);
+    },
+  );
 
   it('accepts extension names longer than the 20 characters the spec recommends', () => {
     const name = 'averyveryverylongextensionname';
@@ -68,32 +73,84 @@ describe('validateCloudEvent', () => {
   });
 
   it('keeps tab and line feed in strings (an official conformance case ends an extension value with one)', () => {
-    expect(validateCloudEvent({ ...minimal, comexampleextension2: '{"othervalue": 5}\n' }).extensions?.comexampleextension2).toBe('{"othervalue": 5}\n');
+    expect(
+      validateCloudEvent({ ...minimal, comexampleextension2: '{"othervalue": 5}\n' }).extensions?.comexampleextension2,
+    ).toBe('{"othervalue": 5}\n');
   });
 
   it.each<[string, Record<string, unknown>, string, RegExp]>([
-    ['no specversion', { ...minimal, specversion: undefined }, 'specversion', /Attribute "specversion" is missing; set it to "1.0"/],
-    ['specversion 0.2', { ...minimal, specversion: '0.2' }, 'specversion', /"0.2"; Cello accepts CloudEvents 1.0 only; set it to "1.0"/],
+    [
+      'no specversion',
+      { ...minimal, specversion: undefined },
+      'specversion',
+      /Attribute "specversion" is missing; set it to "1.0"/,
+    ],
+    [
+      'specversion 0.2',
+      { ...minimal, specversion: '0.2' },
+      'specversion',
+      /"0.2"; Cello accepts CloudEvents 1.0 only; set it to "1.0"/,
+    ],
     ['a numeric specversion', { ...minimal, specversion: 1 }, 'specversion', /is number 1, but it must be a string/],
     ['an empty id', { ...minimal, id: '' }, 'id', /Attribute "id" is empty; give every event an id/],
     ['a numeric id', { ...minimal, id: 42 }, 'id', /"id" is number 42, but it must be a string/],
     ['no source', { ...minimal, source: null }, 'source', /"source" is missing/],
-    ['a source with a space', { ...minimal, source: 'risk team' }, 'source', /"risk team", which is not a URI-reference/],
+    [
+      'a source with a space',
+      { ...minimal, source: 'risk team' },
+      'source',
+      /"risk team", which is not a URI-reference/,
+    ],
     ['a source with a bad escape', { ...minimal, source: '/a%zz' }, 'source', /not a URI-reference/],
     ['a source with a colon in a relative path', { ...minimal, source: '1abc:x' }, 'source', /not a URI-reference/],
     ['no type', { ...minimal, type: undefined }, 'type', /"type" is missing; set it to a reverse-DNS event type/],
     ['an empty subject', { ...minimal, subject: '' }, 'subject', /"subject" is empty/],
-    ['a time without zone', { ...minimal, time: '2026-01-05T09:00:00' }, 'time', /not an RFC 3339 timestamp; write .* 2026-01-05T09:00:00Z/],
+    [
+      'a time without zone',
+      { ...minimal, time: '2026-01-05T09:00:00' },
+      'time',
+      /not an RFC 3339 timestamp; write .* 2026-01-05T09:00:00Z/,
+    ],
     ['a time on 30 February', { ...minimal, time: '2026-02-30T09:00:00Z' }, 'time', /not an RFC 3339 timestamp/],
     ['a time with a space', { ...minimal, time: '2026-01-05 09:00:00Z' }, 'time', /not an RFC 3339 timestamp/],
     ['a relative dataschema', { ...minimal, dataschema: 'schemas/score.json' }, 'dataschema', /not an absolute URI/],
-    ['a datacontenttype without subtype', { ...minimal, datacontenttype: 'json' }, 'datacontenttype', /not a media type \(RFC 2046\)/],
-    ['an upper-case extension name', { ...minimal, traceId: 'x' }, 'traceId', /not a valid attribute name; .* e\.g\. "traceid"/],
-    ['an extension name with a dash', { ...minimal, 'trace-id': 'x' }, 'trace-id', /lower-case letters a-z and digits 0-9 only/],
-    ['an object extension value', { ...minimal, meta: { a: 1 } }, 'meta', /is an object, but extension values must be strings, integers or booleans/],
-    ['a fractional extension value', { ...minimal, score: 0.5 }, 'score', /is 0.5, but extension numbers must be 32-bit integers/],
+    [
+      'a datacontenttype without subtype',
+      { ...minimal, datacontenttype: 'json' },
+      'datacontenttype',
+      /not a media type \(RFC 2046\)/,
+    ],
+    [
+      'an upper-case extension name',
+      { ...minimal, traceId: 'x' },
+      'traceId',
+      /not a valid attribute name; .* e\.g\. "traceid"/,
+    ],
+    [
+      'an extension name with a dash',
+      { ...minimal, 'trace-id': 'x' },
+      'trace-id',
+      /lower-case letters a-z and digits 0-9 only/,
+    ],
+    [
+      'an object extension value',
+      { ...minimal, meta: { a: 1 } },
+      'meta',
+      /is an object, but extension values must be strings, integers or booleans/,
+    ],
+    [
+      'a fractional extension value',
+      { ...minimal, score: 0.5 },
+      'score',
+      /is 0.5, but extension numbers must be 32-bit integers/,
+    ],
     ['an extension beyond 32 bits', { ...minimal, big: 2 ** 31 }, 'big', /32-bit integers/],
-    ['both data and data_base64', { ...minimal, data: 'x', data_base64: 'eA==' }, 'data_base64', /set together with data/],
+    [
+      'both data and data_base64',
+      { ...minimal, data: 'x', data_base64: 'eA==' },
+      'data_base64',
+      /set together with data/,
+    ],
     ['data_base64 that is not base64', { ...minimal, data_base64: 'not base64!' }, 'data_base64', /not base64/],
     ['a NUL in an id', { ...minimal, id: 'a\u0000b' }, 'id', /U\+0000 at position 1/],
     ['a lone surrogate in a subject', { ...minimal, subject: 'x\ud800' }, 'subject', /U\+D800/],
@@ -105,7 +162,9 @@ describe('validateCloudEvent', () => {
   });
 
   it('refuses what is not an object', () => {
-    expect(refusal(['x']).message).toBe('The event is an array, not a JSON object; send an object with specversion, id, source and type.');
+    expect(refusal(['x']).message).toBe(
+      'The event is an array, not a JSON object; send an object with specversion, id, source and type.',
+    );
     expect(refusal('x').message).toMatch(/The event is "x", not a JSON object/);
   });
 
@@ -117,7 +176,9 @@ describe('validateCloudEvent', () => {
 
   it('names binary-mode headers when asked to', () => {
     expect(refusal({ ...minimal, id: undefined }, { binary: true }).message).toMatch(/^Header ce-id is missing/);
-    expect(refusal({ ...minimal, datacontenttype: 'nope' }, { binary: true }).message).toMatch(/^The Content-Type header is "nope"/);
+    expect(refusal({ ...minimal, datacontenttype: 'nope' }, { binary: true }).message).toMatch(
+      /^The Content-Type header is "nope"/,
+    );
   });
 
   it('refuses an event over the size limit and says which attribute makes it large', () => {

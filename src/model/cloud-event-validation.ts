@@ -1,6 +1,13 @@
 import { InputError, LimitError } from '../shared/index.js';
 import type { CloudEvent, ExtensionValue } from './cloud-event.js';
-import { forbiddenCharacterAt, isAbsoluteUri, isBase64, isTimestamp, isUriReference, utf8Length } from './cloud-event-formats.js';
+import {
+  forbiddenCharacterAt,
+  isAbsoluteUri,
+  isBase64,
+  isTimestamp,
+  isUriReference,
+  utf8Length,
+} from './cloud-event-formats.js';
 import { parseMediaType } from './media-type.js';
 
 /** Limits on one event. Sizes are UTF-8 bytes, lengths are characters. */
@@ -61,7 +68,11 @@ const NAME_CHAR = /^[a-z0-9]+$/;
 export function validateCloudEvent(raw: unknown, options: ValidateCloudEventOptions = {}): CloudEvent {
   const check = new Checker(options);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw check.fail(undefined, `is ${describe(raw)}, not a JSON object`, 'send an object with specversion, id, source and type');
+    throw check.fail(
+      undefined,
+      `is ${describe(raw)}, not a JSON object`,
+      'send an object with specversion, id, source and type',
+    );
   }
   const record = raw as Record<string, unknown>;
   const limits = options.limits ?? DEFAULT_CLOUD_EVENT_LIMITS;
@@ -75,11 +86,24 @@ export function validateCloudEvent(raw: unknown, options: ValidateCloudEventOpti
     if (value === '') throw check.fail(name, 'is empty', HOW_TO_FIX[name]);
   }
   if (record.specversion !== '1.0') {
-    throw check.fail('specversion', `is ${describe(record.specversion)}; Cello accepts CloudEvents 1.0 only`, HOW_TO_FIX.specversion);
+    throw check.fail(
+      'specversion',
+      `is ${describe(record.specversion)}; Cello accepts CloudEvents 1.0 only`,
+      HOW_TO_FIX.specversion,
+    );
   }
-  const event: CloudEvent = { specversion: '1.0', id: record.id as string, source: record.source as string, type: record.type as string };
+  const event: CloudEvent = {
+    specversion: '1.0',
+    id: record.id as string,
+    source: record.source as string,
+    type: record.type as string,
+  };
   if (!isUriReference(event.source)) {
-    throw check.fail('source', `is ${describe(event.source)}, which is not a URI-reference (RFC 3986)`, `percent-encode spaces and other special characters; ${HOW_TO_FIX.source}`);
+    throw check.fail(
+      'source',
+      `is ${describe(event.source)}, which is not a URI-reference (RFC 3986)`,
+      `percent-encode spaces and other special characters; ${HOW_TO_FIX.source}`,
+    );
   }
 
   let extensions: Record<string, ExtensionValue> | undefined;
@@ -93,7 +117,8 @@ export function validateCloudEvent(raw: unknown, options: ValidateCloudEventOpti
       case 'type':
         break;
       case 'subject':
-        if (check.string(name, value, HOW_TO_FIX.subject) === '') throw check.fail(name, 'is empty', HOW_TO_FIX.subject);
+        if (check.string(name, value, HOW_TO_FIX.subject) === '')
+          throw check.fail(name, 'is empty', HOW_TO_FIX.subject);
         event.subject = value as string;
         break;
       case 'time':
@@ -104,7 +129,11 @@ export function validateCloudEvent(raw: unknown, options: ValidateCloudEventOpti
         break;
       case 'datacontenttype':
         if (!parseMediaType(check.string(name, value, HOW_TO_FIX.datacontenttype))) {
-          throw check.fail(name, `is ${describe(value)}, which is not a media type (RFC 2046)`, HOW_TO_FIX.datacontenttype);
+          throw check.fail(
+            name,
+            `is ${describe(value)}, which is not a media type (RFC 2046)`,
+            HOW_TO_FIX.datacontenttype,
+          );
         }
         event.datacontenttype = value as string;
         break;
@@ -119,7 +148,11 @@ export function validateCloudEvent(raw: unknown, options: ValidateCloudEventOpti
         break;
       case 'data_base64':
         if (typeof value !== 'string' || !isBase64(value)) {
-          throw check.fail(name, `is ${describe(value)}, which is not base64 (RFC 4648)`, 'encode the bytes as standard padded base64, or send text and JSON in data');
+          throw check.fail(
+            name,
+            `is ${describe(value)}, which is not base64 (RFC 4648)`,
+            'encode the bytes as standard padded base64, or send text and JSON in data',
+          );
         }
         event.dataBase64 = value;
         break;
@@ -129,7 +162,11 @@ export function validateCloudEvent(raw: unknown, options: ValidateCloudEventOpti
     }
   }
   if (event.data !== undefined && event.dataBase64 !== undefined) {
-    throw check.fail('data_base64', 'is set together with data', 'send binary data in data_base64 or other data in data, not both');
+    throw check.fail(
+      'data_base64',
+      'is set together with data',
+      'send binary data in data_base64 or other data in data, not both',
+    );
   }
   if (extensions) event.extensions = extensions;
   return event;
@@ -158,7 +195,11 @@ class Checker {
     const at = forbiddenCharacterAt(value);
     if (at !== -1) {
       const code = value.codePointAt(at)!.toString(16).toUpperCase().padStart(4, '0');
-      throw this.fail(name, `holds the character U+${code} at position ${at}, which CloudEvents strings may not contain`, 'remove it, or carry such content in data');
+      throw this.fail(
+        name,
+        `holds the character U+${code} at position ${at}, which CloudEvents strings may not contain`,
+        'remove it, or carry such content in data',
+      );
     }
     return value;
   }
@@ -167,20 +208,36 @@ class Checker {
     if (!NAME_CHAR.test(name)) {
       const suggestion = name.toLowerCase().replace(/[^a-z0-9]/g, '');
       const hint = suggestion ? `, e.g. "${suggestion}"` : '';
-      throw this.fail(name, 'is not a valid attribute name', `CloudEvents attribute names are lower-case letters a-z and digits 0-9 only${hint}`);
+      throw this.fail(
+        name,
+        'is not a valid attribute name',
+        `CloudEvents attribute names are lower-case letters a-z and digits 0-9 only${hint}`,
+      );
     }
     if (name.length > this.limits.maxAttributeNameLength) {
-      throw this.fail(name, `has a ${name.length}-character name, over the limit of ${this.limits.maxAttributeNameLength}`, 'use a shorter name (the spec recommends 20 characters or fewer)');
+      throw this.fail(
+        name,
+        `has a ${name.length}-character name, over the limit of ${this.limits.maxAttributeNameLength}`,
+        'use a shorter name (the spec recommends 20 characters or fewer)',
+      );
     }
     if (typeof value === 'boolean') return value;
     if (typeof value === 'number') {
       if (!Number.isInteger(value) || value < INT32_MIN || value > INT32_MAX) {
-        throw this.fail(name, `is ${value}, but extension numbers must be 32-bit integers`, 'send other numbers as a string, or move them into data');
+        throw this.fail(
+          name,
+          `is ${value}, but extension numbers must be 32-bit integers`,
+          'send other numbers as a string, or move them into data',
+        );
       }
       return value;
     }
     if (typeof value === 'string') return this.string(name, value, 'shorten it or move it into data');
-    throw this.fail(name, `is ${describe(value)}, but extension values must be strings, integers or booleans`, 'send it as a string, or move structured content into data');
+    throw this.fail(
+      name,
+      `is ${describe(value)}, but extension values must be strings, integers or booleans`,
+      'send it as a string, or move structured content into data',
+    );
   }
 
   tooLarge(record: Record<string, unknown>, size: number, limit: number): LimitError {
@@ -220,7 +277,8 @@ class Checker {
 
 function measure(record: Record<string, unknown>, check: Checker): number {
   const bytes = jsonBytes(record);
-  if (bytes === undefined) throw check.fail(undefined, 'cannot be written as JSON', 'send data that JSON can represent');
+  if (bytes === undefined)
+    throw check.fail(undefined, 'cannot be written as JSON', 'send data that JSON can represent');
   return bytes;
 }
 

@@ -38,7 +38,12 @@ export function eventTime(event: Pick<StoredEvent, 'time' | 'recordedAt'>): stri
 
 /** The JSON event format of `event` (structured mode): extensions at the top level, binary data as `data_base64`. */
 export function toStructuredCloudEvent(event: CloudEvent): Record<string, unknown> {
-  const json: Record<string, unknown> = { specversion: event.specversion, id: event.id, source: event.source, type: event.type };
+  const json: Record<string, unknown> = {
+    specversion: event.specversion,
+    id: event.id,
+    source: event.source,
+    type: event.type,
+  };
   if (event.subject !== undefined) json.subject = event.subject;
   if (event.time !== undefined) json.time = event.time;
   if (event.datacontenttype !== undefined) json.datacontenttype = event.datacontenttype;

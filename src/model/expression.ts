@@ -35,15 +35,29 @@ export interface CompiledExpression {
 }
 
 const SAFE_MATCHES = 'celloSafeMatches';
-const COMPREHENSIONS = new Set(['all', 'exists', 'exists_one', 'existsOne', 'map', 'filter', 'transformList', 'transformMap', 'sortBy']);
-const SYNTAX_HINT = 'CEL uses &&, ||, !, ==, double-quoted strings and has(x.field), e.g. event.data.score > 0.8 && event.subject.startsWith("loan-")';
+const COMPREHENSIONS = new Set([
+  'all',
+  'exists',
+  'exists_one',
+  'existsOne',
+  'map',
+  'filter',
+  'transformList',
+  'transformMap',
+  'sortBy',
+]);
+const SYNTAX_HINT =
+  'CEL uses &&, ||, !, ==, double-quoted strings and has(x.field), e.g. event.data.score > 0.8 && event.subject.startsWith("loan-")';
 const environments = new Map<string, Environment>();
 
 /** Compiles a CEL expression: parsed, bounded, type-checked and its regular expressions vetted, once. */
 export function compileExpression(source: string, options: ExpressionOptions = {}): CompiledExpression {
   const where = options.where ?? 'expression';
   if (typeof source !== 'string' || source.trim() === '') {
-    throw new InputError(`${where} is empty; write a CEL expression such as event.type == "com.acme.risk.score.changed".`, { where });
+    throw new InputError(
+      `${where} is empty; write a CEL expression such as event.type == "com.acme.risk.score.changed".`,
+      { where },
+    );
   }
   if (source.length > EXPRESSION_LIMITS.maxLength) {
     throw new LimitError(
@@ -73,10 +87,13 @@ export function compileExpression(source: string, options: ExpressionOptions = {
     evaluateBoolean(context) {
       const value = evaluate(context);
       if (typeof value !== 'boolean') {
-        throw new InputError(`${where} returned ${describeValue(value)} where true or false was expected; compare the value, e.g. x == "y" or x > 0.`, {
-          where,
-          expression: source,
-        });
+        throw new InputError(
+          `${where} returned ${describeValue(value)} where true or false was expected; compare the value, e.g. x == "y" or x > 0.`,
+          {
+            where,
+            expression: source,
+          },
+        );
       }
       return value;
     },
@@ -103,7 +120,13 @@ function environmentFor(variables: readonly string[] | undefined): Environment {
     env = new Environment({
       unlistedVariablesAreDyn: variables === undefined,
       homogeneousAggregateLiterals: false,
-      limits: { maxAstNodes: EXPRESSION_LIMITS.maxAstNodes, maxDepth: EXPRESSION_LIMITS.maxDepth, maxListElements: 256, maxMapEntries: 256, maxCallArguments: 16 },
+      limits: {
+        maxAstNodes: EXPRESSION_LIMITS.maxAstNodes,
+        maxDepth: EXPRESSION_LIMITS.maxDepth,
+        maxListElements: 256,
+        maxMapEntries: 256,
+        maxCallArguments: 16,
+      },
     })
       .registerFunction(`string.${SAFE_MATCHES}(string): bool`, safeMatches)
       .registerFunction(`${SAFE_MATCHES}(string, string): bool`, safeMatches);
@@ -134,7 +157,14 @@ function vetAst(root: ASTNode, source: string, where: string): void {
         const pattern = callArgs[callArgs.length - 1];
         if (pattern?.op === 'value' && typeof pattern.args === 'string') {
           const problem = regexProblem(pattern.args);
-          if (problem) throw located(source, where, pattern.start ?? 0, `matches() ${problem}`, 'use a simpler pattern: no nested repetition such as (a+)+, no repeated alternation such as (a|b)*, no backreferences');
+          if (problem)
+            throw located(
+              source,
+              where,
+              pattern.start ?? 0,
+              `matches() ${problem}`,
+              'use a simpler pattern: no nested repetition such as (a+)+, no repeated alternation such as (a|b)*, no backreferences',
+            );
         }
       }
       if (op === 'rcall' && COMPREHENSIONS.has(name as string) && callArgs.length >= 2 && callArgs[0]?.op === 'id') {
@@ -166,7 +196,9 @@ function childrenOf(args: unknown): ASTNode[] {
 
 function safeMatches(text: string, pattern: string): boolean {
   if (text.length > EXPRESSION_LIMITS.maxMatchInput) {
-    throw new Error(`matches() was given a string of ${text.length} characters, over the limit of ${EXPRESSION_LIMITS.maxMatchInput}`);
+    throw new Error(
+      `matches() was given a string of ${text.length} characters, over the limit of ${EXPRESSION_LIMITS.maxMatchInput}`,
+    );
   }
   return compiledPattern(pattern).test(text);
 }
@@ -189,7 +221,11 @@ function compiledPattern(pattern: string): RegExp {
  * or alternates ((a+)+, (a|a)*), and backreferences. Conservative by design.
  */
 function backtrackingProblem(pattern: string): string | undefined {
-  interface Group { repeats: boolean; alternates: boolean; start: number }
+  interface Group {
+    repeats: boolean;
+    alternates: boolean;
+    start: number;
+  }
   const stack: Group[] = [{ repeats: false, alternates: false, start: 0 }];
   let lastGroup: Group | undefined;
   for (let i = 0; i < pattern.length; i++) {
@@ -197,7 +233,8 @@ function backtrackingProblem(pattern: string): string | undefined {
     const top = stack[stack.length - 1]!;
     if (ch === '\\') {
       const next = pattern[i + 1] ?? '';
-      if (/[1-9]/.test(next) || (next === 'k' && pattern[i + 2] === '<')) return `"${pattern}" uses a backreference, which can take exponential time`;
+      if (/[1-9]/.test(next) || (next === 'k' && pattern[i + 2] === '<'))
+        return `"${pattern}" uses a backreference, which can take exponential time`;
       i += next === 'p' || next === 'P' || next === 'u' ? skipBraces(pattern, i + 2) - i : 1;
       lastGroup = undefined;
     } else if (ch === '[') {
@@ -216,7 +253,8 @@ function backtrackingProblem(pattern: string): string | undefined {
       lastGroup = undefined;
     } else if (ch === '*' || ch === '+' || ch === '?' || (ch === '{' && /^\{\d+(,\d*)?\}/.test(pattern.slice(i)))) {
       const end = ch === '{' ? pattern.indexOf('}', i) : i;
-      const repeats = ch === '*' || ch === '+' || (ch === '{' && !/^\{[01](,[01]?)?\}$/.test(pattern.slice(i, end + 1)));
+      const repeats =
+        ch === '*' || ch === '+' || (ch === '{' && !/^\{[01](,[01]?)?\}$/.test(pattern.slice(i, end + 1)));
       if (repeats && lastGroup && (lastGroup.repeats || lastGroup.alternates)) {
         const group = pattern.slice(lastGroup.start, end + 1);
         return `"${pattern}" repeats a group that itself ${lastGroup.repeats ? 'repeats' : 'alternates'} (${group}), which can take exponential time on some inputs`;
@@ -253,19 +291,37 @@ interface CelErrorLike {
   range?: { start: number; end: number };
 }
 
-function expressionError(source: string, where: string, error: unknown, variables?: readonly string[]): InputError | LimitError {
+function expressionError(
+  source: string,
+  where: string,
+  error: unknown,
+  variables?: readonly string[],
+): InputError | LimitError {
   const cel = (error ?? {}) as CelErrorLike;
   const summary = summaryOf(error);
   const offset = cel.range?.start ?? 0;
   if (cel.code === 'limit_exceeded') {
-    return new LimitError(`${where} is too complex: ${summary}; split it into smaller expressions.`, { where, expression: source });
+    return new LimitError(`${where} is too complex: ${summary}; split it into smaller expressions.`, {
+      where,
+      expression: source,
+    });
   }
   const unknown = /^Unknown variable: (\S+)/.exec(summary);
   if (unknown) {
-    const allowed = variables?.length ? `use ${variables.map((v) => `"${v}"`).join(' or ')}` : 'pass it in the evaluation context';
-    return located(source, where, offset, `"${unknown[1]}" is not a variable here`, `${allowed} (e.g. ${variables?.[0] ?? 'event'}.data.score)`);
+    const allowed = variables?.length
+      ? `use ${variables.map((v) => `"${v}"`).join(' or ')}`
+      : 'pass it in the evaluation context';
+    return located(
+      source,
+      where,
+      offset,
+      `"${unknown[1]}" is not a variable here`,
+      `${allowed} (e.g. ${variables?.[0] ?? 'event'}.data.score)`,
+    );
   }
-  const hint = /EOF/.test(summary) ? 'the expression ends too early: complete the last operand or close the bracket or quote' : `check the syntax there; ${SYNTAX_HINT}`;
+  const hint = /EOF/.test(summary)
+    ? 'the expression ends too early: complete the last operand or close the bracket or quote'
+    : `check the syntax there; ${SYNTAX_HINT}`;
   return located(source, where, offset, `${summary.replace(/\.$/, '')}`, hint);
 }
 
@@ -297,8 +353,10 @@ function summaryOf(error: unknown): string {
 
 function evaluationHint(error: unknown): string {
   const summary = summaryOf(error);
-  if (/No such key/.test(summary)) return 'Guard optional fields with has(), e.g. has(event.data.score) && event.data.score > 0.8.';
-  if (/no such overload/i.test(summary)) return 'JSON numbers are doubles in CEL: compare them freely, but write 2.0 rather than 2 in arithmetic.';
+  if (/No such key/.test(summary))
+    return 'Guard optional fields with has(), e.g. has(event.data.score) && event.data.score > 0.8.';
+  if (/no such overload/i.test(summary))
+    return 'JSON numbers are doubles in CEL: compare them freely, but write 2.0 rather than 2 in arithmetic.';
   return 'Check that the context has the fields the expression reads.';
 }
 

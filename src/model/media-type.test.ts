@@ -19,10 +19,16 @@ describe('parseMediaType', () => {
     expect(parseMediaType('text/plain;')?.essence).toBe('text/plain');
   });
 
-  it.each(['json', 'text/', '/plain', 'text /plain', 'text/plain; charset', 'text/plain; charset="utf-8', 'text/plain garbage', ''])(
-    'refuses %j',
-    (text) => {
-      expect(parseMediaType(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    'json',
+    'text/',
+    '/plain',
+    'text /plain',
+    'text/plain; charset',
+    'text/plain; charset="utf-8',
+    'text/plain garbage',
+    '',
+  ])('refuses %j', (text) => {
+    expect(parseMediaType(text)).toBeUndefined();
+  });
 });

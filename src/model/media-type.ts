@@ -10,7 +10,8 @@ export interface MediaType {
 
 // RFC 7230 tchar: the characters a token may hold. A table, so parsing is one linear pass.
 const TOKEN_CHAR = new Uint8Array(128);
-for (const c of "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") TOKEN_CHAR[c.charCodeAt(0)] = 1;
+for (const c of "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+  TOKEN_CHAR[c.charCodeAt(0)] = 1;
 
 function isTokenChar(code: number): boolean {
   return code < 128 && TOKEN_CHAR[code] === 1;

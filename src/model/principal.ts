@@ -1,7 +1,12 @@
 /** Who is acting: the admin, a cell (through its token), or Cello itself (detectors, workflows). */
 export type Principal =
   | { kind: 'admin'; tokenId?: string }
-  | { kind: 'cell'; cell: string; tokenId: string; /** The member of the cell the token was issued to, when it names one. */ member?: string }
+  | {
+      kind: 'cell';
+      cell: string;
+      tokenId: string;
+      /** The member of the cell the token was issued to, when it names one. */ member?: string;
+    }
   | { kind: 'system'; component: string };
 
 export function describePrincipal(principal: Principal): string {

@@ -34,23 +34,34 @@ export function parseRef(text: string, expected?: readonly RefPrefix[]): Ref {
   const allowed = expected ?? (Object.keys(REF_KINDS) as RefPrefix[]);
   const example = `${allowed[0]}:name`;
   if (!match) {
-    throw new InputError(`"${text}" is not a reference; write it as ${example} (one of ${allowed.map((p) => `${p}:`).join(', ')}).`, {
-      value: text,
-    });
+    throw new InputError(
+      `"${text}" is not a reference; write it as ${example} (one of ${allowed.map((p) => `${p}:`).join(', ')}).`,
+      {
+        value: text,
+      },
+    );
   }
   const [, prefix, name, version] = match as unknown as [string, string, string, string | undefined];
   if (!(prefix in REF_KINDS) || !allowed.includes(prefix as RefPrefix)) {
-    throw new InputError(`"${text}" refers to a ${prefix}, but here it must be ${allowed.map((p) => `${p}:name`).join(' or ')}.`, {
-      value: text,
-    });
+    throw new InputError(
+      `"${text}" refers to a ${prefix}, but here it must be ${allowed.map((p) => `${p}:name`).join(' or ')}.`,
+      {
+        value: text,
+      },
+    );
   }
   if (!NAME.test(name)) {
-    throw new InputError(`"${name}" in "${text}" is not a valid name; use lower-case letters, digits and dashes (e.g. ${example}).`, {
-      value: text,
-    });
+    throw new InputError(
+      `"${name}" in "${text}" is not a valid name; use lower-case letters, digits and dashes (e.g. ${example}).`,
+      {
+        value: text,
+      },
+    );
   }
   if (version !== undefined && prefix !== 'template') {
-    throw new InputError(`"${text}" has a version, but only templates are versioned; drop "@${version}".`, { value: text });
+    throw new InputError(`"${text}" has a version, but only templates are versioned; drop "@${version}".`, {
+      value: text,
+    });
   }
   return {
     prefix: prefix as RefPrefix,

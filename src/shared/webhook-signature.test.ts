@@ -33,11 +33,22 @@ describe('Standard Webhooks signatures', () => {
     const headers = { 'webhook-id': ID, 'webhook-timestamp': String(TIMESTAMP), 'webhook-signature': SIGNATURE };
     expect(verifyWebhook(headers, BODY, SECRET, { now: AT })).toEqual({ id: ID, timestamp: TIMESTAMP });
     expect(verifyWebhook(new Headers(headers), Buffer.from(BODY), SECRET, { now: AT }).id).toBe(ID);
-    expect(verifyWebhook({ 'Webhook-Id': ID, 'Webhook-Timestamp': String(TIMESTAMP), 'Webhook-Signature': SIGNATURE }, BODY, SECRET, { now: AT }).id).toBe(ID);
+    expect(
+      verifyWebhook(
+        { 'Webhook-Id': ID, 'Webhook-Timestamp': String(TIMESTAMP), 'Webhook-Signature': SIGNATURE },
+        BODY,
+        SECRET,
+        { now: AT },
+      ).id,
+    ).toBe(ID);
   });
 
   it('accepts one matching signature among several (secret rotation), skipping other schemes', () => {
-    const headers = { 'webhook-id': ID, 'webhook-timestamp': String(TIMESTAMP), 'webhook-signature': `v1a,AAAA v1,${'A'.repeat(43)}= ${SIGNATURE}` };
+    const headers = {
+      'webhook-id': ID,
+      'webhook-timestamp': String(TIMESTAMP),
+      'webhook-signature': `v1a,AAAA v1,${'A'.repeat(43)}= ${SIGNATURE}`,
+    };
     expect(verifyWebhook(headers, BODY, SECRET, { now: AT }).id).toBe(ID);
   });
 
@@ -51,7 +62,10 @@ describe('Standard Webhooks signatures', () => {
 
   it('refuses a tampered body and a wrong secret', () => {
     const headers = signWebhook({ id: 'd1', timestamp: TIMESTAMP, body: BODY, secret: SECRET });
-    for (const error of [refusal(() => verifyWebhook(headers, `${BODY} `, SECRET, { now: AT })), refusal(() => verifyWebhook(headers, BODY, newWebhookSecret(), { now: AT }))]) {
+    for (const error of [
+      refusal(() => verifyWebhook(headers, `${BODY} `, SECRET, { now: AT })),
+      refusal(() => verifyWebhook(headers, BODY, newWebhookSecret(), { now: AT })),
+    ]) {
       expect(error.details).toEqual({ reason: 'signature_mismatch', field: 'webhook-signature' });
       expect(error.message).toMatch(/verified exactly as received, not re-serialized/);
     }
@@ -60,17 +74,27 @@ describe('Standard Webhooks signatures', () => {
   it('refuses a replay outside the tolerance, either way', () => {
     const headers = signWebhook({ id: 'd1', timestamp: TIMESTAMP, body: BODY, secret: SECRET });
     const later = new Date(AT.getTime() + 301_000);
-    expect(refusal(() => verifyWebhook(headers, BODY, SECRET, { now: later })).message).toMatch(/signed 301 s old, outside the 300 s tolerance/);
+    expect(refusal(() => verifyWebhook(headers, BODY, SECRET, { now: later })).message).toMatch(
+      /signed 301 s old, outside the 300 s tolerance/,
+    );
     const earlier = new Date(AT.getTime() - 301_000);
-    expect(refusal(() => verifyWebhook(headers, BODY, SECRET, { now: earlier })).message).toMatch(/301 s in the future/);
+    expect(refusal(() => verifyWebhook(headers, BODY, SECRET, { now: earlier })).message).toMatch(
+      /301 s in the future/,
+    );
     expect(verifyWebhook(headers, BODY, SECRET, { now: later, toleranceSeconds: 600 }).id).toBe('d1');
   });
 
   it('names a missing or malformed header', () => {
     const headers = signWebhook({ id: 'd1', timestamp: TIMESTAMP, body: BODY, secret: SECRET });
     const { 'webhook-signature': _signature, ...unsigned } = headers;
-    expect(refusal(() => verifyWebhook(unsigned, BODY, SECRET, { now: AT })).details).toEqual({ reason: 'missing_header', field: 'webhook-signature' });
-    expect(refusal(() => verifyWebhook({ ...headers, 'webhook-timestamp': '2021-02-25' }, BODY, SECRET, { now: AT })).details.reason).toBe('invalid_timestamp');
+    expect(refusal(() => verifyWebhook(unsigned, BODY, SECRET, { now: AT })).details).toEqual({
+      reason: 'missing_header',
+      field: 'webhook-signature',
+    });
+    expect(
+      refusal(() => verifyWebhook({ ...headers, 'webhook-timestamp': '2021-02-25' }, BODY, SECRET, { now: AT })).details
+        .reason,
+    ).toBe('invalid_timestamp');
   });
 
   it('makes secrets any Standard Webhooks library reads, and refuses ones that are not', () => {
@@ -83,6 +107,8 @@ describe('Standard Webhooks signatures', () => {
 
   it('refuses to sign what receivers would misread', () => {
     expect(() => signWebhook({ id: 'a.b', timestamp: TIMESTAMP, body: BODY, secret: SECRET })).toThrow(/hold no "."/);
-    expect(() => signWebhook({ id: 'd1', timestamp: Date.now(), body: BODY, secret: SECRET })).toThrow(/not Unix seconds; pass Math.floor\(Date.now\(\) \/ 1000\)/);
+    expect(() => signWebhook({ id: 'd1', timestamp: Date.now(), body: BODY, secret: SECRET })).toThrow(
+      /not Unix seconds; pass Math.floor\(Date.now\(\) \/ 1000\)/,
+    );
   });
 });

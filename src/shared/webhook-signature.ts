@@ -66,14 +66,22 @@ function hmac(key: Buffer, id: string, timestamp: string, body: string | Uint8Ar
 export function signWebhook(input: SignWebhookInput): WebhookHeaders {
   const { id, timestamp, body } = input;
   if (!id || id.includes('.')) {
-    throw new InputError(`The webhook id "${id}" cannot be signed: it must be non-empty and hold no "." (the signed content is id.timestamp.body).`, { field: 'id' });
+    throw new InputError(
+      `The webhook id "${id}" cannot be signed: it must be non-empty and hold no "." (the signed content is id.timestamp.body).`,
+      { field: 'id' },
+    );
   }
   if (!Number.isSafeInteger(timestamp) || timestamp < 0 || timestamp > 99_999_999_999) {
-    throw new InputError(`The webhook timestamp ${timestamp} is not Unix seconds; pass Math.floor(Date.now() / 1000), not milliseconds.`, { field: 'timestamp' });
+    throw new InputError(
+      `The webhook timestamp ${timestamp} is not Unix seconds; pass Math.floor(Date.now() / 1000), not milliseconds.`,
+      { field: 'timestamp' },
+    );
   }
   const secrets = typeof input.secret === 'string' ? [input.secret] : input.secret;
   const stamp = String(timestamp);
-  const signatures = secrets.map((secret) => `v1,${hmac(parseWebhookSecret(secret), id, stamp, body).toString('base64')}`);
+  const signatures = secrets.map(
+    (secret) => `v1,${hmac(parseWebhookSecret(secret), id, stamp, body).toString('base64')}`,
+  );
   return { 'webhook-id': id, 'webhook-timestamp': stamp, 'webhook-signature': signatures.join(' ') };
 }
 
@@ -90,7 +98,12 @@ function header(headers: HeaderBag, name: string): string | undefined {
 
 function requiredHeader(headers: HeaderBag, name: string): string {
   const value = header(headers, name);
-  if (!value) throw refuse(`The webhook has no ${name} header, so it cannot be verified; only accept webhooks signed by Cello.`, 'missing_header', name);
+  if (!value)
+    throw refuse(
+      `The webhook has no ${name} header, so it cannot be verified; only accept webhooks signed by Cello.`,
+      'missing_header',
+      name,
+    );
   return value;
 }
 
@@ -113,16 +126,26 @@ export function verifyWebhook(
   const stamp = requiredHeader(headers, 'webhook-timestamp');
   const signature = requiredHeader(headers, 'webhook-signature');
   if (!SECONDS.test(stamp)) {
-    throw refuse(`The webhook-timestamp header "${stamp.slice(0, 20)}" is not Unix seconds; the webhook is refused.`, 'invalid_timestamp', 'webhook-timestamp');
+    throw refuse(
+      `The webhook-timestamp header "${stamp.slice(0, 20)}" is not Unix seconds; the webhook is refused.`,
+      'invalid_timestamp',
+      'webhook-timestamp',
+    );
   }
   const timestamp = Number(stamp);
   const tolerance = options.toleranceSeconds ?? 300;
   const skew = Math.round((options.now ?? new Date()).getTime() / 1000) - timestamp;
   if (Math.abs(skew) > tolerance) {
     const when = skew > 0 ? `${skew} s old` : `${-skew} s in the future`;
-    throw refuse(`The webhook was signed ${when}, outside the ${tolerance} s tolerance; it may be a replay, or a clock is off (check NTP).`, 'timestamp_out_of_tolerance', 'webhook-timestamp');
+    throw refuse(
+      `The webhook was signed ${when}, outside the ${tolerance} s tolerance; it may be a replay, or a clock is off (check NTP).`,
+      'timestamp_out_of_tolerance',
+      'webhook-timestamp',
+    );
   }
-  const expected = (typeof secret === 'string' ? [secret] : secret).map((s) => hmac(parseWebhookSecret(s), id, stamp, body));
+  const expected = (typeof secret === 'string' ? [secret] : secret).map((s) =>
+    hmac(parseWebhookSecret(s), id, stamp, body),
+  );
   for (const candidate of signature.split(' ')) {
     if (!candidate.startsWith('v1,')) continue; // other schemes (v1a) and empty entries are not ours to check
     const given = Buffer.from(candidate.slice(3), 'base64');

@@ -15,7 +15,11 @@ function eventKey(source: string, id: string): string {
  * Appends a batch in one transaction: the first occurrence of each (source, id) is stored, every later one,
  * in this batch or in the log already, is a duplicate carrying the stored event's seq.
  */
-export async function appendEvents(db: Kysely<Tables>, inputs: AppendInput[], context: RepositoryContext): Promise<AppendOutcome[]> {
+export async function appendEvents(
+  db: Kysely<Tables>,
+  inputs: AppendInput[],
+  context: RepositoryContext,
+): Promise<AppendOutcome[]> {
   if (inputs.length === 0) return [];
   const now = context.clock.now();
   const recordedAt = now.toISOString();
@@ -33,7 +37,8 @@ export async function appendEvents(db: Kysely<Tables>, inputs: AppendInput[], co
     await context.dialect.lockAppends(tx);
     const inserted = new Map<string, number>();
     for (const row of await context.dialect.insertEvents(tx, rows)) inserted.set(eventKey(row.source, row.id), row.seq);
-    const missing = inserted.size < rows.length ? rows.filter((row) => !inserted.has(eventKey(row.source, row.id))) : [];
+    const missing =
+      inserted.size < rows.length ? rows.filter((row) => !inserted.has(eventKey(row.source, row.id))) : [];
     return { inserted, existing: missing.length > 0 ? await findSeqs(tx, missing) : new Map<string, number>() };
   });
 

@@ -20,10 +20,16 @@ export const ROWS_AS_ARRAYS = '/* cello:rows-as-arrays */ ';
  * stays at one batch and no cursor holds a lock. Optional columns are selected only when asked for, and a
  * `CASE` keeps them null on the rows that do not need them: the database, not JavaScript, skips the bytes.
  */
-export async function* scanEventColumns(db: Kysely<Tables>, query: EventColumnsQuery = {}): AsyncGenerator<EventColumnsRow[]> {
+export async function* scanEventColumns(
+  db: Kysely<Tables>,
+  query: EventColumnsQuery = {},
+): AsyncGenerator<EventColumnsRow[]> {
   const batchSize = query.batchSize ?? DEFAULT_BATCH;
   if (!Number.isInteger(batchSize) || batchSize < 1) {
-    throw new InputError(`The column scan batch size ${String(batchSize)} is not a positive whole number; ask for at least 1 row.`, { field: 'batchSize' });
+    throw new InputError(
+      `The column scan batch size ${String(batchSize)} is not a positive whole number; ask for at least 1 row.`,
+      { field: 'batchSize' },
+    );
   }
   const extras = optionalColumns(query);
   // The SQL is compiled once per scan; each batch only moves the cursor (the parameter compiled from CURSOR).
@@ -47,7 +53,10 @@ export async function* scanEventColumns(db: Kysely<Tables>, query: EventColumnsQ
   for (;;) {
     // A copy per batch: Kysely freezes the parameters it is handed.
     const result = await db.executeQuery<unknown>(CompiledQuery.raw(text, [...parameters]));
-    const rows = result.rows.length > 0 && !Array.isArray(result.rows[0]) ? result.rows.map((row) => Object.values(row as object)) : result.rows;
+    const rows =
+      result.rows.length > 0 && !Array.isArray(result.rows[0])
+        ? result.rows.map((row) => Object.values(row as object))
+        : result.rows;
     const batch = rows as EventColumnsRow[];
     if (batch.length > 0) yield batch;
     if (batch.length < batchSize) return;
@@ -63,17 +72,20 @@ function publisherColumn(skip: boolean, more: boolean): AliasedRawBuilder<unknow
 
 /** The extension slot and the whole-row slots, in tuple order; slots not asked for are null literals. */
 function optionalColumns(query: EventColumnsQuery): AliasedRawBuilder<unknown, string>[] {
-  const whole = query.whole === true || (Array.isArray(query.whole) && query.whole.length > 0) ? query.whole : undefined;
+  const whole =
+    query.whole === true || (Array.isArray(query.whole) && query.whole.length > 0) ? query.whole : undefined;
   if (!query.extensions && !whole) return [];
   const columns: AliasedRawBuilder<unknown, string>[] = [];
   if (query.extensions === 'all') columns.push(sql`extensions`.as('extensions'));
-  else if (query.extensions === 'without-subject') columns.push(sql`case when subject is null then extensions end`.as('extensions'));
+  else if (query.extensions === 'without-subject')
+    columns.push(sql`case when subject is null then extensions end`.as('extensions'));
   else columns.push(sql`null`.as('extensions'));
   if (whole === true) {
     for (const column of WHOLE_COLUMNS) columns.push(sql`${sql.ref(column)}`.as(column));
   } else if (whole) {
     const types = sql.join(whole);
-    for (const column of WHOLE_COLUMNS) columns.push(sql`case when type in (${types}) then ${sql.ref(column)} end`.as(column));
+    for (const column of WHOLE_COLUMNS)
+      columns.push(sql`case when type in (${types}) then ${sql.ref(column)} end`.as(column));
   }
   return columns;
 }

@@ -31,7 +31,11 @@ export function createEventLog(db: Kysely<Tables>, context: RepositoryContext): 
       let afterSeq = options.afterSeq ?? 0;
       // One bounded query per batch, resumed by seq: memory stays at one batch and no cursor holds a lock.
       for (;;) {
-        const batch = await queryEvents(db, { afterSeq, limit: batchSize, ...(options.types ? { types: options.types } : {}) });
+        const batch = await queryEvents(db, {
+          afterSeq,
+          limit: batchSize,
+          ...(options.types ? { types: options.types } : {}),
+        });
         if (batch.length > 0) yield batch;
         if (batch.length < batchSize) return;
         afterSeq = batch[batch.length - 1]!.seq;

@@ -10,9 +10,12 @@ type EventsExpressions = ExpressionBuilder<Tables, 'events'>;
 /** Events matching every given filter, oldest first, at most `limit`. */
 export async function queryEvents(db: Kysely<Tables>, query: EventQuery): Promise<StoredEvent[]> {
   if (!Number.isInteger(query.limit) || query.limit < 1) {
-    throw new InputError(`The event query limit ${String(query.limit)} is not a positive whole number; ask for at least 1 event.`, {
-      field: 'limit',
-    });
+    throw new InputError(
+      `The event query limit ${String(query.limit)} is not a positive whole number; ask for at least 1 event.`,
+      {
+        field: 'limit',
+      },
+    );
   }
   let select = db.selectFrom('events').selectAll();
   if (query.types && query.types.length > 0) {
@@ -21,7 +24,8 @@ export async function queryEvents(db: Kysely<Tables>, query: EventQuery): Promis
   }
   if (query.source !== undefined) select = select.where('source', '=', query.source);
   if (query.subject !== undefined) select = select.where('subject', '=', query.subject);
-  if (query.from !== undefined) select = select.where('time_ms', '>=', parseTimestamp(query.from, 'from', 'The event query'));
+  if (query.from !== undefined)
+    select = select.where('time_ms', '>=', parseTimestamp(query.from, 'from', 'The event query'));
   if (query.to !== undefined) select = select.where('time_ms', '<', parseTimestamp(query.to, 'to', 'The event query'));
   if (query.afterSeq !== undefined) select = select.where('seq', '>', query.afterSeq);
   const rows = await select.orderBy('seq').limit(query.limit).execute();

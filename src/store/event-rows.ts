@@ -35,24 +35,31 @@ export interface InsertedEvent {
 export function parseTimestamp(value: string, field: string, where: string): number {
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) {
-    throw new InputError(`${where} has ${field} "${value}", which is not an RFC 3339 timestamp; write it like 2026-01-05T09:00:00Z.`, {
-      field,
-      value,
-    });
+    throw new InputError(
+      `${where} has ${field} "${value}", which is not an RFC 3339 timestamp; write it like 2026-01-05T09:00:00Z.`,
+      {
+        field,
+        value,
+      },
+    );
   }
   return ms;
 }
 
 /** The row for one event; JSON is serialized here, once. */
 export function toEventRow({ event, publisher }: AppendInput, recordedAt: string, recordedMs: number): EventRow {
-  const extensions = event.extensions && Object.keys(event.extensions).length > 0 ? JSON.stringify(event.extensions) : null;
+  const extensions =
+    event.extensions && Object.keys(event.extensions).length > 0 ? JSON.stringify(event.extensions) : null;
   return {
     id: event.id,
     source: event.source,
     type: event.type,
     subject: event.subject ?? null,
     time: event.time ?? null,
-    time_ms: event.time === undefined ? recordedMs : parseTimestamp(event.time, 'time', `Event "${event.id}" from "${event.source}"`),
+    time_ms:
+      event.time === undefined
+        ? recordedMs
+        : parseTimestamp(event.time, 'time', `Event "${event.id}" from "${event.source}"`),
     recorded_at: recordedAt,
     datacontenttype: event.datacontenttype ?? null,
     dataschema: event.dataschema ?? null,
@@ -66,7 +73,14 @@ export function toEventRow({ event, publisher }: AppendInput, recordedAt: string
 /** The event a row holds; absent attributes stay absent (no `undefined` keys). JSON is parsed here, once. */
 export function fromEventRow(row: Selectable<EventsTable>): StoredEvent {
   // Rows were validated when appended; the log is trusted inside the process.
-  const event: StoredEvent = { specversion: '1.0', id: row.id, source: row.source, type: row.type, seq: row.seq, recordedAt: row.recorded_at };
+  const event: StoredEvent = {
+    specversion: '1.0',
+    id: row.id,
+    source: row.source,
+    type: row.type,
+    seq: row.seq,
+    recordedAt: row.recorded_at,
+  };
   if (row.subject !== null) event.subject = row.subject;
   if (row.time !== null) event.time = row.time;
   if (row.datacontenttype !== null) event.datacontenttype = row.datacontenttype;

@@ -22,7 +22,9 @@ function fromRow(row: Selectable<ManifestVersionsTable>): ManifestVersion {
 function selectHeads(db: Kysely<Tables>) {
   return db
     .selectFrom('manifest_heads as h')
-    .innerJoin('manifest_versions as v', (join) => join.onRef('v.kind', '=', 'h.kind').onRef('v.name', '=', 'h.name').onRef('v.version', '=', 'h.version'))
+    .innerJoin('manifest_versions as v', (join) =>
+      join.onRef('v.kind', '=', 'h.kind').onRef('v.name', '=', 'h.name').onRef('v.version', '=', 'h.version'),
+    )
     .selectAll('v');
 }
 
@@ -36,14 +38,25 @@ export function createManifestStore(db: Kysely<Tables>, context: RepositoryConte
       return rows.map(fromRow);
     },
     async get(kind, name) {
-      const row = await selectHeads(db).where('h.kind', '=', kind).where('h.name', '=', name).where('h.removed', '=', 0).executeTakeFirst();
+      const row = await selectHeads(db)
+        .where('h.kind', '=', kind)
+        .where('h.name', '=', name)
+        .where('h.removed', '=', 0)
+        .executeTakeFirst();
       return row && fromRow(row);
     },
     async history(kind, name) {
-      const rows = await db.selectFrom('manifest_versions').selectAll().where('kind', '=', kind).where('name', '=', name).orderBy('version').execute();
+      const rows = await db
+        .selectFrom('manifest_versions')
+        .selectAll()
+        .where('kind', '=', kind)
+        .where('name', '=', name)
+        .orderBy('version')
+        .execute();
       return rows.map(fromRow);
     },
-    put: (kind, name, manifest, hash) => inTransaction(db, (tx) => putVersion(tx, context, { kind, name, manifest, hash })),
+    put: (kind, name, manifest, hash) =>
+      inTransaction(db, (tx) => putVersion(tx, context, { kind, name, manifest, hash })),
   };
 }
 
@@ -54,14 +67,21 @@ interface PutRequest {
   hash: string;
 }
 
-async function putVersion(tx: Kysely<Tables>, context: RepositoryContext, { kind, name, manifest, hash }: PutRequest): Promise<number> {
+async function putVersion(
+  tx: Kysely<Tables>,
+  context: RepositoryContext,
+  { kind, name, manifest, hash }: PutRequest,
+): Promise<number> {
   const head = await selectHeads(tx).where('h.kind', '=', kind).where('h.name', '=', name).executeTakeFirst();
   const live = head !== undefined && head.removed === 0 ? head : undefined;
   if (manifest === null && !live) {
-    throw new NotFoundError(`There is no current ${kind} "${name}" to remove; \`cello history ${kind.toLowerCase()}:${name}\` shows what it was.`, {
-      kind,
-      name,
-    });
+    throw new NotFoundError(
+      `There is no current ${kind} "${name}" to remove; \`cello history ${kind.toLowerCase()}:${name}\` shows what it was.`,
+      {
+        kind,
+        name,
+      },
+    );
   }
   // Applying the same content again writes nothing.
   if (manifest !== null && live?.hash === hash) return live.version;
@@ -70,7 +90,11 @@ async function putVersion(tx: Kysely<Tables>, context: RepositoryContext, { kind
   const { version } = await tx
     .insertInto('manifest_heads')
     .values({ kind, name, version: 1, removed })
-    .onConflict((oc) => oc.columns(['kind', 'name']).doUpdateSet((eb) => ({ version: eb(eb.ref('manifest_heads.version'), '+', 1), removed })))
+    .onConflict((oc) =>
+      oc
+        .columns(['kind', 'name'])
+        .doUpdateSet((eb) => ({ version: eb(eb.ref('manifest_heads.version'), '+', 1), removed })),
+    )
     .returning('version')
     .executeTakeFirstOrThrow();
   await tx

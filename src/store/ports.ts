@@ -86,7 +86,18 @@ export type EventColumnsRow = [
 ];
 
 /** Where each column sits in an {@link EventColumnsRow}. */
-export const EVENT_COLUMN = { seq: 0, type: 1, subject: 2, timeMs: 3, publisher: 4, extensions: 5, id: 6, source: 7, time: 8, data: 9 } as const;
+export const EVENT_COLUMN = {
+  seq: 0,
+  type: 1,
+  subject: 2,
+  timeMs: 3,
+  publisher: 4,
+  extensions: 5,
+  id: 6,
+  source: 7,
+  time: 8,
+  data: 9,
+} as const;
 
 /** The append-only log of CloudEvents. Appends are idempotent on (source, id). */
 export interface EventLog {
@@ -139,7 +150,14 @@ export interface TokenRecord {
 
 /** API tokens, stored only as hashes. */
 export interface TokenStore {
-  create(record: { id: string; hash: string; cell?: string; member?: string; admin: boolean; label?: string }): Promise<TokenRecord>;
+  create(record: {
+    id: string;
+    hash: string;
+    cell?: string;
+    member?: string;
+    admin: boolean;
+    label?: string;
+  }): Promise<TokenRecord>;
   findByHash(hash: string): Promise<TokenRecord | undefined>;
   list(): Promise<TokenRecord[]>;
   revoke(id: string): Promise<void>;

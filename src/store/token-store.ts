@@ -17,12 +17,24 @@ function fromRow(row: Selectable<TokensTable>): TokenRecord {
 export function createTokenStore(db: Kysely<Tables>, context: RepositoryContext): TokenStore {
   return {
     async create({ id, hash, cell, member, admin, label }) {
-      const row = { id, hash, cell: cell ?? null, member: member ?? null, admin: admin ? 1 : 0, label: label ?? null, created_at: context.clock.now().toISOString(), revoked_at: null };
+      const row = {
+        id,
+        hash,
+        cell: cell ?? null,
+        member: member ?? null,
+        admin: admin ? 1 : 0,
+        label: label ?? null,
+        created_at: context.clock.now().toISOString(),
+        revoked_at: null,
+      };
       try {
         await db.insertInto('tokens').values(row).execute();
       } catch (error) {
         if (!context.dialect.isUniqueViolation(error)) throw error;
-        throw new ConflictError(`A token with id "${id}" or the same secret already exists; create the token again to get a new one.`, { id });
+        throw new ConflictError(
+          `A token with id "${id}" or the same secret already exists; create the token again to get a new one.`,
+          { id },
+        );
       }
       return fromRow(row);
     },
@@ -44,7 +56,8 @@ export function createTokenStore(db: Kysely<Tables>, context: RepositoryContext)
         .executeTakeFirst();
       if (result.numUpdatedRows > 0n) return;
       const exists = await db.selectFrom('tokens').select('id').where('id', '=', id).executeTakeFirst();
-      if (!exists) throw new NotFoundError(`There is no token with id "${id}"; \`cello token list\` shows the ids.`, { id });
+      if (!exists)
+        throw new NotFoundError(`There is no token with id "${id}"; \`cello token list\` shows the ids.`, { id });
     },
   };
 }

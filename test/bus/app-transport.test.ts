@@ -28,8 +28,18 @@ describe('choosing the transport', () => {
   });
 
   it('reads the NATS settings from the environment', () => {
-    expect(compileConfig({ env: env({ CELLO_NATS_URL: 'nats://10.0.0.5:4222, nats://10.0.0.6:4222' }) }).nats).toEqual({ url: 'nats://10.0.0.5:4222, nats://10.0.0.6:4222' });
-    expect(compileConfig({ env: env({ CELLO_NATS_URL: '127.0.0.1:4222', CELLO_NATS_STREAM: 'CELLO_EU', CELLO_NATS_SUBJECT_PREFIX: 'cello-eu' }) }).nats).toEqual({
+    expect(compileConfig({ env: env({ CELLO_NATS_URL: 'nats://10.0.0.5:4222, nats://10.0.0.6:4222' }) }).nats).toEqual({
+      url: 'nats://10.0.0.5:4222, nats://10.0.0.6:4222',
+    });
+    expect(
+      compileConfig({
+        env: env({
+          CELLO_NATS_URL: '127.0.0.1:4222',
+          CELLO_NATS_STREAM: 'CELLO_EU',
+          CELLO_NATS_SUBJECT_PREFIX: 'cello-eu',
+        }),
+      }).nats,
+    ).toEqual({
       url: '127.0.0.1:4222',
       stream: 'CELLO_EU',
       subjectPrefix: 'cello-eu',
@@ -39,13 +49,19 @@ describe('choosing the transport', () => {
   it('refuses a CELLO_NATS_URL that is not a NATS server, without echoing its password', () => {
     const refuse = (url: string) => () => compileConfig({ env: env({ CELLO_NATS_URL: url }) });
     expect(refuse('http://nats.example.com/api')).toThrow(InputError);
-    expect(refuse('http://nats.example.com/api')).toThrow(/CELLO_NATS_URL must be a NATS server such as nats:\/\/127\.0\.0\.1:4222/);
+    expect(refuse('http://nats.example.com/api')).toThrow(
+      /CELLO_NATS_URL must be a NATS server such as nats:\/\/127\.0\.0\.1:4222/,
+    );
     expect(refuse('nats://cello:hunter2@bad host:4222')).toThrow(/nats:\/\/\*\*\*@bad host/);
     expect(refuse('nats://cello:hunter2@bad host:4222')).not.toThrow(/hunter2/);
   });
 
   it('refuses to start a server whose NATS does not answer, saying what to do, and leaves the store closed', async () => {
-    const config = compileConfig({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'cello-data-')), port: 0, env: env({ CELLO_NATS_URL: `nats://127.0.0.1:${await closedPort()}` }) });
+    const config = compileConfig({
+      dataDir: mkdtempSync(path.join(os.tmpdir(), 'cello-data-')),
+      port: 0,
+      env: env({ CELLO_NATS_URL: `nats://127.0.0.1:${await closedPort()}` }),
+    });
     const store = createSqliteStore({ dataDir: config.dataDir });
     await store.migrate();
     const starting = createApp(config, { logger: silentLogger, store });

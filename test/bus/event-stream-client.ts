@@ -19,30 +19,34 @@ export interface EventStreamClient {
 export function openEventStream(baseUrl: string, token: string, query = ''): Promise<EventStreamClient> {
   const events: StreamedEvent[] = [];
   return new Promise((resolve, reject) => {
-    const request = http.get(`${baseUrl}/v1/events/stream${query}`, { headers: { authorization: `Bearer ${token}` }, agent: false }, (response) => {
-      if (response.statusCode !== 200) {
-        reject(new Error(`The event stream answered ${response.statusCode}.`));
-        response.resume();
-        return;
-      }
-      response.setEncoding('utf8');
-      let buffer = '';
-      response.on('data', (chunk: string) => {
-        buffer += chunk;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) !== -1) {
-          const frame = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          if (frame.startsWith(': connected')) resolve({ events, close: () => request.destroy() });
-          const data = frame
-            .split('\n')
-            .filter((line) => line.startsWith('data: '))
-            .map((line) => line.slice(6))
-            .join('\n');
-          if (data) events.push(JSON.parse(data) as StreamedEvent);
+    const request = http.get(
+      `${baseUrl}/v1/events/stream${query}`,
+      { headers: { authorization: `Bearer ${token}` }, agent: false },
+      (response) => {
+        if (response.statusCode !== 200) {
+          reject(new Error(`The event stream answered ${response.statusCode}.`));
+          response.resume();
+          return;
         }
-      });
-    });
+        response.setEncoding('utf8');
+        let buffer = '';
+        response.on('data', (chunk: string) => {
+          buffer += chunk;
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) !== -1) {
+            const frame = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            if (frame.startsWith(': connected')) resolve({ events, close: () => request.destroy() });
+            const data = frame
+              .split('\n')
+              .filter((line) => line.startsWith('data: '))
+              .map((line) => line.slice(6))
+              .join('\n');
+            if (data) events.push(JSON.parse(data) as StreamedEvent);
+          }
+        });
+      },
+    );
     request.on('error', (error) => reject(error));
   });
 }

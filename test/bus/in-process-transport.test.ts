@@ -6,6 +6,10 @@ runTransportContract('in-process', async () => createInProcessTransport());
 
 describe('in-process transport', () => {
   it('says it is neither durable nor cross-process', () => {
-    expect(createInProcessTransport().capabilities).toEqual({ name: 'in-process', durable: false, crossProcess: false });
+    expect(createInProcessTransport().capabilities).toEqual({
+      name: 'in-process',
+      durable: false,
+      crossProcess: false,
+    });
   });
 });

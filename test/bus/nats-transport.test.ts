@@ -38,13 +38,19 @@ describe('nats transport start-up without a server', () => {
     const failure = createNatsTransport({ url, connectTimeoutMs: 2_000 });
     await expect(failure).rejects.toThrow(InputError);
     const message = await failure.catch((error: Error) => error.message);
-    expect(message).toMatch(/could not reach NATS at nats:\/\/\*\*\*@127\.0\.0\.1:\d+ .*nats-server -js.*CELLO_NATS_URL/);
+    expect(message).toMatch(
+      /could not reach NATS at nats:\/\/\*\*\*@127\.0\.0\.1:\d+ .*nats-server -js.*CELLO_NATS_URL/,
+    );
     expect(message).not.toContain('hunter2');
   });
 
   it('refuses a stream name JetStream would not take, before connecting', async () => {
-    await expect(createNatsTransport({ url: 'nats://127.0.0.1:1', stream: 'CELLO.EU' })).rejects.toThrow(/stream name "CELLO\.EU" is not allowed/);
-    await expect(createNatsTransport({ url: 'nats://127.0.0.1:1', subjectPrefix: 'cello.>' })).rejects.toThrow(/subject prefix "cello\.>" is not valid/);
+    await expect(createNatsTransport({ url: 'nats://127.0.0.1:1', stream: 'CELLO.EU' })).rejects.toThrow(
+      /stream name "CELLO\.EU" is not allowed/,
+    );
+    await expect(createNatsTransport({ url: 'nats://127.0.0.1:1', subjectPrefix: 'cello.>' })).rejects.toThrow(
+      /subject prefix "cello\.>" is not valid/,
+    );
   });
 });
 
@@ -96,13 +102,17 @@ describeWith(await checkNats(), 'nats transport', () => {
       await jsm.streams.add({ name: stream, subjects: [`${stream}_other.>`] });
       const failure = createNatsTransport(options({ stream, subjectPrefix: `${stream}_mine` }));
       await expect(failure).rejects.toThrow(InputError);
-      await expect(failure).rejects.toThrow(/already exists for .*_other\.>.*CELLO_NATS_STREAM.*CELLO_NATS_SUBJECT_PREFIX/);
+      await expect(failure).rejects.toThrow(
+        /already exists for .*_other\.>.*CELLO_NATS_STREAM.*CELLO_NATS_SUBJECT_PREFIX/,
+      );
     });
   });
 });
 
 /** The nats-server binary, for the test that restarts a server of its own. */
-const NATS_SERVER = process.env.CELLO_NATS_SERVER ?? ['/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server'].find((p) => existsSync(p));
+const NATS_SERVER =
+  process.env.CELLO_NATS_SERVER ??
+  ['/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server'].find((p) => existsSync(p));
 
 describeWith(
   { ok: NATS_SERVER !== undefined, reason: 'no nats-server binary on this machine (set CELLO_NATS_SERVER to one)' },
@@ -139,7 +149,13 @@ describeWith(
 
     it('reconnects on its own, and the subscription resumes without skipping what was published meanwhile', async () => {
       const url = `nats://127.0.0.1:${port}`;
-      const settings = { url, stream: 'RESTART', subjectPrefix: 'restart', connectTimeoutMs: 1_000, logger: silentLogger };
+      const settings = {
+        url,
+        stream: 'RESTART',
+        subjectPrefix: 'restart',
+        connectTimeoutMs: 1_000,
+        logger: silentLogger,
+      };
       const transport = await createNatsTransport(settings);
       try {
         const seen: unknown[] = [];
@@ -154,7 +170,14 @@ describeWith(
         await other.publish('signal.meanwhile', 'meanwhile');
         await other.close();
         // Publishing fails while the client is still reconnecting; a caller (the commit notifier) just tries the next time.
-        await eventually(() => transport.publish('signal.after', 'after').then(() => true, () => false), 20_000);
+        await eventually(
+          () =>
+            transport.publish('signal.after', 'after').then(
+              () => true,
+              () => false,
+            ),
+          20_000,
+        );
         await eventually(() => seen.includes('after'), 20_000);
         expect(seen.slice(0, 2)).toEqual(['before', 'meanwhile']);
       } finally {
@@ -163,7 +186,12 @@ describeWith(
     });
 
     it('closes cleanly while the server is away, failing the publish that could not be acknowledged', async () => {
-      const transport = await createNatsTransport({ url: `nats://127.0.0.1:${port}`, stream: 'RESTART', subjectPrefix: 'restart', logger: silentLogger });
+      const transport = await createNatsTransport({
+        url: `nats://127.0.0.1:${port}`,
+        stream: 'RESTART',
+        subjectPrefix: 'restart',
+        logger: silentLogger,
+      });
       await transport.subscribe('signal.>', () => undefined);
       await stop();
       const stranded = transport.publish('signal.stranded', 'stranded');

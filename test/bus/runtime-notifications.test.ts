@@ -16,7 +16,14 @@ const RISK = 'com.acme.risk.score.changed';
 /** Log and outbox polls of a minute: within a test, only the transport's notices can carry anything across. */
 const MINUTE = 60_000;
 const admin = { kind: 'admin' as const };
-const score = (id: string, value: number): CloudEvent => ({ specversion: '1.0', id, source: '/risk/scoring', type: RISK, subject: `loan-${id}`, data: { score: value } });
+const score = (id: string, value: number): CloudEvent => ({
+  specversion: '1.0',
+  id,
+  source: '/risk/scoring',
+  type: RISK,
+  subject: `loan-${id}`,
+  data: { score: value },
+});
 
 describe('two runtimes sharing a store, told about each other’s commits by a shared transport', () => {
   let receiver: WebhookReceiver;
@@ -34,7 +41,13 @@ describe('two runtimes sharing a store, told about each other’s commits by a s
     await applyManifests(store, (await validateFolder(orgDir, { now: new Date() })).manifests, { clock: systemClock });
     transport = createInProcessTransport({ logger: silentLogger });
     const runtime = () =>
-      createRuntime({ store, logger: silentLogger, transport, feedPollMs: MINUTE, delivery: { pollMs: MINUTE, backoff: compileBackoff({ baseMs: 20, capMs: 100 }) } });
+      createRuntime({
+        store,
+        logger: silentLogger,
+        transport,
+        feedPollMs: MINUTE,
+        delivery: { pollMs: MINUTE, backoff: compileBackoff({ baseMs: 20, capMs: 100 }) },
+      });
     [a, b] = [await runtime(), await runtime()];
     await a.start();
     await b.start();
@@ -50,7 +63,11 @@ describe('two runtimes sharing a store, told about each other’s commits by a s
   it('hands what one runtime commits to the other’s listeners, once each, in log order', async () => {
     const seen: number[] = [];
     b.feed.subscribe((events) => seen.push(...events.map((e) => e.seq)));
-    const outcomes = await a.publisher.publish(admin, [score('feed-1', 0.1), score('feed-2', 0.2), score('feed-3', 0.3)]);
+    const outcomes = await a.publisher.publish(admin, [
+      score('feed-1', 0.1),
+      score('feed-2', 0.2),
+      score('feed-3', 0.3),
+    ]);
     const more = await a.publisher.publish(admin, [score('feed-4', 0.4)]);
     const committed = [...outcomes, ...more].map((o) => o.seq);
     await eventually(() => seen.includes(committed.at(-1)!));
@@ -74,7 +91,11 @@ describe('two runtimes sharing a store, told about each other’s commits by a s
       const [outcome] = await a.publisher.publish(admin, [score('hot-woken', 0.97)]);
       const delivered = await eventually(() => receiver.received.find((r) => r.json.id === 'hot-woken'));
       expect(delivered.json).toMatchObject({ type: RISK, subject: 'loan-hot-woken' });
-      const row = await store.db.selectFrom('deliveries').select(['status']).where('event_seq', '=', outcome!.seq).executeTakeFirstOrThrow();
+      const row = await store.db
+        .selectFrom('deliveries')
+        .select(['status'])
+        .where('event_seq', '=', outcome!.seq)
+        .executeTakeFirstOrThrow();
       expect(row.status).toBe('succeeded');
     } finally {
       a.worker.start();

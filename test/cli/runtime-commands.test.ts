@@ -35,7 +35,10 @@ describe('cello plan / apply / history / token', () => {
 
   it('shows a changed field in the plan and keeps every version in history', async () => {
     const file = path.join(orgDir, 'domains.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('Scoring the risk of loans.', 'Scoring loan and card risk.'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('Scoring the risk of loans.', 'Scoring loan and card risk.'),
+    );
     const plan = await cello(['plan', orgDir, ...store]);
     expect(plan.stdout).toContain('~ domain:risk-scoring (v2)');
     expect(plan.stdout).toContain('spec.purpose: "Scoring the risk of loans." → "Scoring loan and card risk."');
@@ -47,7 +50,10 @@ describe('cello plan / apply / history / token', () => {
   });
 
   it('refuses to apply a folder with errors and writes nothing', async () => {
-    const broken = writeSignalsOrg({ webhookUrl: 'http://127.0.0.1:9/hook', extra: 'apiVersion: cello/v1\nkind: Domain\nmetadata: { name: Bad_Name }\nspec: { purpose: x }\n' });
+    const broken = writeSignalsOrg({
+      webhookUrl: 'http://127.0.0.1:9/hook',
+      extra: 'apiVersion: cello/v1\nkind: Domain\nmetadata: { name: Bad_Name }\nspec: { purpose: x }\n',
+    });
     const result = await cello(['apply', broken, ...store]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Nothing was applied');
@@ -58,8 +64,12 @@ describe('cello plan / apply / history / token', () => {
     const created = await cello(['token', 'create', '--cell', 'risk', '--member', 'Ana', ...store]);
     expect(created.stdout.trim()).toMatch(/^cello_[\w-]{40,}$/);
     expect(created.stderr).toContain('for Ana of cell:risk');
-    expect((await cello(['token', 'create', '--cell', 'nope', ...store])).stderr).toMatch(/no applied cell "nope" \(known: .*finance.*risk/);
-    expect((await cello(['token', 'create', '--cell', 'risk', '--member', 'Zed', ...store])).stderr).toContain('has no member "Zed"');
+    expect((await cello(['token', 'create', '--cell', 'nope', ...store])).stderr).toMatch(
+      /no applied cell "nope" \(known: .*finance.*risk/,
+    );
+    expect((await cello(['token', 'create', '--cell', 'risk', '--member', 'Zed', ...store])).stderr).toContain(
+      'has no member "Zed"',
+    );
     expect((await cello(['token', 'create', ...store])).code).toBe(2);
     const list = await cello(['token', 'list', ...store]);
     const id = /^(\S+)\s+Ana of cell:risk/m.exec(list.stdout)![1]!;
@@ -85,7 +95,19 @@ describe('cello publish / tail / deliveries / replay against a server', () => {
   });
 
   it('publishes a risk signal and says when a retry was already in the log', async () => {
-    const args = ['publish', '--type', 'com.acme.risk.score.changed', '--source', '/risk/cli', '--subject', 'loan-7', '--id', 'cli-1', '--data', '{"score":0.97}'];
+    const args = [
+      'publish',
+      '--type',
+      'com.acme.risk.score.changed',
+      '--source',
+      '/risk/cli',
+      '--subject',
+      'loan-7',
+      '--id',
+      'cli-1',
+      '--data',
+      '{"score":0.97}',
+    ];
     expect((await cello(args, env)).stdout).toMatch(/^Published: com\.acme\.risk\.score\.changed cli-1 \(#\d+\)/);
     expect((await cello(args, env)).stdout).toMatch(/^Already in the log/);
     expect((await cello([...args.slice(0, -1), '{score'], env)).stderr).toContain('--data is not valid JSON');
@@ -106,26 +128,50 @@ describe('cello publish / tail / deliveries / replay against a server', () => {
     expect(listed.stdout).toMatch(/dead {2}finance-high-risk {2}event #\d+ {2}1 attempt\(s\) {2}last 500/);
     expect(listed.stdout).toMatch(/#1 \S+ dead 500 \d+ms the webhook answered 500/);
     receiver.status = 204;
-    expect((await cello(['replay', '--dead-letters', '--subscription', 'finance-high-risk'], finance)).stdout).toBe('Queued 1 delivery again.\n');
+    expect((await cello(['replay', '--dead-letters', '--subscription', 'finance-high-risk'], finance)).stdout).toBe(
+      'Queued 1 delivery again.\n',
+    );
     await eventually(() => receiver.received.filter((r) => r.json.id === 'cli-1').length === 2);
-    expect((await cello(['replay', '--dead-letters'], finance)).stderr).toContain('--dead-letters needs --subscription');
-    expect((await cello(['replay', '--from', '999999', '--subscription', 'finance-high-risk'], finance)).stderr).toMatch(/The log ends at event #\d+; --from 999999 is past it/);
-    expect((await cello(['replay', '--dead-letters', '--subscription', 'finance-high-risk'], env)).stderr).toContain('belongs to cell:finance');
+    expect((await cello(['replay', '--dead-letters'], finance)).stderr).toContain(
+      '--dead-letters needs --subscription',
+    );
+    expect(
+      (await cello(['replay', '--from', '999999', '--subscription', 'finance-high-risk'], finance)).stderr,
+    ).toMatch(/The log ends at event #\d+; --from 999999 is past it/);
+    expect((await cello(['replay', '--dead-letters', '--subscription', 'finance-high-risk'], env)).stderr).toContain(
+      'belongs to cell:finance',
+    );
   });
 
   it('runs a webhook receiver that fetches the subscription secret and verifies signatures', async () => {
     const output = bufferedOutput();
     const finance = { ...env, CELLO_TOKEN: await server.tokenFor('finance'), NO_COLOR: '1' };
-    const running = main(['node', 'cello', 'receive', '--port', '0', '--subscription', 'finance-high-risk', '--count', '2'], { output, env: finance });
+    const running = main(
+      ['node', 'cello', 'receive', '--port', '0', '--subscription', 'finance-high-risk', '--count', '2'],
+      { output, env: finance },
+    );
     const port = await eventually(() => /127\.0\.0\.1:(\d+)/.exec(output.stdout)?.[1]);
-    const { secret } = (await (await server.call('/v1/subscriptions/finance-high-risk/secret')).json()) as { secret: string };
-    const body = JSON.stringify({ specversion: '1.0', id: 'r1', source: '/t', type: 'com.acme.risk.score.changed', data: { score: 1 } });
-    const post = (headers: Record<string, string>) => fetch(`http://127.0.0.1:${port}/`, { method: 'POST', headers, body });
+    const { secret } = (await (await server.call('/v1/subscriptions/finance-high-risk/secret')).json()) as {
+      secret: string;
+    };
+    const body = JSON.stringify({
+      specversion: '1.0',
+      id: 'r1',
+      source: '/t',
+      type: 'com.acme.risk.score.changed',
+      data: { score: 1 },
+    });
+    const post = (headers: Record<string, string>) =>
+      fetch(`http://127.0.0.1:${port}/`, { method: 'POST', headers, body });
     await post(signWebhook({ id: 'msg_1', timestamp: Math.floor(Date.now() / 1000), body, secret }));
-    await post(signWebhook({ id: 'msg_2', timestamp: Math.floor(Date.now() / 1000), body, secret: newWebhookSecret() }));
+    await post(
+      signWebhook({ id: 'msg_2', timestamp: Math.floor(Date.now() / 1000), body, secret: newWebhookSecret() }),
+    );
     expect(await running).toBe(0);
     const lines = strip(output.stdout).split('\n');
-    expect(lines.find((l) => l.includes('msg_1'))).toMatch(/com\.acme\.risk\.score\.changed \{"score":1\} {2}signature ok/);
+    expect(lines.find((l) => l.includes('msg_1'))).toMatch(
+      /com\.acme\.risk\.score\.changed \{"score":1\} {2}signature ok/,
+    );
     expect(lines.find((l) => l.includes('msg_2'))).toMatch(/signature refused/);
   });
 

@@ -37,7 +37,9 @@ describe('cello simulate against a server running examples/acme', () => {
     let count = 0;
     let after = 0;
     for (;;) {
-      const page = await get<{ events: Record<string, unknown>[]; next: number | null }>(`/v1/events?type=com.acme.*&limit=1000&after=${after}`);
+      const page = await get<{ events: Record<string, unknown>[]; next: number | null }>(
+        `/v1/events?type=com.acme.*&limit=1000&after=${after}`,
+      );
       count += page.events.filter((e) => e.simulation === 'seed-1').length;
       if (page.next === null) return count;
       after = page.next;
@@ -48,10 +50,14 @@ describe('cello simulate against a server running examples/acme', () => {
     const run = await cello(['simulate', '--days', '3', '--cases', '20', '--slow', 'risk'], env);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Simulated 3 day(s) of Acme (seed 1): 8 loans, 9 customer cases, 3 forecast changes, 5 platform incidents; risk answers late.');
+    expect(run.stdout).toContain(
+      'Simulated 3 day(s) of Acme (seed 1): 8 loans, 9 customer cases, 3 forecast changes, 5 platform incidents; risk answers late.',
+    );
     expect(run.stdout).toMatch(/com\.acme\.finance\.credit\.requested\s+8\n/);
     expect(run.stdout).toContain(`${server.url}/`);
-    expect(run.stdout).toContain("cello insights slos         SLO compliance; risk's late answers show in risk-signals-for-finance/score-within-5m");
+    expect(run.stdout).toContain(
+      "cello insights slos         SLO compliance; risk's late answers show in risk-signals-for-finance/score-within-5m",
+    );
 
     const map = await get<{ activities: { activity: string }[] }>('/v1/insights/process-map');
     expect(map.activities.map((a) => a.activity)).toEqual(
@@ -69,7 +75,16 @@ describe('cello simulate against a server running examples/acme', () => {
       ]),
     );
 
-    const { slos } = await get<{ slos: { agreement: string; provider: string; state: string; compliance: number | null; objective: number; counted: number }[] }>('/v1/insights/slos');
+    const { slos } = await get<{
+      slos: {
+        agreement: string;
+        provider: string;
+        state: string;
+        compliance: number | null;
+        objective: number;
+        counted: number;
+      }[];
+    }>('/v1/insights/slos');
     const risk = slos.find((s) => s.agreement === 'risk-signals-for-finance')!;
     expect(risk).toMatchObject({ provider: 'risk', state: 'breached' });
     expect(risk.compliance!).toBeLessThan(risk.objective);
@@ -102,8 +117,12 @@ describe('cello simulate against a server running examples/acme', () => {
 
     const slow = await cello(['simulate', '--slow', 'demand-planning'], env);
     expect(slow.code).toBe(2);
-    expect(slow.stderr).toContain('--slow takes a cell that answers requests in the simulation (risk, finance, manufacturing, cs-emea, cs-americas, platform), not "demand-planning"');
-    expect((await cello(['simulate', '--days', '0'], env)).stderr).toContain('--days must be a whole number from 1 to 90, not "0".');
+    expect(slow.stderr).toContain(
+      '--slow takes a cell that answers requests in the simulation (risk, finance, manufacturing, cs-emea, cs-americas, platform), not "demand-planning"',
+    );
+    expect((await cello(['simulate', '--days', '0'], env)).stderr).toContain(
+      '--days must be a whole number from 1 to 90, not "0".',
+    );
   });
 });
 
@@ -131,8 +150,14 @@ describe('simulateAcmeHistory', () => {
   it('slows only the cell it is asked to', () => {
     const scoreDelays = (slow?: 'risk' | 'finance') => {
       const { events } = simulateAcmeHistory({ days: 7, cases: 100, seed: 2, now, ...(slow ? { slow } : {}) });
-      const requested = new Map(events.filter((e) => e.type === 'com.acme.finance.credit.requested').map((e) => [e.subject, Date.parse(e.time as string)]));
-      return events.filter((e) => e.id!.endsWith('.scored')).map((e) => Date.parse(e.time as string) - requested.get(e.subject)!);
+      const requested = new Map(
+        events
+          .filter((e) => e.type === 'com.acme.finance.credit.requested')
+          .map((e) => [e.subject, Date.parse(e.time as string)]),
+      );
+      return events
+        .filter((e) => e.id!.endsWith('.scored'))
+        .map((e) => Date.parse(e.time as string) - requested.get(e.subject)!);
     };
     const late = (delays: number[]) => delays.filter((ms) => ms > 5 * 60_000).length / delays.length;
     expect(late(scoreDelays())).toBe(0);
@@ -142,9 +167,13 @@ describe('simulateAcmeHistory', () => {
 });
 
 describe('publishInBatches', () => {
-  const events: PublishEvent[] = Array.from({ length: 5 }, (_, i) => ({ id: `e${i}`, source: '/test', type: i < 3 ? 'com.acme.a' : 'com.acme.b' }));
+  const events: PublishEvent[] = Array.from({ length: 5 }, (_, i) => ({
+    id: `e${i}`,
+    source: '/test',
+    type: i < 3 ? 'com.acme.a' : 'com.acme.b',
+  }));
 
-  it("waits out a 429 for as long as Retry-After asks, then sends the same batch again", async () => {
+  it('waits out a 429 for as long as Retry-After asks, then sends the same batch again', async () => {
     const sent: string[][] = [];
     const waits: number[] = [];
     let refusals = 1;
@@ -153,8 +182,12 @@ describe('publishInBatches', () => {
       {
         async publish(batch) {
           sent.push(batch.map((e) => e.id!));
-          if (sent.length === 2 && refusals-- > 0) throw new LimitError('This token sent more than 120000 requests in a minute.', { status: 429 });
-          return { accepted: batch.length, events: batch.map((e) => ({ id: e.id!, source: e.source, duplicate: e.id === 'e0' })) };
+          if (sent.length === 2 && refusals-- > 0)
+            throw new LimitError('This token sent more than 120000 requests in a minute.', { status: 429 });
+          return {
+            accepted: batch.length,
+            events: batch.map((e) => ({ id: e.id!, source: e.source, duplicate: e.id === 'e0' })),
+          };
         },
         retryAfterMs: () => 7_000,
       },
@@ -162,15 +195,22 @@ describe('publishInBatches', () => {
     );
     expect(sent).toEqual([['e0', 'e1'], ['e2', 'e3'], ['e2', 'e3'], ['e4']]);
     expect(waits).toEqual([7_000]);
-    expect(Object.fromEntries(tally)).toEqual({ 'com.acme.a': { published: 2, duplicates: 1 }, 'com.acme.b': { published: 2, duplicates: 0 } });
+    expect(Object.fromEntries(tally)).toEqual({
+      'com.acme.a': { published: 2, duplicates: 1 },
+      'com.acme.b': { published: 2, duplicates: 0 },
+    });
   });
 
   it('stops at a refusal that waiting cannot fix', async () => {
     const refuse = async () => {
       throw new InputError('The data of com.acme.a does not match the schema its offer declares.');
     };
-    await expect(publishInBatches(events, { publish: refuse, retryAfterMs: () => undefined }, { batchSize: 2, maxWaits: 3, sleep: async () => undefined })).rejects.toThrow(
-      'does not match the schema',
-    );
+    await expect(
+      publishInBatches(
+        events,
+        { publish: refuse, retryAfterMs: () => undefined },
+        { batchSize: 2, maxWaits: 3, sleep: async () => undefined },
+      ),
+    ).rejects.toThrow('does not match the schema');
   });
 });

@@ -49,7 +49,10 @@ function headerValue(value: string): string {
   let out = '';
   for (const char of value) {
     const code = char.codePointAt(0)!;
-    out += code > 0x20 && code < 0x7f && char !== '"' && char !== '%' ? char : [...Buffer.from(char)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+    out +=
+      code > 0x20 && code < 0x7f && char !== '"' && char !== '%'
+        ? char
+        : [...Buffer.from(char)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
   }
   return out;
 }
@@ -77,12 +80,18 @@ function asBinary(c: YamlCase): { headers: RequestHeaders; body: Buffer } {
 function asStructured(c: YamlCase): { headers: RequestHeaders; body: Buffer } {
   const event: Record<string, unknown> = { ...c.attributes, ...c.extensions };
   if (c.data !== undefined) event.data = isJson(c.attributes.datacontenttype) ? jsonOrText(c.data) : c.data;
-  return { headers: { ...c.transport, 'content-type': 'application/cloudevents+json; charset=utf-8' }, body: Buffer.from(JSON.stringify(event)) };
+  return {
+    headers: { ...c.transport, 'content-type': 'application/cloudevents+json; charset=utf-8' },
+    body: Buffer.from(JSON.stringify(event)),
+  };
 }
 
 /** What the case says the event is, normalized; 0.3 events come out as 1.0. */
 function expected(c: YamlCase, mode: 'binary' | 'structured'): Record<string, unknown> {
-  const json = mode === 'structured' ? isJson(c.attributes.datacontenttype) : c.attributes.datacontenttype?.startsWith('application/json');
+  const json =
+    mode === 'structured'
+      ? isJson(c.attributes.datacontenttype)
+      : c.attributes.datacontenttype?.startsWith('application/json');
   return {
     ...c.attributes,
     specversion: '1.0',
@@ -94,8 +103,11 @@ function expected(c: YamlCase, mode: 'binary' | 'structured'): Record<string, un
 function validatorFor(): (event: CloudEvent) => string[] {
   const ajv = new Ajv({ allErrors: true, strict: false });
   (addFormats as unknown as (a: Ajv) => void)(ajv);
-  const validate = ajv.compile(JSON.parse(readFileSync(path.join(DIR, 'cloudevents-1.0.schema.json'), 'utf8')) as object);
-  return (event) => (validate(toStructuredCloudEvent(event)) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`));
+  const validate = ajv.compile(
+    JSON.parse(readFileSync(path.join(DIR, 'cloudevents-1.0.schema.json'), 'utf8')) as object,
+  );
+  return (event) =>
+    validate(toStructuredCloudEvent(event)) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
 }
 
 describeWith(checkDatasets('cloudevents/conformance'), 'CloudEvents conformance cases', () => {
@@ -122,13 +134,20 @@ describeWith(checkDatasets('cloudevents/conformance'), 'CloudEvents conformance 
 
   it('accepts every case together as one batch', () => {
     const events = cases.map((c) => JSON.parse(asStructured(c).body.toString()) as unknown);
-    const parsed = parseHttpEvents({ headers: { 'content-type': 'application/cloudevents-batch+json' }, body: Buffer.from(JSON.stringify(events)) });
+    const parsed = parseHttpEvents({
+      headers: { 'content-type': 'application/cloudevents-batch+json' },
+      body: Buffer.from(JSON.stringify(events)),
+    });
     expect(parsed.events.map((e) => e.id)).toEqual(cases.map((c) => c.attributes.id));
   });
 
   it('accepts every case rendered as HTTP requests, with the attributes the rendering states', () => {
     const { cases: rendered } = JSON.parse(readFileSync(path.join(DIR, 'conformance_cases_as_http.json'), 'utf8')) as {
-      cases: { binary_http_headers: Record<string, string>; binary_http_body: string; structured_json_event: Record<string, unknown> }[];
+      cases: {
+        binary_http_headers: Record<string, string>;
+        binary_http_body: string;
+        structured_json_event: Record<string, unknown>;
+      }[];
     };
     expect(rendered.length).toBeGreaterThan(0);
     for (const r of rendered) {

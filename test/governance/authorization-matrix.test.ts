@@ -53,50 +53,99 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { action: 'raise a tension between any cells', allowed: everyone, prepare: async () => ({ method: 'POST', url: '/v1/tensions', body: { title: 'x', type: 'boundary', cells: ['risk', 'ops'] } }) },
-  { action: 'read a tension', allowed: everyone, prepare: async () => ({ method: 'GET', url: `/v1/tensions/${await tension('capacity', ['payments'])}` }) },
-  { action: 'read the metrics', allowed: everyone, prepare: async () => ({ method: 'GET', url: '/v1/governance/metrics' }) },
+  {
+    action: 'raise a tension between any cells',
+    allowed: everyone,
+    prepare: async () => ({
+      method: 'POST',
+      url: '/v1/tensions',
+      body: { title: 'x', type: 'boundary', cells: ['risk', 'ops'] },
+    }),
+  },
+  {
+    action: 'read a tension',
+    allowed: everyone,
+    prepare: async () => ({ method: 'GET', url: `/v1/tensions/${await tension('capacity', ['payments'])}` }),
+  },
+  {
+    action: 'read the metrics',
+    allowed: everyone,
+    prepare: async () => ({ method: 'GET', url: '/v1/governance/metrics' }),
+  },
   {
     action: 'comment (payments involved, raised by payments, decided by risk)',
     allowed: ['bo', 'cy', 'payments', 'mei', 'raj'],
-    prepare: async () => ({ method: 'POST', url: `/v1/tensions/${await tension('capacity', ['payments'])}/comments`, body: { body: 'seen it too' } }),
+    prepare: async () => ({
+      method: 'POST',
+      url: `/v1/tensions/${await tension('capacity', ['payments'])}/comments`,
+      body: { body: 'seen it too' },
+    }),
   },
   {
     action: 'rate (raised by payments; ana facilitates the reviews)',
     allowed: ['bo', 'cy', 'payments', 'ana', 'admin'],
-    prepare: async () => ({ method: 'PUT', url: `/v1/tensions/${await tension('capacity', ['payments'])}/ratings`, body: { ratings: { impact: 3 } } }),
+    prepare: async () => ({
+      method: 'PUT',
+      url: `/v1/tensions/${await tension('capacity', ['payments'])}/ratings`,
+      body: { ratings: { impact: 3 } },
+    }),
   },
   {
     action: 'advise (interface: payments advises risk)',
     allowed: ['bo', 'cy', 'payments'],
-    prepare: async () => ({ method: 'POST', url: `/v1/tensions/${await tension('interface', ['payments', 'risk'])}/advice`, body: { body: 'go ahead' } }),
+    prepare: async () => ({
+      method: 'POST',
+      url: `/v1/tensions/${await tension('interface', ['payments', 'risk'])}/advice`,
+      body: { body: 'go ahead' },
+    }),
   },
   {
     action: 'decide a capacity tension (risk lead, consent)',
     allowed: ['mei'],
-    prepare: async () => ({ method: 'POST', url: `/v1/tensions/${await tension('capacity', ['payments'])}/decisions`, body: { outcome: 'drop', reason: 'matrix' } }),
+    prepare: async () => ({
+      method: 'POST',
+      url: `/v1/tensions/${await tension('capacity', ['payments'])}/decisions`,
+      body: { outcome: 'drop', reason: 'matrix' },
+    }),
   },
   {
     action: 'decide a process tension (ops lead, owner)',
     allowed: ['finn'],
-    prepare: async () => ({ method: 'POST', url: `/v1/tensions/${await tension('process', ['payments'])}/decisions`, body: { outcome: 'drop', reason: 'matrix' } }),
+    prepare: async () => ({
+      method: 'POST',
+      url: `/v1/tensions/${await tension('process', ['payments'])}/decisions`,
+      body: { outcome: 'drop', reason: 'matrix' },
+    }),
   },
   {
     action: 'object to a consent proposal (payments involved, risk decides)',
     allowed: ['bo', 'cy', 'payments', 'mei', 'raj'],
-    prepare: async () => ({ method: 'POST', url: `/v1/proposals/${await proposal('capacity', 'mei')}/objections`, body: { reason: 'matrix' } }),
+    prepare: async () => ({
+      method: 'POST',
+      url: `/v1/proposals/${await proposal('capacity', 'mei')}/objections`,
+      body: { reason: 'matrix' },
+    }),
   },
   {
     action: 'vote on a priority proposal (members of payments, by name)',
     allowed: ['bo', 'cy'],
-    prepare: async () => ({ method: 'POST', url: `/v1/proposals/${await proposal('priority', 'bo')}/votes`, body: { vote: 'no' } }),
+    prepare: async () => ({
+      method: 'POST',
+      url: `/v1/proposals/${await proposal('priority', 'bo')}/votes`,
+      body: { vote: 'no' },
+    }),
   },
   {
     action: 'resolve a decided tension (raiser payments, or the decider finn)',
     allowed: ['bo', 'cy', 'payments', 'finn'],
     prepare: async () => {
       const id = await tension('process', ['payments']);
-      await g.call('finn', 'POST', `/v1/tensions/${id}/decisions`, { outcome: 'experiment', move: 'm', metric: 'k', rationale: 'matrix' });
+      await g.call('finn', 'POST', `/v1/tensions/${id}/decisions`, {
+        outcome: 'experiment',
+        move: 'm',
+        metric: 'k',
+        rationale: 'matrix',
+      });
       return { method: 'POST', url: `/v1/tensions/${id}/state`, body: { state: 'resolved', reason: 'matrix' } };
     },
   },
@@ -109,10 +158,29 @@ const cases: Case[] = [
       return { method: 'POST', url: `/v1/tensions/${id}/state`, body: { state: 'open', reason: 'matrix' } };
     },
   },
-  { action: 'plan the review (cell ops)', allowed: ['ana', 'admin'], prepare: async () => (await noReview(), { method: 'POST', url: '/v1/reviews', body: SCOPE }) },
-  { action: 'reorder the agenda', allowed: ['ana', 'admin'], prepare: async () => (await plannedReview(), { method: 'PUT', url: '/v1/reviews/current/agenda', body: { order: ['1'] } }) },
-  { action: 'start the review', allowed: ['ana', 'admin'], prepare: async () => (await plannedReview(), { method: 'POST', url: '/v1/reviews/current/start' }) },
-  { action: 'close the review', allowed: ['ana', 'admin'], prepare: async () => (await runningReview(), { method: 'POST', url: '/v1/reviews/current/close' }) },
+  {
+    action: 'plan the review (cell ops)',
+    allowed: ['ana', 'admin'],
+    prepare: async () => (await noReview(), { method: 'POST', url: '/v1/reviews', body: SCOPE }),
+  },
+  {
+    action: 'reorder the agenda',
+    allowed: ['ana', 'admin'],
+    prepare: async () => (
+      await plannedReview(),
+      { method: 'PUT', url: '/v1/reviews/current/agenda', body: { order: ['1'] } }
+    ),
+  },
+  {
+    action: 'start the review',
+    allowed: ['ana', 'admin'],
+    prepare: async () => (await plannedReview(), { method: 'POST', url: '/v1/reviews/current/start' }),
+  },
+  {
+    action: 'close the review',
+    allowed: ['ana', 'admin'],
+    prepare: async () => (await runningReview(), { method: 'POST', url: '/v1/reviews/current/close' }),
+  },
   {
     action: 'decide a boundary item in the review (ops facilitator)',
     allowed: ['ana'],
@@ -120,7 +188,11 @@ const cases: Case[] = [
       await noReview();
       const id = await tension('boundary', ['payments', 'risk']);
       await runningReview();
-      return { method: 'POST', url: `/v1/reviews/current/items/${id}/decisions`, body: { outcome: 'drop', reason: 'matrix' } };
+      return {
+        method: 'POST',
+        url: `/v1/reviews/current/items/${id}/decisions`,
+        body: { outcome: 'drop', reason: 'matrix' },
+      };
     },
   },
   {
@@ -130,7 +202,11 @@ const cases: Case[] = [
       await noReview();
       const id = await tension('purpose', ['ops']);
       await runningReview();
-      return { method: 'POST', url: `/v1/reviews/current/items/${id}/decisions`, body: { outcome: 'drop', reason: 'matrix' } };
+      return {
+        method: 'POST',
+        url: `/v1/reviews/current/items/${id}/decisions`,
+        body: { outcome: 'drop', reason: 'matrix' },
+      };
     },
   },
 ];
@@ -153,7 +229,12 @@ describe('authorization matrix: tokens × governance actions', () => {
 
   it('refuses every action without a token', async () => {
     const id = await tension('capacity', ['payments']);
-    for (const [method, url] of [['GET', '/v1/tensions'], ['POST', `/v1/tensions/${id}/comments`], ['POST', '/v1/reviews'], ['GET', '/v1/governance/metrics']] as const) {
+    for (const [method, url] of [
+      ['GET', '/v1/tensions'],
+      ['POST', `/v1/tensions/${id}/comments`],
+      ['POST', '/v1/reviews'],
+      ['GET', '/v1/governance/metrics'],
+    ] as const) {
       expect((await g.call(undefined, method, url, method === 'POST' ? { body: 'x' } : undefined)).status).toBe(401);
     }
   });

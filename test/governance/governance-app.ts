@@ -32,26 +32,48 @@ export interface GovernanceApp {
   url: string;
   tokens: Record<TokenName, string>;
   /** An HTTP call through Fastify's inject, as `who`; the body parsed as JSON when it is JSON. */
-  call(who: TokenName | undefined, method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  call(
+    who: TokenName | undefined,
+    method: 'GET' | 'POST' | 'PUT',
+    url: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
   close(): Promise<void>;
 }
 
 /** A real server over a real store (SQLite in a temp folder unless given), the small organization applied, one token per person. */
 export async function startGovernanceApp(
-  options: { start?: string; webhookUrl?: string; reviewDate?: string; governance?: GovernanceOptions; store?: (clock: ManualClock, dataDir: string) => Store } = {},
+  options: {
+    start?: string;
+    webhookUrl?: string;
+    reviewDate?: string;
+    governance?: GovernanceOptions;
+    store?: (clock: ManualClock, dataDir: string) => Store;
+  } = {},
 ): Promise<GovernanceApp> {
   const clock = new ManualClock(options.start ?? '2026-01-05T09:00:00.000Z');
   const dir = await mkdtemp(path.join(tmpdir(), 'cello-governance-'));
   const orgDir = path.join(dir, 'org');
   const dataDir = path.join(dir, 'data');
-  await writeSmallOrg(orgDir, { ...(options.webhookUrl ? { webhookUrl: options.webhookUrl } : {}), ...(options.reviewDate ? { reviewDate: options.reviewDate } : {}) });
-  const store = options.store ? options.store(clock, dataDir) : createSqliteStore({ dataDir, clock, synchronous: 'normal' });
+  await writeSmallOrg(orgDir, {
+    ...(options.webhookUrl ? { webhookUrl: options.webhookUrl } : {}),
+    ...(options.reviewDate ? { reviewDate: options.reviewDate } : {}),
+  });
+  const store = options.store
+    ? options.store(clock, dataDir)
+    : createSqliteStore({ dataDir, clock, synchronous: 'normal' });
   await store.migrate();
   const config = compileConfig({ dataDir, org: orgDir, port: 0, env: { CELLO_LOG_LEVEL: 'silent' } });
-  const app = await createApp(config, { clock, store, logger: silentLogger, governance: { reviewCell: 'ops', checkIntervalMs: 0, ...options.governance } });
+  const app = await createApp(config, {
+    clock,
+    store,
+    logger: silentLogger,
+    governance: { reviewCell: 'ops', checkIntervalMs: 0, ...options.governance },
+  });
   const url = await app.listen();
   const tokens = {} as Record<TokenName, string>;
-  for (const [name, spec] of Object.entries(SMALL_ORG_TOKENS)) tokens[name as TokenName] = (await createToken(store.tokens, spec)).token;
+  for (const [name, spec] of Object.entries(SMALL_ORG_TOKENS))
+    tokens[name as TokenName] = (await createToken(store.tokens, spec)).token;
   return {
     app,
     clock,
@@ -64,7 +86,10 @@ export async function startGovernanceApp(
       const response = await app.api.inject({
         method,
         url,
-        headers: { ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        headers: {
+          ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}),
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
         ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
       });
       const json = response.headers['content-type']?.toString().includes('json');

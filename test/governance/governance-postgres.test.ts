@@ -8,7 +8,9 @@ describeWith(await checkPostgres(), 'governance on PostgreSQL', () => {
   let g: GovernanceApp;
   const schema = `gov_${process.pid}_${Date.now().toString(36)}`;
   beforeAll(async () => {
-    g = await startGovernanceApp({ store: (clock) => createPostgresStore({ url: POSTGRES_URL, schema, clock, poolSize: 4 }) });
+    g = await startGovernanceApp({
+      store: (clock) => createPostgresStore({ url: POSTGRES_URL, schema, clock, poolSize: 4 }),
+    });
   });
   afterAll(async () => {
     await g?.close();
@@ -18,21 +20,38 @@ describeWith(await checkPostgres(), 'governance on PostgreSQL', () => {
   });
 
   it('keeps one tension per detector subject and gap-free numbers when reports race', async () => {
-    const report = { detector: 'test', subject: 'subscription:x', title: 'x keeps failing', type: 'interface', cells: ['risk'] };
+    const report = {
+      detector: 'test',
+      subject: 'subscription:x',
+      title: 'x keeps failing',
+      type: 'interface',
+      cells: ['risk'],
+    };
     const results = await Promise.all([1, 2, 3, 4].map(() => g.app.governance.raiseDetected(report)));
     expect(new Set(results.map((r) => r.tension.id)).size).toBe(1);
     const { tension } = await g.app.governance.tensions.show(results[0]!.tension.id);
     expect(tension.occurrences).toBe(4);
-    const raised = await Promise.all(['a', 'b', 'c'].map((t) => g.call('bo', 'POST', '/v1/tensions', { title: t, type: 'capacity', cells: ['risk'] })));
+    const raised = await Promise.all(
+      ['a', 'b', 'c'].map((t) => g.call('bo', 'POST', '/v1/tensions', { title: t, type: 'capacity', cells: ['risk'] })),
+    );
     expect(raised.map((r) => r.status)).toEqual([201, 201, 201]);
     expect(new Set(raised.map((r) => r.body.tension.id)).size).toBe(3);
   });
 
   it('runs a review to a new agreement version', async () => {
-    const raised = await g.call('bo', 'POST', '/v1/tensions', { title: 'Who owns refunds?', type: 'boundary', cells: ['payments', 'risk'] });
+    const raised = await g.call('bo', 'POST', '/v1/tensions', {
+      title: 'Who owns refunds?',
+      type: 'boundary',
+      cells: ['payments', 'risk'],
+    });
     expect((await g.call('ana', 'POST', '/v1/reviews', {})).status).toBe(201);
     await g.call('ana', 'POST', '/v1/reviews/current/start');
-    const item = await g.call('ana', 'POST', `/v1/reviews/current/items/${raised.body.tension.id}/decisions`, { outcome: 'change-agreement', agreement: 'risk-for-payments', set: { 'spec.reviewDate': '2026-07-01' }, rationale: 'x' });
+    const item = await g.call('ana', 'POST', `/v1/reviews/current/items/${raised.body.tension.id}/decisions`, {
+      outcome: 'change-agreement',
+      agreement: 'risk-for-payments',
+      set: { 'spec.reviewDate': '2026-07-01' },
+      rationale: 'x',
+    });
     expect(item.status, JSON.stringify(item.body)).toBe(201);
     const closed = await g.call('ana', 'POST', '/v1/reviews/current/close');
     expect(closed.body).toMatchObject({ decided: 1, noDecision: false });

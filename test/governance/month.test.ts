@@ -46,19 +46,49 @@ const ids: Record<string, string> = {};
 
 async function cli(who: Person, ...args: string[]): Promise<string> {
   const output = bufferedOutput();
-  const code = await main(['node', 'cello', ...args, '--url', url, '--token', tokens[who]], { output, env: {}, cwd: dir });
+  const code = await main(['node', 'cello', ...args, '--url', url, '--token', tokens[who]], {
+    output,
+    env: {},
+    cwd: dir,
+  });
   if (code !== 0) throw new Error(`cello ${args.join(' ')} exited ${code}: ${output.stderr}`);
   return output.stdout;
 }
 
-async function http<T = any>(who: Person, method: 'GET' | 'POST', path: string, body?: unknown, type = 'application/json'): Promise<T> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const response = await app.api.inject({ method, url: path, headers: { authorization: `Bearer ${tokens[who]}`, 'content-type': type }, ...(body ? { payload: JSON.stringify(body) } : {}) });
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function http<T = any>(
+  who: Person,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  type = 'application/json',
+): Promise<T> {
+  const response = await app.api.inject({
+    method,
+    url: path,
+    headers: { authorization: `Bearer ${tokens[who]}`, 'content-type': type },
+    ...(body ? { payload: JSON.stringify(body) } : {}),
+  });
   if (response.statusCode >= 300) throw new Error(`${method} ${path} → ${response.statusCode}: ${response.body}`);
   return response.json() as T;
 }
 
 async function publish(who: Person, type: string, subject: string, data: unknown): Promise<void> {
-  await http(who, 'POST', '/v1/events', { specversion: '1.0', id: `${type}-${subject}-${clock.now().getTime()}`, source: `/acme/${PEOPLE[who].cell}`, type, subject, time: clock.now().toISOString(), data }, 'application/cloudevents+json');
+  await http(
+    who,
+    'POST',
+    '/v1/events',
+    {
+      specversion: '1.0',
+      id: `${type}-${subject}-${clock.now().getTime()}`,
+      source: `/acme/${PEOPLE[who].cell}`,
+      type,
+      subject,
+      time: clock.now().toISOString(),
+      data,
+    },
+    'application/cloudevents+json',
+  );
 }
 
 /** Waits (briefly, by polling the detectors) until a detector's tension reaches the state wanted. */
@@ -95,10 +125,14 @@ beforeAll(async () => {
   const store = createSqliteStore({ dataDir, clock, synchronous: 'normal' });
   await store.migrate();
   app = await createApp(compileConfig({ dataDir, org: orgDir, port: 0, env: { CELLO_LOG_LEVEL: 'silent' } }), {
-    clock, store, logger: silentLogger, governance: { reviewCell: 'platform', checkIntervalMs: 0 },
+    clock,
+    store,
+    logger: silentLogger,
+    governance: { reviewCell: 'platform', checkIntervalMs: 0 },
   });
   url = await app.listen();
-  for (const [name, spec] of Object.entries(PEOPLE)) tokens[name as Person] = (await createToken(store.tokens, spec)).token;
+  for (const [name, spec] of Object.entries(PEOPLE))
+    tokens[name as Person] = (await createToken(store.tokens, spec)).token;
 });
 
 afterAll(async () => {
@@ -115,28 +149,79 @@ describe('a month of Acme', () => {
     await publish('platform', 'com.acme.platform.incident.resolved', 'inc-1', { title: 'Queue lag on the backbone' });
     const deadLetter = await detected('dead-letters', () => true);
     expect(hookCalls).toBe(1);
-    expect(deadLetter.tension).toMatchObject({ type: 'interface', cells: ['platform', 'risk'], subject: 'subscription:risk-platform-incidents', observedAt: '2027-01-25T10:00:00.000Z', raisedAt: '2027-01-25T10:00:00.000Z' });
-    expect(deadLetter.route).toMatchObject({ routed: true, deciderCell: 'platform', deciderRole: 'lead', method: 'advice' });
+    expect(deadLetter.tension).toMatchObject({
+      type: 'interface',
+      cells: ['platform', 'risk'],
+      subject: 'subscription:risk-platform-incidents',
+      observedAt: '2027-01-25T10:00:00.000Z',
+      raisedAt: '2027-01-25T10:00:00.000Z',
+    });
+    expect(deadLetter.route).toMatchObject({
+      routed: true,
+      deciderCell: 'platform',
+      deciderRole: 'lead',
+      method: 'advice',
+    });
     ids.deadLetter = deadLetter.tension.id;
     const guardrail = await detected('guardrail', () => true);
-    expect(guardrail.tension).toMatchObject({ type: 'process', cells: ['platform'], subject: 'guardrail:incidents-name-a-service/cell:platform', occurrences: 1 });
+    expect(guardrail.tension).toMatchObject({
+      type: 'process',
+      cells: ['platform'],
+      subject: 'guardrail:incidents-name-a-service/cell:platform',
+      occurrences: 1,
+    });
     ids.guardrail = guardrail.tension.id;
   });
 
   it('week 1, Monday: a person raises a boundary tension between finance and risk', async () => {
     clock.set('2027-01-25T11:00:00.000Z');
-    const out = await cli('ingrid', 'tension', 'raise', '--title', "Finance declines credit while risk's score is still pending", '--type', 'boundary', '--cells', 'finance,risk',
-      '--severity', 'high', '--observed-at', '2027-01-22T09:00:00Z', '--evidence', 'agreement:risk-signals-for-finance', '--rate', 'customer-trust=4', '--rate', 'time-to-decision=5', '--json');
+    const out = await cli(
+      'ingrid',
+      'tension',
+      'raise',
+      '--title',
+      "Finance declines credit while risk's score is still pending",
+      '--type',
+      'boundary',
+      '--cells',
+      'finance,risk',
+      '--severity',
+      'high',
+      '--observed-at',
+      '2027-01-22T09:00:00Z',
+      '--evidence',
+      'agreement:risk-signals-for-finance',
+      '--rate',
+      'customer-trust=4',
+      '--rate',
+      'time-to-decision=5',
+      '--json',
+    );
     const raised = JSON.parse(out) as TensionDetail;
     expect(raised.tension).toMatchObject({ raisedBy: 'Ingrid Dahl of cell:finance', state: 'open' });
-    expect(raised.score.explanation).toBe('customer-trust 4 × 40 = 160 + time-to-decision 5 × 25 = 125 + cost-to-serve unrated + team-sustainability unrated → 285 of 500');
-    expect(raised.route).toMatchObject({ deciderCell: 'platform', deciderRole: 'facilitator', method: 'consent', forum: 'review' });
+    expect(raised.score.explanation).toBe(
+      'customer-trust 4 × 40 = 160 + time-to-decision 5 × 25 = 125 + cost-to-serve unrated + team-sustainability unrated → 285 of 500',
+    );
+    expect(raised.route).toMatchObject({
+      deciderCell: 'platform',
+      deciderRole: 'facilitator',
+      method: 'consent',
+      forum: 'review',
+    });
     ids.boundary = raised.tension.id;
     const shown = await cli('carlos', 'tension', 'show', ids.boundary!);
-    expect(shown).toContain('route: consent by members of cell:platform with the facilitator role (Noah Fischer), in the review');
+    expect(shown).toContain(
+      'route: consent by members of cell:platform with the facilitator role (Noah Fischer), in the review',
+    );
     expect(await cli('carlos', 'tension', 'list', '--state', 'open')).toContain(`${ids.boundary}  open      boundary`);
     clock.set('2027-01-26T10:00:00.000Z');
-    await cli('amara', 'tension', 'advise', ids.deadLetter!, 'Our intake was down; retry after 5 minutes would have saved it.');
+    await cli(
+      'amara',
+      'tension',
+      'advise',
+      ids.deadLetter!,
+      'Our intake was down; retry after 5 minutes would have saved it.',
+    );
     await cli('carlos', 'tension', 'advise', ids.deadLetter!, 'Finance does not depend on this hook.');
   });
 
@@ -145,22 +230,62 @@ describe('a month of Acme', () => {
     expect((await app.governance.tick()).planned).toBe('R-1');
     const plan = await cli('noah', 'review', 'plan', '--json');
     const review = JSON.parse(plan);
-    expect(review).toMatchObject({ id: 'R-1', state: 'planned', cell: 'platform', scheduledFor: '2027-01-27T13:00:00.000Z' });
+    expect(review).toMatchObject({
+      id: 'R-1',
+      state: 'planned',
+      cell: 'platform',
+      scheduledFor: '2027-01-27T13:00:00.000Z',
+    });
     const order = review.agenda.map((i: { tensionId: string }) => i.tensionId);
     expect(order.indexOf(ids.boundary)).toBe(0);
     expect(order.indexOf(ids.deadLetter)).toBeLessThan(order.indexOf(ids.guardrail));
-    expect(review.agenda[0].evidence.agreements.map((a: { name: string }) => a.name)).toEqual(['risk-signals-for-finance']);
+    expect(review.agenda[0].evidence.agreements.map((a: { name: string }) => a.name)).toEqual([
+      'risk-signals-for-finance',
+    ]);
 
     clock.set('2027-01-27T13:00:00.000Z');
     await cli('noah', 'review', 'start');
-    const proposed = await cli('noah', 'review', 'decide', ids.boundary!, '--outcome', 'change-agreement', '--agreement', 'risk-signals-for-finance',
-      '--set', 'spec.slos[0].within=2m', '--set', 'spec.reviewDate=2027-04-28', '--criteria', 'customer-trust,team-sustainability',
-      '--rationale', 'A score within two minutes lets finance wait for it instead of declining.');
+    const proposed = await cli(
+      'noah',
+      'review',
+      'decide',
+      ids.boundary!,
+      '--outcome',
+      'change-agreement',
+      '--agreement',
+      'risk-signals-for-finance',
+      '--set',
+      'spec.slos[0].within=2m',
+      '--set',
+      'spec.reviewDate=2027-04-28',
+      '--criteria',
+      'customer-trust,team-sustainability',
+      '--rationale',
+      'A score within two minutes lets finance wait for it instead of declining.',
+    );
     expect(proposed).toContain('(consent)');
     expect(proposed).toContain('spec.slos[0].within: "5m" → "2m"');
-    await expect(cli('ingrid', 'review', 'decide', ids.deadLetter!, '--outcome', 'drop', '--reason', 'x')).rejects.toThrow(/Only members of cell:platform with the lead role \(Aiko Tanaka\) may decide "interface" tensions/);
-    const experiment = await cli('aiko', 'review', 'decide', ids.deadLetter!, '--outcome', 'experiment', '--move', 'Retry incident webhooks after 5 minutes for two weeks',
-      '--metric', 'dead letters per week on risk-platform-incidents', '--review-date', '2w', '--rationale', 'Risk advised that its intake recovers within minutes.');
+    await expect(
+      cli('ingrid', 'review', 'decide', ids.deadLetter!, '--outcome', 'drop', '--reason', 'x'),
+    ).rejects.toThrow(
+      /Only members of cell:platform with the lead role \(Aiko Tanaka\) may decide "interface" tensions/,
+    );
+    const experiment = await cli(
+      'aiko',
+      'review',
+      'decide',
+      ids.deadLetter!,
+      '--outcome',
+      'experiment',
+      '--move',
+      'Retry incident webhooks after 5 minutes for two weeks',
+      '--metric',
+      'dead letters per week on risk-platform-incidents',
+      '--review-date',
+      '2w',
+      '--rationale',
+      'Risk advised that its intake recovers within minutes.',
+    );
     expect(experiment).toContain('D-1');
 
     clock.set('2027-01-27T13:30:00.000Z');
@@ -173,7 +298,9 @@ describe('a month of Acme', () => {
     const history = await http('ingrid', 'GET', '/v1/manifests/Agreement/risk-signals-for-finance/history');
     expect(history.versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
     expect(history.versions[1].manifest.spec.slos[0].within).toBe('2m');
-    const proposal = parse(await readFile(path.join(dataDir, 'proposals/agreement-risk-signals-for-finance-v2.yaml'), 'utf8'));
+    const proposal = parse(
+      await readFile(path.join(dataDir, 'proposals/agreement-risk-signals-for-finance-v2.yaml'), 'utf8'),
+    );
     expect(proposal.spec).toMatchObject({ reviewDate: '2027-04-28', slos: [{ within: '2m' }] });
     const inRepo = await readFile(path.join(orgDir, 'agreements/risk-signals-for-finance.yaml'), 'utf8');
     expect(inRepo.split('\n')[0]).toBe('# yaml-language-server: $schema=../../../schemas/cello.json');
@@ -183,15 +310,29 @@ describe('a month of Acme', () => {
     expect(plan.items.filter((i) => i.ref === 'agreement:risk-signals-for-finance')).toEqual([]);
     const decided = await http('noah', 'GET', `/v1/tensions/${ids.boundary}`);
     expect(decided.tension.state).toBe('resolved');
-    expect(decided.decisions[0]).toMatchObject({ id: 'D-2', method: 'consent', decidedBy: 'Noah Fischer of cell:platform (consent: no objection in the window)', criteria: ['customer-trust', 'team-sustainability'] });
+    expect(decided.decisions[0]).toMatchObject({
+      id: 'D-2',
+      method: 'consent',
+      decidedBy: 'Noah Fischer of cell:platform (consent: no objection in the window)',
+      criteria: ['customer-trust', 'team-sustainability'],
+    });
     const log = await http('noah', 'GET', '/v1/decisions?review=R-1');
-    expect(log.decisions.map((d: { id: string; outcome: string; method: string; reviewDate?: string }) => [d.id, d.outcome, d.method, d.reviewDate])).toEqual([
+    expect(
+      log.decisions.map((d: { id: string; outcome: string; method: string; reviewDate?: string }) => [
+        d.id,
+        d.outcome,
+        d.method,
+        d.reviewDate,
+      ]),
+    ).toEqual([
       ['D-1', 'experiment', 'advice', '2027-02-10'],
       ['D-2', 'change-agreement', 'consent', undefined],
     ]);
     const minutes = await cli('noah', 'review', 'minutes', '--review', 'R-1');
     expect(minutes).toContain('### D-2 on ' + ids.boundary + ': change-agreement');
-    expect(minutes).toContain('- Experiment E-1: Retry incident webhooks after 5 minutes for two weeks; watch dead letters per week on risk-platform-incidents; review 2027-02-10');
+    expect(minutes).toContain(
+      '- Experiment E-1: Retry incident webhooks after 5 minutes for two weeks; watch dead letters per week on risk-platform-incidents; review 2027-02-10',
+    );
   });
 
   it('week 2: an agreement comes due; the review ends without a decision', async () => {
@@ -200,7 +341,9 @@ describe('a month of Acme', () => {
     expect(tick).toMatchObject({ planned: 'R-2', due: { agreements: 1 } });
     const review = await http('noah', 'GET', '/v1/reviews/current');
     const agreementItem = review.agenda.find((i: { kind: string }) => i.kind === 'agreement');
-    expect(agreementItem.title).toBe('Agreement support-intake-for-cs-americas (cell:platform → cell:cs-americas) is due for review since 2027-02-01');
+    expect(agreementItem.title).toBe(
+      'Agreement support-intake-for-cs-americas (cell:platform → cell:cs-americas) is due for review since 2027-02-01',
+    );
     ids.agreementReview = agreementItem.tensionId;
     expect(review.agenda.map((i: { tensionId: string }) => i.tensionId)).toContain(ids.guardrail);
     clock.set('2027-02-03T13:00:00.000Z');
@@ -220,30 +363,75 @@ describe('a month of Acme', () => {
     await cli('noah', 'review', 'start');
     await cli('amara', 'tension', 'advise', ids.experimentReview!, 'No dead letters since the retry.');
     await cli('carlos', 'tension', 'advise', ids.experimentReview!, 'Keep it.');
-    const kept = await cli('aiko', 'review', 'decide', ids.experimentReview!, '--outcome', 'change-agreement', '--agreement', 'backbone-for-risk',
-      '--set', "spec.entryCriteria[1]=Risk's webhooks answer within 2 seconds and are retried after 5 minutes.",
-      '--rationale', 'The retry worked; make it part of the agreement.', '--result', 'Dead letters on risk-platform-incidents fell from 1 a week to 0.');
+    const kept = await cli(
+      'aiko',
+      'review',
+      'decide',
+      ids.experimentReview!,
+      '--outcome',
+      'change-agreement',
+      '--agreement',
+      'backbone-for-risk',
+      '--set',
+      "spec.entryCriteria[1]=Risk's webhooks answer within 2 seconds and are retried after 5 minutes.",
+      '--rationale',
+      'The retry worked; make it part of the agreement.',
+      '--result',
+      'Dead letters on risk-platform-incidents fell from 1 a week to 0.',
+    );
     expect(kept).toContain('new version: agreement:backbone-for-risk v2');
-    const escalated = await cli('sophie', 'review', 'decide', ids.guardrail!, '--outcome', 'escalate', '--to', 'cell:platform', '--reason', "Incident payloads are platform's format; platform owns the fix.");
+    const escalated = await cli(
+      'sophie',
+      'review',
+      'decide',
+      ids.guardrail!,
+      '--outcome',
+      'escalate',
+      '--to',
+      'cell:platform',
+      '--reason',
+      "Incident payloads are platform's format; platform owns the fix.",
+    );
     expect(escalated).toContain('(consent)');
     clock.set('2027-02-10T13:30:00.000Z');
-    expect(JSON.parse(await cli('noah', 'review', 'close', '--json'))).toMatchObject({ id: 'R-3', decided: 2, noDecision: false });
+    expect(JSON.parse(await cli('noah', 'review', 'close', '--json'))).toMatchObject({
+      id: 'R-3',
+      decided: 2,
+      noDecision: false,
+    });
     const experiments = await http('noah', 'GET', '/v1/experiments');
-    expect(experiments.experiments[0]).toMatchObject({ id: 'E-1', state: 'concluded', result: 'Dead letters on risk-platform-incidents fell from 1 a week to 0.' });
+    expect(experiments.experiments[0]).toMatchObject({
+      id: 'E-1',
+      state: 'concluded',
+      result: 'Dead letters on risk-platform-incidents fell from 1 a week to 0.',
+    });
     expect((await http('noah', 'GET', `/v1/tensions/${ids.deadLetter}`)).tension.state).toBe('resolved');
   });
 
   it('week 4: the dead letters come back, and the tension reopens rather than duplicating', async () => {
     clock.set('2027-02-17T10:00:00.000Z');
-    await publish('platform', 'com.acme.platform.incident.opened', 'inc-2', { title: 'Disk full', service: 'backbone' });
-    await publish('platform', 'com.acme.platform.incident.resolved', 'inc-2', { title: 'Disk full', service: 'backbone' });
+    await publish('platform', 'com.acme.platform.incident.opened', 'inc-2', {
+      title: 'Disk full',
+      service: 'backbone',
+    });
+    await publish('platform', 'com.acme.platform.incident.resolved', 'inc-2', {
+      title: 'Disk full',
+      service: 'backbone',
+    });
     const reopened = await detected('dead-letters', (t) => t.tension.state === 'open');
     expect(reopened.tension).toMatchObject({ id: ids.deadLetter, reopened: 1, occurrences: 2 });
   });
 
   it('the metrics come out of the record', async () => {
-    const metrics = JSON.parse(await cli('noah', 'review', 'metrics', '--json', '--from', '2027-01-25T09:30:00Z')) as GovernanceMetrics;
-    expect(metrics.tensions).toEqual({ raised: 5, byOrigin: { person: 1, detector: 4 }, byState: { open: 3, scheduled: 0, decided: 0, resolved: 2, dropped: 0 }, unrouted: 0 });
+    const metrics = JSON.parse(
+      await cli('noah', 'review', 'metrics', '--json', '--from', '2027-01-25T09:30:00Z'),
+    ) as GovernanceMetrics;
+    expect(metrics.tensions).toEqual({
+      raised: 5,
+      byOrigin: { person: 1, detector: 4 },
+      byState: { open: 3, scheduled: 0, decided: 0, resolved: 2, dropped: 0 },
+      unrouted: 0,
+    });
     // Surfacing: dead letter 0, guardrail 0, experiment review 12h, agreement review 60h, boundary 74h.
     expect(metrics.timeToSurface).toMatchObject({ count: 5, medianMs: 12 * H, meanMs: 29.2 * H });
     expect(metrics.timeToSurface.byOrigin.person.medianMs).toBe(74 * H);
@@ -266,7 +454,11 @@ describe('a month of Acme', () => {
   });
 
   it('every act is an event in the log, with the tension as its subject', async () => {
-    const events = await app.store.events.query({ types: ['dev.cello.tension.*', 'dev.cello.proposal.*', 'dev.cello.agreement.*'], subject: ids.boundary, limit: 50 });
+    const events = await app.store.events.query({
+      types: ['dev.cello.tension.*', 'dev.cello.proposal.*', 'dev.cello.agreement.*'],
+      subject: ids.boundary,
+      limit: 50,
+    });
     expect(events.map((e) => e.type)).toEqual([
       'dev.cello.tension.raised',
       'dev.cello.tension.scheduled',
@@ -277,6 +469,10 @@ describe('a month of Acme', () => {
       'dev.cello.tension.resolved',
     ]);
     const reviews = await app.store.events.query({ types: ['dev.cello.review.*'], limit: 50 });
-    expect(reviews.filter((e) => e.type === 'dev.cello.review.closed').map((e) => (e.data as { noDecision: boolean }).noDecision)).toEqual([false, true, false]);
+    expect(
+      reviews
+        .filter((e) => e.type === 'dev.cello.review.closed')
+        .map((e) => (e.data as { noDecision: boolean }).noDecision),
+    ).toEqual([false, true, false]);
   });
 });

@@ -8,7 +8,8 @@ import type { Manifest } from '../../src/model/index.js';
  * tension type (purpose) that nobody may decide. Tokens name members: Ana facilitates the reviews (cell ops).
  */
 export function smallOrg(options: { webhookUrl?: string; reviewDate?: string } = {}): Manifest[] {
-  const m = (kind: string, name: string, spec: Record<string, unknown>) => ({ apiVersion: 'cello/v1', kind, metadata: { name }, spec }) as unknown as Manifest;
+  const m = (kind: string, name: string, spec: Record<string, unknown>) =>
+    ({ apiVersion: 'cello/v1', kind, metadata: { name }, spec }) as unknown as Manifest;
   return [
     m('Organization', 'tiny', {
       purpose: 'Tiny settles payments safely.',
@@ -39,7 +40,14 @@ export function smallOrg(options: { webhookUrl?: string; reviewDate?: string } =
         { name: 'Dee', roles: ['member', 'facilitator'] },
       ],
       domains: ['domain:settlement'],
-      offers: [{ name: 'settlements', type: 'event', events: [{ type: 'com.tiny.payment.settled' }], limits: { rate: '10/s' } }],
+      offers: [
+        {
+          name: 'settlements',
+          type: 'event',
+          events: [{ type: 'com.tiny.payment.settled' }],
+          limits: { rate: '10/s' },
+        },
+      ],
     }),
     m('Cell', 'risk', {
       type: 'complicated-subsystem',
@@ -49,7 +57,9 @@ export function smallOrg(options: { webhookUrl?: string; reviewDate?: string } =
         { name: 'Raj', roles: ['member', 'facilitator'] },
       ],
       domains: ['domain:scoring'],
-      offers: [{ name: 'risk-signals', type: 'event', events: [{ type: 'com.tiny.risk.scored' }], limits: { rate: '10/s' } }],
+      offers: [
+        { name: 'risk-signals', type: 'event', events: [{ type: 'com.tiny.risk.scored' }], limits: { rate: '10/s' } },
+      ],
     }),
     m('Agreement', 'risk-for-payments', {
       provider: 'cell:risk',
@@ -57,7 +67,16 @@ export function smallOrg(options: { webhookUrl?: string; reviewDate?: string } =
       consumer: 'cell:payments',
       mode: 'x-as-a-service',
       exitCriteria: ['Payments stops settling.'],
-      slos: [{ name: 'score-fast', objective: 0.95, request: 'com.tiny.payment.settled', response: 'com.tiny.risk.scored', within: '5m', window: '28d' }],
+      slos: [
+        {
+          name: 'score-fast',
+          objective: 0.95,
+          request: 'com.tiny.payment.settled',
+          response: 'com.tiny.risk.scored',
+          within: '5m',
+          window: '28d',
+        },
+      ],
       reviewDate: options.reviewDate ?? '2026-06-01',
     }),
     m('Agreement', 'payments-for-risk', {
@@ -68,11 +87,41 @@ export function smallOrg(options: { webhookUrl?: string; reviewDate?: string } =
       exitCriteria: ['Risk stops scoring.'],
       reviewDate: '2026-06-01',
     }),
-    m('DecisionRight', 'boundary', { tensionType: 'boundary', decider: { cell: 'cell:ops', role: 'facilitator' }, method: 'consent', criteria: ['impact'], forum: 'review' }),
-    m('DecisionRight', 'priority', { tensionType: 'priority', decider: { cell: 'cell:payments' }, method: 'vote', forum: 'async', asyncTimeout: '48h' }),
-    m('DecisionRight', 'interface', { tensionType: 'interface', decider: { cell: 'cell:risk', role: 'lead' }, method: 'advice', forum: 'async', asyncTimeout: '24h', advisors: ['cell:payments'] }),
-    m('DecisionRight', 'capacity', { tensionType: 'capacity', decider: { cell: 'cell:risk', role: 'lead' }, method: 'consent', forum: 'async', asyncTimeout: '24h' }),
-    m('DecisionRight', 'process', { tensionType: 'process', decider: { cell: 'cell:ops', role: 'lead' }, method: 'owner', forum: 'async' }),
+    m('DecisionRight', 'boundary', {
+      tensionType: 'boundary',
+      decider: { cell: 'cell:ops', role: 'facilitator' },
+      method: 'consent',
+      criteria: ['impact'],
+      forum: 'review',
+    }),
+    m('DecisionRight', 'priority', {
+      tensionType: 'priority',
+      decider: { cell: 'cell:payments' },
+      method: 'vote',
+      forum: 'async',
+      asyncTimeout: '48h',
+    }),
+    m('DecisionRight', 'interface', {
+      tensionType: 'interface',
+      decider: { cell: 'cell:risk', role: 'lead' },
+      method: 'advice',
+      forum: 'async',
+      asyncTimeout: '24h',
+      advisors: ['cell:payments'],
+    }),
+    m('DecisionRight', 'capacity', {
+      tensionType: 'capacity',
+      decider: { cell: 'cell:risk', role: 'lead' },
+      method: 'consent',
+      forum: 'async',
+      asyncTimeout: '24h',
+    }),
+    m('DecisionRight', 'process', {
+      tensionType: 'process',
+      decider: { cell: 'cell:ops', role: 'lead' },
+      method: 'owner',
+      forum: 'async',
+    }),
     m('Guardrail', 'settlements-carry-amount', {
       target: 'events',
       eventTypes: ['com.tiny.payment.settled'],
@@ -97,6 +146,9 @@ export function smallOrg(options: { webhookUrl?: string; reviewDate?: string } =
 export async function writeSmallOrg(dir: string, options: Parameters<typeof smallOrg>[0] = {}): Promise<void> {
   await mkdir(dir, { recursive: true });
   for (const manifest of smallOrg(options)) {
-    await writeFile(path.join(dir, `${manifest.kind.toLowerCase()}-${manifest.metadata.name}.yaml`), `# ${manifest.kind} ${manifest.metadata.name}\n${stringify(manifest)}`);
+    await writeFile(
+      path.join(dir, `${manifest.kind.toLowerCase()}-${manifest.metadata.name}.yaml`),
+      `# ${manifest.kind} ${manifest.metadata.name}\n${stringify(manifest)}`,
+    );
   }
 }

@@ -36,11 +36,23 @@ async function json(token: string | null, method: 'GET' | 'POST', pathname: stri
 }
 
 async function publish(token: string, events: Record<string, unknown>[]) {
-  const response = await t.call('/v1/events', { method: 'POST', token, headers: { 'content-type': 'application/cloudevents-batch+json' }, body: JSON.stringify(events) });
+  const response = await t.call('/v1/events', {
+    method: 'POST',
+    token,
+    headers: { 'content-type': 'application/cloudevents-batch+json' },
+    body: JSON.stringify(events),
+  });
   expect(response.status, await response.clone().text()).toBe(202);
 }
 
-const loanEvent = (type: string, loan: number, atMs: number) => ({ specversion: '1.0', id: `${type}-${loan}`, source: '/lending', type, subject: `loan-${loan}`, time: new Date(atMs).toISOString() });
+const loanEvent = (type: string, loan: number, atMs: number) => ({
+  specversion: '1.0',
+  id: `${type}-${loan}`,
+  source: '/lending',
+  type,
+  subject: `loan-${loan}`,
+  time: new Date(atMs).toISOString(),
+});
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'cello-accepted-'));
@@ -75,7 +87,10 @@ afterAll(async () => {
 describe('an accepted recommendation in the running app', () => {
   it('starts an experiment of the accepting cell, with no tension and no decision behind it', async () => {
     const tensionsBefore = (await json(tokens.intake, 'GET', '/v1/tensions')).body.tensions.length;
-    const accepted = await json(tokens.credit, 'POST', `/v1/insights/recommendations/${recommendation.id}/accept`, { move: 'Decide small loans within the hour', reviewDate: '2w' });
+    const accepted = await json(tokens.credit, 'POST', `/v1/insights/recommendations/${recommendation.id}/accept`, {
+      move: 'Decide small loans within the hour',
+      reviewDate: '2w',
+    });
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
     expect(accepted.body.experiment).toMatch(/^E-\d+$/);
     expect(accepted.body.tension).toBeUndefined();
@@ -95,7 +110,9 @@ describe('an accepted recommendation in the running app', () => {
     });
     expect(experiment!.tensionId).toBeUndefined();
     expect(experiment!.decisionId).toBeUndefined();
-    expect(experiment!.evidence).toContainEqual(expect.objectContaining({ kind: 'insight', ref: `recommendation:${recommendation.id}` }));
+    expect(experiment!.evidence).toContainEqual(
+      expect.objectContaining({ kind: 'insight', ref: `recommendation:${recommendation.id}` }),
+    );
     // Choosing for itself raised nothing for anyone else to decide.
     expect((await json(tokens.intake, 'GET', '/v1/tensions')).body.tensions).toHaveLength(tensionsBefore);
   });
@@ -109,7 +126,13 @@ describe('an accepted recommendation in the running app', () => {
     expect(started.body.events[0]).toMatchObject({
       source: '/cello/governance',
       subject: recommendation.id,
-      data: { experiment: experimentId, cell: 'cell:credit', recommendation: recommendation.id, move: 'Decide small loans within the hour', reviewDate: '2026-03-18' },
+      data: {
+        experiment: experimentId,
+        cell: 'cell:credit',
+        recommendation: recommendation.id,
+        move: 'Decide small loans within the hour',
+        reviewDate: '2026-03-18',
+      },
     });
     const history = await json(tokens.intake, 'GET', `/v1/events?subject=${recommendation.id}`);
     expect((history.body.events as { type: string }[]).map((e) => e.type)).toEqual([
@@ -129,13 +152,23 @@ describe('an accepted recommendation in the running app', () => {
     clock.set('2026-03-19T09:00:00.000Z');
     const planned = await json(tokens.ivy, 'POST', '/v1/reviews', { cell: 'intake' });
     expect(planned.status, JSON.stringify(planned.body)).toBe(201);
-    const item = (planned.body.agenda as { kind: string; tensionId: string; cells: string[]; type: string; title: string; route: { decider?: string }; evidence: { evidence: { kind: string; ref: string }[] } }[]).find(
-      (i) => i.kind === 'experiment',
-    );
+    const item = (
+      planned.body.agenda as {
+        kind: string;
+        tensionId: string;
+        cells: string[];
+        type: string;
+        title: string;
+        route: { decider?: string };
+        evidence: { evidence: { kind: string; ref: string }[] };
+      }[]
+    ).find((i) => i.kind === 'experiment');
     expect(item).toMatchObject({ cells: ['credit'], type: 'process' });
     expect(item!.title).toContain(`Experiment ${experimentId} of cell:credit is due for review`);
     expect(item!.evidence.evidence).toContainEqual(expect.objectContaining({ kind: 'experiment', ref: experimentId }));
-    expect(item!.evidence.evidence).toContainEqual(expect.objectContaining({ kind: 'insight', ref: `recommendation:${recommendation.id}` }));
+    expect(item!.evidence.evidence).toContainEqual(
+      expect.objectContaining({ kind: 'insight', ref: `recommendation:${recommendation.id}` }),
+    );
 
     expect((await json(tokens.ivy, 'POST', '/v1/reviews/current/start')).status).toBe(200);
     const decided = await json(tokens.cleo, 'POST', `/v1/reviews/current/items/${item!.tensionId}/decisions`, {
@@ -147,9 +180,15 @@ describe('an accepted recommendation in the running app', () => {
     expect(decided.status, JSON.stringify(decided.body)).toBe(201);
 
     const { body } = await json(tokens.intake, 'GET', '/v1/experiments?state=concluded');
-    expect((body.experiments as Experiment[]).find((e) => e.id === experimentId)).toMatchObject({ state: 'concluded', result: 'Median wait fell from 6h20m to 3h.' });
+    expect((body.experiments as Experiment[]).find((e) => e.id === experimentId)).toMatchObject({
+      state: 'concluded',
+      result: 'Median wait fell from 6h20m to 3h.',
+    });
     const concluded = await json(tokens.intake, 'GET', '/v1/events?type=dev.cello.experiment.concluded');
     expect(concluded.body.events).toHaveLength(1);
-    expect(concluded.body.events[0]).toMatchObject({ subject: recommendation.id, data: { experiment: experimentId, cell: 'cell:credit', review: item!.tensionId, outcome: 'drop' } });
+    expect(concluded.body.events[0]).toMatchObject({
+      subject: recommendation.id,
+      data: { experiment: experimentId, cell: 'cell:credit', review: item!.tensionId, outcome: 'drop' },
+    });
   });
 });

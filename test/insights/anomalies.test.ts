@@ -9,9 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime } from '../../src/engine/index.js';
 import { createInsights, type AnomalyReport } from '../../src/insights/index.js';
 import { applyManifests } from '../../src/manifests/index.js';
-import type { AppendInput } from '../../src/store/index.js';
+import type { AppendInput, Store } from '../../src/store/index.js';
 import { ManualClock, silentLogger } from '../../src/shared/index.js';
-import type { Store } from '../../src/store/index.js';
 import { createSqliteStore } from '../../src/store/sqlite/index.js';
 import { lendingOrg } from './lending-org.js';
 
@@ -29,7 +28,10 @@ beforeAll(async () => {
   await applyManifests(store, lendingOrg(), { clock, actor: 'test' });
   const inputs: AppendInput[] = [];
   const add = (id: string, type: string, subject: string, atMs: number, publisher?: string) =>
-    inputs.push({ event: { specversion: '1.0', id, source: '/test', type, subject, time: new Date(atMs).toISOString() }, ...(publisher ? { publisher } : {}) });
+    inputs.push({
+      event: { specversion: '1.0', id, source: '/test', type, subject, time: new Date(atMs).toISOString() },
+      ...(publisher ? { publisher } : {}),
+    });
   // 48 hours of 3 loans an hour decided within 10 to 15 minutes; in the last complete hour, 30 decisions, each after 3 hours
   // (their requests came 3 hours earlier, so intake's volume is not unusual in the hour judged).
   for (let h = 48; h >= 1; h--) {
@@ -45,7 +47,20 @@ beforeAll(async () => {
   }
   add('r-stuck', 'com.lend.loan.requested', 'loan-stuck', NOW - 5 * H, 'intake');
   inputs.push({
-    event: { specversion: '1.0', id: 't1', source: '/cello/governance', type: 'dev.cello.tension.raised', subject: 'T-1', time: new Date(NOW - H).toISOString(), data: { title: 'Decisions are slow', type: 'interface', cells: ['credit'], observedAt: new Date(NOW - 5 * 24 * H).toISOString() } },
+    event: {
+      specversion: '1.0',
+      id: 't1',
+      source: '/cello/governance',
+      type: 'dev.cello.tension.raised',
+      subject: 'T-1',
+      time: new Date(NOW - H).toISOString(),
+      data: {
+        title: 'Decisions are slow',
+        type: 'interface',
+        cells: ['credit'],
+        observedAt: new Date(NOW - 5 * 24 * H).toISOString(),
+      },
+    },
   });
   await store.events.append(inputs);
   const runtime = await createRuntime({ store, logger: silentLogger, clock });
@@ -74,10 +89,18 @@ describe('anomalies', () => {
 
   it('find the case waiting longer than usual, and whom it waits on', () => {
     expect(report.stalledCases.total).toBe(1);
-    expect(report.stalledCases.cases[0]).toMatchObject({ case: 'loan-stuck', lastActivity: 'com.lend.loan.requested', expectedNext: 'com.lend.credit.decided', waitingOn: 'credit' });
+    expect(report.stalledCases.cases[0]).toMatchObject({
+      case: 'loan-stuck',
+      lastActivity: 'com.lend.loan.requested',
+      expectedNext: 'com.lend.credit.decided',
+      waitingOn: 'credit',
+    });
   });
 
   it('find the tension raised days after its first signal', () => {
-    expect(report.lateEscalations).toMatchObject({ raised: 1, late: [{ tension: 'T-1', surfacedAfterMs: 5 * 24 * H - H }] });
+    expect(report.lateEscalations).toMatchObject({
+      raised: 1,
+      late: [{ tension: 'T-1', surfacedAfterMs: 5 * 24 * H - H }],
+    });
   });
 });

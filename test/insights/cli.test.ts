@@ -15,7 +15,11 @@ let intake: string;
 
 async function cello(...args: string[]) {
   const output = bufferedOutput();
-  const code = await main(['node', 'cello', ...args, '--url', server.url], { output, env: { CELLO_TOKEN: ADMIN_TOKEN }, cwd: dir });
+  const code = await main(['node', 'cello', ...args, '--url', server.url], {
+    output,
+    env: { CELLO_TOKEN: ADMIN_TOKEN },
+    cwd: dir,
+  });
   return { code, stdout: output.stdout, stderr: output.stderr };
 }
 
@@ -26,10 +30,29 @@ beforeAll(async () => {
   intake = await server.tokenFor('intake');
   const now = Date.now();
   const events = [1, 2, 3].flatMap((n) => [
-    { specversion: '1.0', id: `r${n}`, source: '/cli', type: 'com.lend.loan.requested', subject: `loan-${n}`, time: new Date(now - (10 - n) * HOUR).toISOString() },
-    { specversion: '1.0', id: `c${n}`, source: '/cli', type: 'com.lend.loan.closed', subject: `loan-${n}`, time: new Date(now - (9 - n) * HOUR).toISOString() },
+    {
+      specversion: '1.0',
+      id: `r${n}`,
+      source: '/cli',
+      type: 'com.lend.loan.requested',
+      subject: `loan-${n}`,
+      time: new Date(now - (10 - n) * HOUR).toISOString(),
+    },
+    {
+      specversion: '1.0',
+      id: `c${n}`,
+      source: '/cli',
+      type: 'com.lend.loan.closed',
+      subject: `loan-${n}`,
+      time: new Date(now - (9 - n) * HOUR).toISOString(),
+    },
   ]);
-  const response = await server.call('/v1/events', { method: 'POST', token: intake, headers: { 'content-type': 'application/cloudevents-batch+json' }, body: JSON.stringify(events) });
+  const response = await server.call('/v1/events', {
+    method: 'POST',
+    token: intake,
+    headers: { 'content-type': 'application/cloudevents-batch+json' },
+    body: JSON.stringify(events),
+  });
   expect(response.status).toBe(202);
 });
 

@@ -68,7 +68,12 @@ describeWith(checkDatasets('eventlogs'), 'mining the real event logs', () => {
     it('loads with the figures a standard tool gives', async () => {
       const [cases, events, activities, variants] = FIGURES[name]!;
       const summary = mineLog(await load(name)).summary;
-      expect([summary.cases, summary.events, summary.activities, summary.variants]).toEqual([cases, events, activities, variants]);
+      expect([summary.cases, summary.events, summary.activities, summary.variants]).toEqual([
+        cases,
+        events,
+        activities,
+        variants,
+      ]);
     });
   });
 
@@ -128,8 +133,16 @@ describeWith(checkDatasets('eventlogs'), 'mining the real event logs', () => {
 
   it('keeps complete events of bpic2012 and classifies them by name+lifecycle as PM4Py does', async () => {
     const log = await load('bpic2012.xes.gz');
-    expect(mineLog(log, { lifecycle: 'complete' }).summary).toMatchObject({ cases: 13087, events: 164506, activities: 23 });
-    expect(mineLog(log, { classifier: 'name+lifecycle' }).summary).toMatchObject({ events: 262200, activities: 36, variants: 4366 });
+    expect(mineLog(log, { lifecycle: 'complete' }).summary).toMatchObject({
+      cases: 13087,
+      events: 164506,
+      activities: 23,
+    });
+    expect(mineLog(log, { classifier: 'name+lifecycle' }).summary).toMatchObject({
+      events: 262200,
+      activities: 36,
+      variants: 4366,
+    });
   });
 
   it('uses a classifier the log declares, by name', async () => {

@@ -9,7 +9,8 @@ import type { Manifest } from '../../src/model/index.js';
  * tensions (owner), which is how the review of an experiment credit chose for itself is decided in these tests.
  */
 export function lendingOrg(): Manifest[] {
-  const m = (kind: string, name: string, spec: Record<string, unknown>) => ({ apiVersion: 'cello/v1', kind, metadata: { name }, spec }) as unknown as Manifest;
+  const m = (kind: string, name: string, spec: Record<string, unknown>) =>
+    ({ apiVersion: 'cello/v1', kind, metadata: { name }, spec }) as unknown as Manifest;
   return [
     m('Organization', 'lending', {
       purpose: 'Lending decides loans fairly and fast.',
@@ -41,7 +42,14 @@ export function lendingOrg(): Manifest[] {
         { name: 'Dan', roles: ['member', 'facilitator'] },
       ],
       domains: ['domain:credit-risk'],
-      offers: [{ name: 'credit-decisions', type: 'event', events: [{ type: 'com.lend.credit.decided' }], limits: { hours: 'Mon-Fri 08:00-18:00' } }],
+      offers: [
+        {
+          name: 'credit-decisions',
+          type: 'event',
+          events: [{ type: 'com.lend.credit.decided' }],
+          limits: { hours: 'Mon-Fri 08:00-18:00' },
+        },
+      ],
     }),
     m('Agreement', 'credit-for-intake', {
       provider: 'cell:credit',
@@ -49,11 +57,35 @@ export function lendingOrg(): Manifest[] {
       consumer: 'cell:intake',
       mode: 'x-as-a-service',
       exitCriteria: ['Intake stops lending.'],
-      slos: [{ name: 'decided-within-4h', objective: 0.9, request: 'com.lend.loan.requested', response: 'com.lend.credit.decided', within: '4h', window: '28d' }],
+      slos: [
+        {
+          name: 'decided-within-4h',
+          objective: 0.9,
+          request: 'com.lend.loan.requested',
+          response: 'com.lend.credit.decided',
+          within: '4h',
+          window: '28d',
+        },
+      ],
     }),
-    m('DecisionRight', 'process', { tensionType: 'process', decider: { cell: 'cell:credit', role: 'lead' }, method: 'owner', forum: 'async' }),
-    m('DecisionRight', 'interface', { tensionType: 'interface', decider: { cell: 'cell:credit', role: 'lead' }, method: 'owner', forum: 'async' }),
-    m('DecisionRight', 'capacity', { tensionType: 'capacity', decider: { cell: 'cell:credit', role: 'lead' }, method: 'owner', forum: 'async' }),
+    m('DecisionRight', 'process', {
+      tensionType: 'process',
+      decider: { cell: 'cell:credit', role: 'lead' },
+      method: 'owner',
+      forum: 'async',
+    }),
+    m('DecisionRight', 'interface', {
+      tensionType: 'interface',
+      decider: { cell: 'cell:credit', role: 'lead' },
+      method: 'owner',
+      forum: 'async',
+    }),
+    m('DecisionRight', 'capacity', {
+      tensionType: 'capacity',
+      decider: { cell: 'cell:credit', role: 'lead' },
+      method: 'owner',
+      forum: 'async',
+    }),
   ];
 }
 
@@ -61,6 +93,9 @@ export function lendingOrg(): Manifest[] {
 export async function writeLendingOrg(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
   for (const manifest of lendingOrg()) {
-    await writeFile(path.join(dir, `${manifest.kind.toLowerCase()}-${manifest.metadata.name}.yaml`), stringify(manifest));
+    await writeFile(
+      path.join(dir, `${manifest.kind.toLowerCase()}-${manifest.metadata.name}.yaml`),
+      stringify(manifest),
+    );
   }
 }

@@ -26,31 +26,65 @@ let store: Store;
 let runtime: Runtime;
 let insights: Insights;
 
-const ev = (id: string, type: string, atMs: number, extra: Partial<CloudEvent> = {}): CloudEvent => ({ specversion: '1.0', id, source: '/test', type, time: new Date(atMs).toISOString(), ...extra });
+const ev = (id: string, type: string, atMs: number, extra: Partial<CloudEvent> = {}): CloudEvent => ({
+  specversion: '1.0',
+  id,
+  source: '/test',
+  type,
+  time: new Date(atMs).toISOString(),
+  ...extra,
+});
 
 beforeAll(async () => {
   store = createSqliteStore({ dataDir: dir, clock, synchronous: 'normal' });
   await store.migrate();
   const org = lendingOrg().map((m) =>
     m.kind === 'Organization'
-      ? ({ ...m, spec: { ...m.spec, mining: { caseIds: [{ type: 'com.lend.loan.requested', expression: 'event.data.loan' }] } } } as Manifest)
+      ? ({
+          ...m,
+          spec: {
+            ...m.spec,
+            mining: { caseIds: [{ type: 'com.lend.loan.requested', expression: 'event.data.loan' }] },
+          },
+        } as Manifest)
       : m,
   );
   await applyManifests(store, org, { clock, actor: 'test' });
   await store.events.append([
     // loan-1: the request names its loan in data (the CEL rule), the decision and closing by subject.
-    { event: ev('r1', 'com.lend.loan.requested', T0, { subject: 'ignored', data: { loan: 'loan-1' } }), publisher: 'intake' },
-    { event: ev('d1', 'com.lend.credit.decided', T0 + 2 * H, { subject: 'loan-1', extensions: { workflow: 'credit-approval', template: 'credit-approval@1' } }) },
+    {
+      event: ev('r1', 'com.lend.loan.requested', T0, { subject: 'ignored', data: { loan: 'loan-1' } }),
+      publisher: 'intake',
+    },
+    {
+      event: ev('d1', 'com.lend.credit.decided', T0 + 2 * H, {
+        subject: 'loan-1',
+        extensions: { workflow: 'credit-approval', template: 'credit-approval@1' },
+      }),
+    },
     { event: ev('c1', 'com.lend.loan.closed', T0 + 3 * H, { subject: 'loan-1' }), publisher: 'intake' },
     // loan-2: no subject; the caseid extension places the decision; it is decided twice (rework).
     { event: ev('r2', 'com.lend.loan.requested', T0 + H, { data: { loan: 'loan-2' } }), publisher: 'intake' },
-    { event: ev('d2', 'com.lend.credit.decided', T0 + 5 * H, { extensions: { caseid: 'loan-2' } }), publisher: 'credit' },
+    {
+      event: ev('d2', 'com.lend.credit.decided', T0 + 5 * H, { extensions: { caseid: 'loan-2' } }),
+      publisher: 'credit',
+    },
     { event: ev('d2b', 'com.lend.credit.decided', T0 + 6 * H, { subject: 'loan-2' }), publisher: 'credit' },
     // No case: a request whose data names no loan, and Cello's own records.
     { event: ev('r3', 'com.lend.loan.requested', T0 + 7 * H, { data: {} }), publisher: 'intake' },
-    { event: ev('t1', 'dev.cello.tension.raised', T0 + 8 * H, { subject: 'T-1', data: { title: 'Slow', type: 'interface', cells: ['credit'], observedAt: new Date(T0 + 4 * H).toISOString() } }) },
+    {
+      event: ev('t1', 'dev.cello.tension.raised', T0 + 8 * H, {
+        subject: 'T-1',
+        data: { title: 'Slow', type: 'interface', cells: ['credit'], observedAt: new Date(T0 + 4 * H).toISOString() },
+      }),
+    },
     { event: ev('t2', 'dev.cello.tension.decided', T0 + 9 * H, { subject: 'T-1', data: { outcome: 'experiment' } }) },
-    { event: ev('v1', 'dev.cello.review.closed', T0 + 10 * H, { subject: 'V-1', data: { items: 2, decided: 0, noDecision: true } }) },
+    {
+      event: ev('v1', 'dev.cello.review.closed', T0 + 10 * H, {
+        subject: 'V-1',
+        data: { items: 2, decided: 0, noDecision: true },
+      }),
+    },
   ]);
   runtime = await createRuntime({ store, logger: silentLogger, clock });
   insights = createInsights({ runtime }, { checkIntervalMs: 0 });
@@ -64,7 +98,9 @@ afterAll(async () => {
 describe('the live log', () => {
   it("groups events into cases as the organization says, the publisher (else the type's owner) as resource", async () => {
     const map = await insights.processMap();
-    expect(map.caseNotion).toBe('com.lend.loan.requested: event.data.loan; otherwise the subject, then the caseid extension');
+    expect(map.caseNotion).toBe(
+      'com.lend.loan.requested: event.data.loan; otherwise the subject, then the caseid extension',
+    );
     expect(map.summary).toMatchObject({ cases: 2, events: 6 });
     expect(map.variants.map((v) => v.activities)).toEqual([
       ['com.lend.loan.requested', 'com.lend.credit.decided', 'com.lend.loan.closed'],
@@ -73,7 +109,7 @@ describe('the live log', () => {
     expect(map.rework).toMatchObject({ cases: 1, share: 0.5 });
     expect(map.withoutCase).toBe(1);
     expect(map.log.warnings).toEqual([
-      expect.stringContaining("The case-id expression of com.lend.loan.requested failed on 1 event(s)"),
+      expect.stringContaining('The case-id expression of com.lend.loan.requested failed on 1 event(s)'),
     ]);
     // d1 has no publisher: credit, which offers the type, stands in.
     expect(map.handovers).toEqual([
@@ -97,7 +133,14 @@ describe('the live log', () => {
   it('reads governance facts back from the log', async () => {
     const history = await readGovernanceHistory(store.events);
     expect(history.tensions).toEqual([
-      expect.objectContaining({ id: 'T-1', type: 'interface', state: 'decided', observedAtMs: T0 + 4 * H, raisedAtMs: T0 + 8 * H, awaiting: [[T0 + 8 * H, T0 + 9 * H]] }),
+      expect.objectContaining({
+        id: 'T-1',
+        type: 'interface',
+        state: 'decided',
+        observedAtMs: T0 + 4 * H,
+        raisedAtMs: T0 + 8 * H,
+        awaiting: [[T0 + 8 * H, T0 + 9 * H]],
+      }),
     ]);
     expect(history.reviews).toEqual([{ id: 'V-1', items: 2, decided: 0, noDecision: true, closedAtMs: T0 + 10 * H }]);
   });
@@ -105,7 +148,9 @@ describe('the live log', () => {
   it('exports XES that `cello mine` reads back to the same figures', async () => {
     const file = path.join(dir, 'live.xes');
     const output = bufferedOutput();
-    expect(await main(['node', 'cello', 'export', '--xes', '--out', file, '--data-dir', dir], { output, env: {}, cwd: dir })).toBe(EXIT.ok);
+    expect(
+      await main(['node', 'cello', 'export', '--xes', '--out', file, '--data-dir', dir], { output, env: {}, cwd: dir }),
+    ).toBe(EXIT.ok);
     expect(output.stderr).toContain('Exported 2 cases, 6 events (1 without a case id left out)');
     const mined = bufferedOutput();
     expect(await main(['node', 'cello', 'mine', file, '--json'], { output: mined, env: {}, cwd: dir })).toBe(EXIT.ok);

@@ -27,7 +27,14 @@ let insights: Insights;
 const cell = (name: string): Principal => ({ kind: 'cell', cell: name, tokenId: `t-${name}` });
 
 /** One run of a workflow: started, two steps (the second twice when reworked), completed after `hours`. */
-function run(workflow: string, cellName: string, n: number, startMs: number, hours: number, rework = false): CloudEvent[] {
+function run(
+  workflow: string,
+  cellName: string,
+  n: number,
+  startMs: number,
+  hours: number,
+  rework = false,
+): CloudEvent[] {
   const instance = `${workflow}-${n}`;
   const ext = { workflow, template: 'case-handling@1', instance };
   const e = (type: string, atMs: number, step?: string, data: Record<string, unknown> = {}): CloudEvent => ({
@@ -57,7 +64,15 @@ beforeAll(async () => {
     apiVersion: 'cello/v1',
     kind: 'Agreement',
     metadata: { name: 'credit-coaches-intake' },
-    spec: { provider: 'cell:credit', offer: 'credit-decisions', consumer: 'cell:intake', mode: 'collaboration', since: '2025-12-01', duration: '6w', exitCriteria: ['Intake triages alone.'] },
+    spec: {
+      provider: 'cell:credit',
+      offer: 'credit-decisions',
+      consumer: 'cell:intake',
+      mode: 'collaboration',
+      since: '2025-12-01',
+      duration: '6w',
+      exitCriteria: ['Intake triages alone.'],
+    },
   } as Manifest;
   await applyManifests(store, [...lendingOrg(), collaboration], { clock, actor: 'test' });
   const events: CloudEvent[] = [];
@@ -102,14 +117,22 @@ describe('recommendations', () => {
   });
 
   it('are decided only by the cell they are addressed to: dismissed with a reason, or accepted', async () => {
-    await expect(insights.recommendations.accept(cell('credit'), 'R-2')).rejects.toThrow(/Only cell:intake, to which recommendation R-2 is addressed/);
+    await expect(insights.recommendations.accept(cell('credit'), 'R-2')).rejects.toThrow(
+      /Only cell:intake, to which recommendation R-2 is addressed/,
+    );
     await expect(insights.recommendations.dismiss({ kind: 'admin' }, 'R-1', 'no')).rejects.toThrow(/Only cell:credit/);
     await expect(insights.recommendations.dismiss(cell('credit'), 'R-1', '  ')).rejects.toThrow(/Say why/);
     await expect(insights.recommendations.get('R-9')).rejects.toThrow(/There is no recommendation "R-9"/);
 
     const dismissed = await insights.recommendations.dismiss(cell('credit'), 'R-1', 'We still pair on hard cases.');
-    expect(dismissed).toMatchObject({ state: 'dismissed', reason: 'We still pair on hard cases.', decidedBy: "cell:credit's token" });
-    const accepted = await insights.recommendations.accept(cell('intake'), 'R-2', { move: 'Copy credit’s triage step' });
+    expect(dismissed).toMatchObject({
+      state: 'dismissed',
+      reason: 'We still pair on hard cases.',
+      decidedBy: "cell:credit's token",
+    });
+    const accepted = await insights.recommendations.accept(cell('intake'), 'R-2', {
+      move: 'Copy credit’s triage step',
+    });
     // No experiment sink in this runtime: the acceptance is recorded, no experiment started.
     expect(accepted).toMatchObject({ experiment: null, recommendation: { state: 'accepted' } });
     const again = insights.recommendations.dismiss(cell('intake'), 'R-2', 'changed my mind');

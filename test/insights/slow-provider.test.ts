@@ -27,7 +27,10 @@ async function call(token: string | undefined, method: 'GET' | 'POST', url: stri
   const response = await app.api.inject({
     method,
     url,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
     ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
   });
   return { status: response.statusCode, body: (response.body ? response.json() : undefined) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -56,9 +59,19 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'cello-insights-'));
   const orgDir = path.join(dir, 'org');
   await writeLendingOrg(orgDir);
-  const config = compileConfig({ dataDir: path.join(dir, 'data'), org: orgDir, port: 0, env: { CELLO_LOG_LEVEL: 'silent' } });
+  const config = compileConfig({
+    dataDir: path.join(dir, 'data'),
+    org: orgDir,
+    port: 0,
+    env: { CELLO_LOG_LEVEL: 'silent' },
+  });
   config.feedPollMs = 50;
-  app = await createApp(config, { clock, logger: silentLogger, governance: { checkIntervalMs: 0 }, insights: { checkIntervalMs: 0 } });
+  app = await createApp(config, {
+    clock,
+    logger: silentLogger,
+    governance: { checkIntervalMs: 0 },
+    insights: { checkIntervalMs: 0 },
+  });
   await app.listen();
   tokens.intake = (await createToken(app.store.tokens, { cell: 'intake' })).token;
   tokens.credit = (await createToken(app.store.tokens, { cell: 'credit' })).token;
@@ -90,8 +103,17 @@ describe('a slow provider', () => {
     expect(status).toBe(200);
     const map = body as ProcessMap;
     expect(map.summary).toMatchObject({ cases: LOANS, events: 3 * LOANS, variants: 1 });
-    expect(map.variants[0]!.activities).toEqual(['com.lend.loan.requested', 'com.lend.credit.decided', 'com.lend.loan.closed']);
-    expect(map.bottlenecks[0]).toMatchObject({ from: 'com.lend.loan.requested', to: 'com.lend.credit.decided', frequency: LOANS, medianMs: 6 * HOUR + 20 * 60_000 });
+    expect(map.variants[0]!.activities).toEqual([
+      'com.lend.loan.requested',
+      'com.lend.credit.decided',
+      'com.lend.loan.closed',
+    ]);
+    expect(map.bottlenecks[0]).toMatchObject({
+      from: 'com.lend.loan.requested',
+      to: 'com.lend.credit.decided',
+      frequency: LOANS,
+      medianMs: 6 * HOUR + 20 * 60_000,
+    });
     expect(map.activityOwners).toContainEqual({ activity: 'com.lend.credit.decided', cell: 'credit', basis: 'offer' });
     expect(map.handovers).toEqual([
       { from: 'credit', to: 'intake', count: LOANS },
@@ -102,7 +124,15 @@ describe('a slow provider', () => {
   it('breaches the SLO, and the check raises one tension with the evidence through governance', async () => {
     const before = await call(tokens.intake, 'GET', '/v1/insights/slos');
     const slo = (before.body.slos as SloStatus[])[0]!;
-    expect(slo).toMatchObject({ agreement: 'credit-for-intake', slo: 'decided-within-4h', state: 'breached', counted: LOANS, met: 0, missed: LOANS, compliance: 0 });
+    expect(slo).toMatchObject({
+      agreement: 'credit-for-intake',
+      slo: 'decided-within-4h',
+      state: 'breached',
+      counted: LOANS,
+      met: 0,
+      missed: LOANS,
+      compliance: 0,
+    });
 
     const first = await call(undefined, 'POST', '/v1/insights/check');
     expect(first.status).toBe(401);
@@ -114,12 +144,25 @@ describe('a slow provider', () => {
     await app.insights.tick();
 
     const { body } = await call(tokens.intake, 'GET', '/v1/tensions');
-    const breaches = (body.tensions as { tension: { id: string; detector?: string; cells: string[]; type: string; evidence: { kind: string; ref: string }[]; observedAt: string } }[])
+    const breaches = (
+      body.tensions as {
+        tension: {
+          id: string;
+          detector?: string;
+          cells: string[];
+          type: string;
+          evidence: { kind: string; ref: string }[];
+          observedAt: string;
+        };
+      }[]
+    )
       .map((t) => t.tension)
       .filter((t) => t.detector === 'slo-breach');
     expect(breaches).toHaveLength(1);
     expect(breaches[0]).toMatchObject({ id: raised.tension, type: 'interface', cells: ['credit', 'intake'] });
-    expect(breaches[0]!.evidence).toContainEqual(expect.objectContaining({ kind: 'agreement', ref: 'credit-for-intake' }));
+    expect(breaches[0]!.evidence).toContainEqual(
+      expect.objectContaining({ kind: 'agreement', ref: 'credit-for-intake' }),
+    );
     expect(breaches[0]!.evidence.filter((e) => e.kind === 'event')).toHaveLength(5);
     // The first signal: the deadline the first loan's decision missed (requested + 4h).
     expect(breaches[0]!.observedAt).toBe(new Date(START + HOUR + 4 * HOUR).toISOString());
@@ -149,12 +192,21 @@ describe('a slow provider', () => {
     const byAdmin = await call(undefined, 'POST', `/v1/insights/recommendations/${id}/dismiss`, { reason: 'no' });
     expect(byAdmin.status).toBe(401);
 
-    const accepted = await call(tokens.creditLead, 'POST', `/v1/insights/recommendations/${id}/accept`, { metric: 'median time from request to decision' });
+    const accepted = await call(tokens.creditLead, 'POST', `/v1/insights/recommendations/${id}/accept`, {
+      metric: 'median time from request to decision',
+    });
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
     expect(accepted.body.recommendation).toMatchObject({ id, state: 'accepted', experiment: accepted.body.experiment });
     const running = await app.governance.experiments({ state: 'running' });
     // Credit's own experiment (src/app wires insights to governance): tied to the recommendation, not to a tension.
-    expect(running).toContainEqual(expect.objectContaining({ id: accepted.body.experiment, metric: 'median time from request to decision', cell: 'credit', recommendation: id }));
+    expect(running).toContainEqual(
+      expect.objectContaining({
+        id: accepted.body.experiment,
+        metric: 'median time from request to decision',
+        cell: 'credit',
+        recommendation: id,
+      }),
+    );
     expect(accepted.body.tension).toBeUndefined();
 
     const again = await call(tokens.creditLead, 'POST', `/v1/insights/recommendations/${id}/accept`, {});
@@ -162,7 +214,10 @@ describe('a slow provider', () => {
     const stats = await call(tokens.intake, 'GET', '/v1/insights/recommendations/stats');
     expect(stats.body).toMatchObject({ made: 1, accepted: 1, acceptanceRate: 1 });
     const log = await call(tokens.intake, 'GET', '/v1/events?type=dev.cello.recommendation.*');
-    expect((log.body.events as { type: string }[]).map((e) => e.type)).toEqual(['dev.cello.recommendation.made', 'dev.cello.recommendation.accepted']);
+    expect((log.body.events as { type: string }[]).map((e) => e.type)).toEqual([
+      'dev.cello.recommendation.made',
+      'dev.cello.recommendation.accepted',
+    ]);
   });
 
   it('reports the breach and the rework-free flow in the health report', async () => {
@@ -174,7 +229,11 @@ describe('a slow provider', () => {
   });
 
   it('exports the live log as XES over HTTP', async () => {
-    const response = await app.api.inject({ method: 'GET', url: '/v1/insights/export.xes?type=com.lend.*', headers: { authorization: `Bearer ${tokens.intake}` } });
+    const response = await app.api.inject({
+      method: 'GET',
+      url: '/v1/insights/export.xes?type=com.lend.*',
+      headers: { authorization: `Bearer ${tokens.intake}` },
+    });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('application/xml');
     expect(response.body.match(/<trace>/g)).toHaveLength(LOANS);

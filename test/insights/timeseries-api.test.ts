@@ -19,10 +19,22 @@ const RANGE = 'from=2026-03-02T00:00:00Z&to=2026-03-05T00:00:00Z';
 let dir: string;
 let server: TestApp;
 
-const event = (type: string, loan: number, iso: string) => ({ specversion: '1.0', id: `${type}-${loan}`, source: '/lending', type, subject: `loan-${loan}`, time: iso });
+const event = (type: string, loan: number, iso: string) => ({
+  specversion: '1.0',
+  id: `${type}-${loan}`,
+  source: '/lending',
+  type,
+  subject: `loan-${loan}`,
+  time: iso,
+});
 
 async function publish(token: string, events: Record<string, unknown>[]): Promise<void> {
-  const response = await server.call('/v1/events', { method: 'POST', token, headers: { 'content-type': 'application/cloudevents-batch+json' }, body: JSON.stringify(events) });
+  const response = await server.call('/v1/events', {
+    method: 'POST',
+    token,
+    headers: { 'content-type': 'application/cloudevents-batch+json' },
+    body: JSON.stringify(events),
+  });
   expect(response.status, await response.clone().text()).toBe(202);
 }
 
@@ -67,7 +79,13 @@ describe('GET /v1/insights/timeseries', () => {
   it('returns day buckets with throughput, per type prefix, and Cello’s own records left out of the total', async () => {
     const { status, body } = await get<Timeseries>(`/v1/insights/timeseries?bucket=day&${RANGE}&type=com.lend.loan.*`);
     expect(status).toBe(200);
-    expect(body).toMatchObject({ schema: 'cello.timeseries/1', generatedAt: new Date(NOW).toISOString(), bucket: 'day', from: '2026-03-02T00:00:00.000Z', to: '2026-03-05T00:00:00.000Z' });
+    expect(body).toMatchObject({
+      schema: 'cello.timeseries/1',
+      generatedAt: new Date(NOW).toISOString(),
+      bucket: 'day',
+      from: '2026-03-02T00:00:00.000Z',
+      to: '2026-03-05T00:00:00.000Z',
+    });
     expect(body.buckets).toEqual([
       { start: '2026-03-02T00:00:00.000Z', end: '2026-03-03T00:00:00.000Z', partial: false },
       { start: '2026-03-03T00:00:00.000Z', end: '2026-03-04T00:00:00.000Z', partial: false },
@@ -94,8 +112,22 @@ describe('GET /v1/insights/timeseries', () => {
       uncorrelated: 0,
     });
     expect(series!.points).toEqual([
-      { counted: 4, met: 2, missed: 2, pending: 0, compliance: 0.5, latency: { medianMs: 2 * H, p90Ms: 5.2 * H, answered: 3 } },
-      { counted: 2, met: 1, missed: 1, pending: 0, compliance: 0.5, latency: { medianMs: 2.75 * H, p90Ms: 4.55 * H, answered: 2 } },
+      {
+        counted: 4,
+        met: 2,
+        missed: 2,
+        pending: 0,
+        compliance: 0.5,
+        latency: { medianMs: 2 * H, p90Ms: 5.2 * H, answered: 3 },
+      },
+      {
+        counted: 2,
+        met: 1,
+        missed: 1,
+        pending: 0,
+        compliance: 0.5,
+        latency: { medianMs: 2.75 * H, p90Ms: 4.55 * H, answered: 2 },
+      },
       { counted: 1, met: 1, missed: 0, pending: 1, compliance: 1, latency: { medianMs: H, p90Ms: H, answered: 1 } },
     ]);
   });
@@ -106,26 +138,37 @@ describe('GET /v1/insights/timeseries', () => {
     const points = body.slos[0]!.points;
     const sum = (pick: (p: (typeof points)[number]) => number) => points.reduce((n, p) => n + pick(p), 0);
     const slos = (await get<{ slos: SloStatus[] }>('/v1/insights/slos')).body.slos;
-    expect(slos[0]).toMatchObject({ counted: sum((p) => p.counted), met: sum((p) => p.met), missed: sum((p) => p.missed), pending: sum((p) => p.pending) });
+    expect(slos[0]).toMatchObject({
+      counted: sum((p) => p.counted),
+      met: sum((p) => p.met),
+      missed: sum((p) => p.missed),
+      pending: sum((p) => p.pending),
+    });
     // Monday 09:00 holds the four requests of that day.
     expect(points[9]).toMatchObject({ counted: 4, met: 2, compliance: 0.5 });
   });
 
   it('refuses more than 400 buckets, and names what to change', async () => {
-    const { status, body } = await get<{ error: { code: string; message: string } }>('/v1/insights/timeseries?bucket=hour&from=2026-01-01T00:00:00Z&to=2026-03-01T00:00:00Z');
+    const { status, body } = await get<{ error: { code: string; message: string } }>(
+      '/v1/insights/timeseries?bucket=hour&from=2026-01-01T00:00:00Z&to=2026-03-01T00:00:00Z',
+    );
     expect(status).toBe(400);
     expect(body.error.code).toBe('invalid_input');
     expect(body.error.message).toBe(
       'The range from 2026-01-01T00:00:00.000Z to 2026-03-01T00:00:00.000Z holds 1416 hour buckets; a time series holds at most 400. Choose a larger bucket (bucket=day or bucket=week) or a shorter range.',
     );
-    const weeks = await get<Timeseries>('/v1/insights/timeseries?bucket=week&from=2026-01-01T00:00:00Z&to=2026-03-01T00:00:00Z');
+    const weeks = await get<Timeseries>(
+      '/v1/insights/timeseries?bucket=week&from=2026-01-01T00:00:00Z&to=2026-03-01T00:00:00Z',
+    );
     expect(weeks.status).toBe(200);
     expect(weeks.body.buckets[0]!.start).toBe('2025-12-29T00:00:00.000Z');
     expect((await get('/v1/insights/timeseries?bucket=month')).status).toBe(400);
   });
 
   it('is documented in /openapi.json, where the dashboard looks for it', async () => {
-    const openapi = (await (await server.call('/openapi.json', { token: null })).json()) as { paths: Record<string, Record<string, unknown>> };
+    const openapi = (await (await server.call('/openapi.json', { token: null })).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     expect(Object.keys(openapi.paths['/v1/insights/timeseries'] ?? {})).toContain('get');
   });
 });

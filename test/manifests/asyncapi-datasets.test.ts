@@ -17,7 +17,8 @@ function examples(): { name: string; document: unknown }[] {
       if (entry.isDirectory()) walk(full);
       else if (/\.ya?ml$/.test(entry.name)) {
         const document = parse(readFileSync(full, 'utf8')) as unknown;
-        if (document && typeof document === 'object' && 'asyncapi' in document) out.push({ name: path.relative(ROOT, full), document });
+        if (document && typeof document === 'object' && 'asyncapi' in document)
+          out.push({ name: path.relative(ROOT, full), document });
       }
     }
   };
@@ -34,7 +35,9 @@ describeWith(checkDatasets('asyncapi'), 'the official AsyncAPI examples', () => 
   });
 
   it('all pass their official schema, except the one noted in the datasets README', () => {
-    const failing = all.filter((e) => e.name !== KNOWN_BAD && validateAsyncApiDocument(e.document).problems.length > 0).map((e) => e.name);
+    const failing = all
+      .filter((e) => e.name !== KNOWN_BAD && validateAsyncApiDocument(e.document).problems.length > 0)
+      .map((e) => e.name);
     expect(failing).toEqual([]);
   });
 

@@ -27,7 +27,9 @@ describe('JSON Schemas for editors', () => {
     const files = yamlFiles(path.join(PROJECT_ROOT, 'examples/acme'));
     let manifests = 0;
     for (const file of files) {
-      for (const doc of parseAllDocuments(readFileSync(file, 'utf8')) as unknown as { toJS(): Record<string, unknown> }[]) {
+      for (const doc of parseAllDocuments(readFileSync(file, 'utf8')) as unknown as {
+        toJS(): Record<string, unknown>;
+      }[]) {
         const value = doc.toJS();
         if ('asyncapi' in value) continue;
         manifests++;
@@ -35,7 +37,14 @@ describe('JSON Schemas for editors', () => {
       }
     }
     expect(manifests).toBeGreaterThan(30);
-    expect(validate({ apiVersion: 'cello/v1', kind: 'Domain', metadata: { name: 'x' }, spec: { purpose: 'P.', owner: 'y' } })).toBe(false);
+    expect(
+      validate({
+        apiVersion: 'cello/v1',
+        kind: 'Domain',
+        metadata: { name: 'x' },
+        spec: { purpose: 'P.', owner: 'y' },
+      }),
+    ).toBe(false);
     expect(validate({ apiVersion: 'cello/v1', kind: 'Team', metadata: { name: 'x' }, spec: {} })).toBe(false);
   });
 

@@ -21,7 +21,8 @@ describe('the base fixture', () => {
     expect((await validate(BASE)).findings).toEqual([]);
   });
   it('every rule has an id, a severity and a description', () => {
-    for (const rule of LINT_RULES) expect(rule).toMatchObject({ id: expect.stringMatching(/^[a-z]+(-[a-z]+)*$/), description: expect.any(String) });
+    for (const rule of LINT_RULES)
+      expect(rule).toMatchObject({ id: expect.stringMatching(/^[a-z]+(-[a-z]+)*$/), description: expect.any(String) });
     expect(new Set(LINT_RULES.map((r) => r.id)).size).toBe(LINT_RULES.length);
   });
 });
@@ -32,14 +33,27 @@ describe('domain-owner', () => {
   });
   it('warns about a domain nobody owns, at the domain', async () => {
     const [finding] = await findingsOf('domain-owner', edit('cells.yaml', '  domains: [domain:risk-scoring]\n', ''));
-    expect(finding).toMatchObject({ severity: 'warning', file: 'domains.yaml', line: 4, column: 9, kind: 'Domain', name: 'risk-scoring' });
+    expect(finding).toMatchObject({
+      severity: 'warning',
+      file: 'domains.yaml',
+      line: 4,
+      column: 9,
+      kind: 'Domain',
+      name: 'risk-scoring',
+    });
     expect(finding?.message).toBe('No cell owns domain "risk-scoring", so nobody answers for it.');
   });
   it('fails a domain owned by two cells, naming both and where', async () => {
-    const files = edit('cells.yaml', '      roles: [facilitator, lead]\n', '      roles: [facilitator, lead]\n  domains: [domain:risk-scoring]\n');
+    const files = edit(
+      'cells.yaml',
+      '      roles: [facilitator, lead]\n',
+      '      roles: [facilitator, lead]\n  domains: [domain:risk-scoring]\n',
+    );
     const [finding] = await findingsOf('domain-owner', files);
     expect(finding).toMatchObject({ severity: 'error', file: 'domains.yaml', line: 4 });
-    expect(finding?.message).toMatch(/owned by 2 cells: risk \(.*cells\.yaml:11:\d+\) and finance \(.*cells\.yaml:\d+:\d+\)/);
+    expect(finding?.message).toMatch(
+      /owned by 2 cells: risk \(.*cells\.yaml:11:\d+\) and finance \(.*cells\.yaml:\d+:\d+\)/,
+    );
   });
 });
 
@@ -61,11 +75,18 @@ describe('event-type-owner', () => {
 
 describe('subscription-unoffered', () => {
   it('passes for offered types, prefixes that match, and Cello’s own events', async () => {
-    const files = edit('subscriptions.yaml', 'types: [com.acme.risk.score.changed]', 'types: [com.acme.risk.*, dev.cello.tension.raised]');
+    const files = edit(
+      'subscriptions.yaml',
+      'types: [com.acme.risk.score.changed]',
+      'types: [com.acme.risk.*, dev.cello.tension.raised]',
+    );
     expect(await findingsOf('subscription-unoffered', files)).toEqual([]);
   });
   it('fails a type nobody offers and suggests the close one', async () => {
-    const [finding] = await findingsOf('subscription-unoffered', edit('subscriptions.yaml', 'score.changed]', 'score.chnged]'));
+    const [finding] = await findingsOf(
+      'subscription-unoffered',
+      edit('subscriptions.yaml', 'score.changed]', 'score.chnged]'),
+    );
     expect(finding).toMatchObject({ file: 'subscriptions.yaml', line: 7, column: 11 });
     expect(finding?.message).toContain('did you mean "com.acme.risk.score.changed"?');
   });
@@ -78,7 +99,9 @@ describe('missing-agreement', () => {
   it("warns when a subscription consumes another cell's events without an agreement", async () => {
     const [finding] = await findingsOf('missing-agreement', variant({ 'agreements.yaml': '' }));
     expect(finding).toMatchObject({ severity: 'warning', kind: 'Subscription', line: 7 });
-    expect(finding?.message).toBe(`finance consumes com.acme.risk.score.changed from risk's offer "risk-signals", but no Agreement covers it.`);
+    expect(finding?.message).toBe(
+      `finance consumes com.acme.risk.score.changed from risk's offer "risk-signals", but no Agreement covers it.`,
+    );
     expect(finding?.hint).toContain('provider: cell:risk, offer: risk-signals, consumer: cell:finance');
   });
   it('warns when an expectation names a provider without an agreement', async () => {
@@ -97,7 +120,10 @@ describe('agreement-exit-criteria', () => {
     expect(await findingsOf('agreement-exit-criteria', BASE)).toEqual([]);
   });
   it('warns without them', async () => {
-    const [finding] = await findingsOf('agreement-exit-criteria', edit('agreements.yaml', '  exitCriteria:\n    - Finance stops deciding credit.\n', ''));
+    const [finding] = await findingsOf(
+      'agreement-exit-criteria',
+      edit('agreements.yaml', '  exitCriteria:\n    - Finance stops deciding credit.\n', ''),
+    );
     expect(finding).toMatchObject({ severity: 'warning', name: 'risk-for-finance', line: 5, column: 1 });
   });
 });
@@ -107,9 +133,15 @@ describe('agreement-slo', () => {
     expect(await findingsOf('agreement-slo', BASE)).toEqual([]);
   });
   it('warns without SLOs, and about an SLO counting a type nobody offers', async () => {
-    const none = await findingsOf('agreement-slo', variant({ 'agreements.yaml': BASE['agreements.yaml']!.split('  slos:')[0]! }));
+    const none = await findingsOf(
+      'agreement-slo',
+      variant({ 'agreements.yaml': BASE['agreements.yaml']!.split('  slos:')[0]! }),
+    );
     expect(none[0]?.message).toBe('Agreement "risk-for-finance" has no SLO, so its health cannot be measured.');
-    const unmeasurable = await findingsOf('agreement-slo', edit('agreements.yaml', 'request: com.acme.risk.score.requested', 'request: com.acme.risk.score.asked'));
+    const unmeasurable = await findingsOf(
+      'agreement-slo',
+      edit('agreements.yaml', 'request: com.acme.risk.score.requested', 'request: com.acme.risk.score.asked'),
+    );
     expect(unmeasurable[0]).toMatchObject({ path: 'spec.slos[0].request', line: 15 });
   });
 });
@@ -124,7 +156,10 @@ describe('collaboration-duration', () => {
     expect(finding?.message).toMatch(/has no duration; collaboration is meant to be temporary/);
   });
   it('warns about a collaboration that ran past its duration, with the end date', async () => {
-    const [finding] = await findingsOf('collaboration-duration', variant({ 'pairing.yaml': `${AGREEMENT_HEAD}  since: 2026-09-01\n  duration: 6w\n` }));
+    const [finding] = await findingsOf(
+      'collaboration-duration',
+      variant({ 'pairing.yaml': `${AGREEMENT_HEAD}  since: 2026-09-01\n  duration: 6w\n` }),
+    );
     expect(finding).toMatchObject({ file: 'pairing.yaml', line: 13, column: 10 });
     expect(finding?.message).toBe('Collaboration "pairing" ended on 2026-10-13 (2026-09-01 + 6w), 49 days ago.');
   });
@@ -135,7 +170,10 @@ describe('cell-facilitator', () => {
     expect(await findingsOf('cell-facilitator', BASE)).toEqual([]);
   });
   it('fails a cell without one, at its members', async () => {
-    const [finding] = await findingsOf('cell-facilitator', edit('cells.yaml', 'roles: [facilitator, lead]', 'roles: [lead]'));
+    const [finding] = await findingsOf(
+      'cell-facilitator',
+      edit('cells.yaml', 'roles: [facilitator, lead]', 'roles: [lead]'),
+    );
     expect(finding).toMatchObject({ severity: 'error', name: 'finance', path: 'spec.members', line: 29, column: 5 });
   });
 });
@@ -146,20 +184,31 @@ describe('tension types', () => {
     expect(await findingsOf('tension-type-undecided', BASE)).toEqual([]);
   });
   it('fail a decision right for an undefined tension type', async () => {
-    const [finding] = await findingsOf('tension-type-undefined', edit('governance.yaml', 'tensionType: interface', 'tensionType: interfase'));
+    const [finding] = await findingsOf(
+      'tension-type-undefined',
+      edit('governance.yaml', 'tensionType: interface', 'tensionType: interfase'),
+    );
     expect(finding).toMatchObject({ kind: 'DecisionRight', name: 'interface', line: 17, column: 16 });
     expect(finding?.message).toContain('did you mean "interface"?');
   });
   it('warn about a defined tension type nobody may decide', async () => {
-    const [finding] = await findingsOf('tension-type-undecided', edit('organization.yaml', '    - name: interface\n', '    - name: interface\n    - name: capacity\n'));
+    const [finding] = await findingsOf(
+      'tension-type-undecided',
+      edit('organization.yaml', '    - name: interface\n', '    - name: interface\n    - name: capacity\n'),
+    );
     expect(finding).toMatchObject({ severity: 'warning', kind: 'Organization', line: 15, column: 13 });
   });
 });
 
 describe('organization rules', () => {
   it('pass for one organization with a one-sentence purpose and 1 to 5 criteria', async () => {
-    for (const id of ['organization-count', 'organization-purpose', 'organization-criteria']) expect(await findingsOf(id, BASE)).toEqual([]);
-    const abbreviation = edit('organization.yaml', 'purpose: Acme finances equipment fairly.', 'purpose: Acme finances equipment, e.g. presses and lathes, fairly.');
+    for (const id of ['organization-count', 'organization-purpose', 'organization-criteria'])
+      expect(await findingsOf(id, BASE)).toEqual([]);
+    const abbreviation = edit(
+      'organization.yaml',
+      'purpose: Acme finances equipment fairly.',
+      'purpose: Acme finances equipment, e.g. presses and lathes, fairly.',
+    );
     expect(await findingsOf('organization-purpose', abbreviation)).toEqual([]);
   });
   it('fail without an organization, pointing at the folder', async () => {
@@ -169,19 +218,38 @@ describe('organization rules', () => {
     expect(dir).toBeTruthy();
   });
   it('fail a second organization', async () => {
-    const [finding] = await findingsOf('organization-count', variant({ 'second.yaml': BASE['organization.yaml']!.replace('name: acme', 'name: acme-two') }));
+    const [finding] = await findingsOf(
+      'organization-count',
+      variant({ 'second.yaml': BASE['organization.yaml']!.replace('name: acme', 'name: acme-two') }),
+    );
     expect(finding?.message).toMatch(/^A second Organization is defined; the first is acme at /);
   });
   it('fail a purpose of two sentences', async () => {
-    const [finding] = await findingsOf('organization-purpose', edit('organization.yaml', 'fairly.', 'fairly. We also build it.'));
+    const [finding] = await findingsOf(
+      'organization-purpose',
+      edit('organization.yaml', 'fairly.', 'fairly. We also build it.'),
+    );
     expect(finding).toMatchObject({ line: 6, column: 12 });
   });
   it('fail zero or six criteria', async () => {
     const six = Array.from({ length: 6 }, (_, i) => `    - { name: c${i}, weight: 10 }\n`).join('');
-    const tooMany = edit('organization.yaml', '    - name: customer-trust\n      weight: 60\n    - name: cost-to-serve\n      weight: 40\n', six);
-    expect((await findingsOf('organization-criteria', tooMany))[0]?.message).toMatch(/There are 6 prioritization criteria/);
-    const none = edit('organization.yaml', '  criteria:\n    - name: customer-trust\n      weight: 60\n    - name: cost-to-serve\n      weight: 40\n', '  criteria: []\n');
-    expect((await findingsOf('organization-criteria', none))[0]).toMatchObject({ line: 7, message: 'There are no prioritization criteria, so tensions cannot be weighed.' });
+    const tooMany = edit(
+      'organization.yaml',
+      '    - name: customer-trust\n      weight: 60\n    - name: cost-to-serve\n      weight: 40\n',
+      six,
+    );
+    expect((await findingsOf('organization-criteria', tooMany))[0]?.message).toMatch(
+      /There are 6 prioritization criteria/,
+    );
+    const none = edit(
+      'organization.yaml',
+      '  criteria:\n    - name: customer-trust\n      weight: 60\n    - name: cost-to-serve\n      weight: 40\n',
+      '  criteria: []\n',
+    );
+    expect((await findingsOf('organization-criteria', none))[0]).toMatchObject({
+      line: 7,
+      message: 'There are no prioritization criteria, so tensions cannot be weighed.',
+    });
   });
 });
 
@@ -190,9 +258,15 @@ describe('offer-limits', () => {
     expect(await findingsOf('offer-limits', BASE)).toEqual([]);
   });
   it('warns about an offer without limits, and one with empty limits', async () => {
-    const without = await findingsOf('offer-limits', edit('cells.yaml', '      limits:\n        rate: 10 events/s\n', ''));
+    const without = await findingsOf(
+      'offer-limits',
+      edit('cells.yaml', '      limits:\n        rate: 10 events/s\n', ''),
+    );
     expect(without[0]).toMatchObject({ severity: 'warning', path: 'spec.offers[0]', line: 13, column: 7 });
-    const empty = await findingsOf('offer-limits', edit('cells.yaml', '        rate: 10 events/s\n', '        outOfScope: []\n'));
+    const empty = await findingsOf(
+      'offer-limits',
+      edit('cells.yaml', '        rate: 10 events/s\n', '        outOfScope: []\n'),
+    );
     expect(empty[0]?.path).toBe('spec.offers[0].limits');
   });
 });
@@ -217,13 +291,23 @@ describe('CEL rules', () => {
     expect(finding?.hint).toContain('use "manifest"');
   });
   it('fail a subscription filter with invalid CEL, and a catastrophic regex', async () => {
-    const [broken] = await findingsOf('subscription-filter-cel', edit('subscriptions.yaml', 'filter: event.data.score > 0.8', 'filter: event.data.score >'));
+    const [broken] = await findingsOf(
+      'subscription-filter-cel',
+      edit('subscriptions.yaml', 'filter: event.data.score > 0.8', 'filter: event.data.score >'),
+    );
     expect(broken).toMatchObject({ line: 8, column: 29 });
-    const [regex] = await findingsOf('subscription-filter-cel', edit('subscriptions.yaml', 'filter: event.data.score > 0.8', `filter: 'event.subject.matches("(a+)+$")'`));
+    const [regex] = await findingsOf(
+      'subscription-filter-cel',
+      edit('subscriptions.yaml', 'filter: event.data.score > 0.8', `filter: 'event.subject.matches("(a+)+$")'`),
+    );
     expect(regex?.message).toMatch(/repeats a group that itself repeats/);
   });
   it('fail other expressions (emit data) through expression-cel', async () => {
-    const files = edit('subscriptions.yaml', '    - webhook: { url: "http://127.0.0.1:4100/hooks/risk" }', '    - emit: { type: com.acme.finance.risk.seen, data: "event.data +" }');
+    const files = edit(
+      'subscriptions.yaml',
+      '    - webhook: { url: "http://127.0.0.1:4100/hooks/risk" }',
+      '    - emit: { type: com.acme.finance.risk.seen, data: "event.data +" }',
+    );
     expect(await findingsOf('expression-cel', files)).toHaveLength(1);
   });
 });
@@ -234,7 +318,9 @@ describe('guardrail-violated', () => {
       'guardrail.yaml': `apiVersion: cello/v1\nkind: Guardrail\nmetadata:\n  name: two-members\nspec:\n  target: manifests\n  kinds: [Cell]\n  expression: ${expression}\n  action: ${action}\n  message: Nobody works alone.\n`,
     });
   it('passes when every targeted manifest meets it', async () => {
-    expect(await findingsOf('guardrail-violated', manifestGuardrail('size(manifest.spec.members) >= 1', 'deny'))).toEqual([]);
+    expect(
+      await findingsOf('guardrail-violated', manifestGuardrail('size(manifest.spec.members) >= 1', 'deny')),
+    ).toEqual([]);
   });
   it('reports each manifest that does not, as error for deny and warning for warn', async () => {
     const deny = await findingsOf('guardrail-violated', manifestGuardrail('size(manifest.spec.members) >= 2', 'deny'));
@@ -261,13 +347,21 @@ describe('duplicate-name and dangling-ref', () => {
   it('fail references to cells, domains, offers and criteria that do not exist', async () => {
     const files = edit('agreements.yaml', 'consumer: cell:finance', 'consumer: cell:financ', {
       'governance.yaml': BASE['governance.yaml']!.replace('criteria: [customer-trust]', 'criteria: [customer-trus]'),
-      'cells.yaml': BASE['cells.yaml']!.replace('domains: [domain:risk-scoring]', 'domains: [domain:risk-scorin]').replace('offer: risk-signals', 'x'),
+      'cells.yaml': BASE['cells.yaml']!.replace(
+        'domains: [domain:risk-scoring]',
+        'domains: [domain:risk-scorin]',
+      ).replace('offer: risk-signals', 'x'),
     });
     const messages = (await findingsOf('dangling-ref', files)).map((f) => f.message);
     expect(messages).toContain('cell:financ refers to a Cell named "financ", but none exists; did you mean "finance"?');
-    expect(messages).toContain('domain:risk-scorin refers to a Domain named "risk-scorin", but none exists; did you mean "risk-scoring"?');
+    expect(messages).toContain(
+      'domain:risk-scorin refers to a Domain named "risk-scorin", but none exists; did you mean "risk-scoring"?',
+    );
     expect(messages.some((m) => m.includes('"customer-trus" is not one of the organization\'s criteria'))).toBe(true);
-    const offer = await findingsOf('dangling-ref', edit('agreements.yaml', 'offer: risk-signals', 'offer: risk-signal'));
+    const offer = await findingsOf(
+      'dangling-ref',
+      edit('agreements.yaml', 'offer: risk-signals', 'offer: risk-signal'),
+    );
     expect(offer[0]?.message).toBe('Cell "risk" has no offer named "risk-signal"; did you mean "risk-signals"?');
   });
 });

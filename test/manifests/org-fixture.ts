@@ -144,14 +144,22 @@ export function variant(changes: Record<string, string>): Record<string, string>
 }
 
 /** BASE with one substring of one file replaced; fails loudly when the text is not there. */
-export function edit(file: string, from: string, to: string, extra: Record<string, string> = {}): Record<string, string> {
+export function edit(
+  file: string,
+  from: string,
+  to: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   const text = BASE[file];
   if (!text?.includes(from)) throw new Error(`fixture ${file} has no "${from}"`);
   return variant({ [file]: text.replace(from, to), ...extra });
 }
 
 /** Validates files; findings carry file names relative to the folder. */
-export async function validate(files: Record<string, string>, now = NOW): Promise<{ findings: Finding[]; dir: string }> {
+export async function validate(
+  files: Record<string, string>,
+  now = NOW,
+): Promise<{ findings: Finding[]; dir: string }> {
   const dir = writeFolder(files);
   const result = await validateFolder(dir, { now, asyncapi: false });
   return { dir, findings: result.findings.map((f) => ({ ...f, file: path.relative(dir, f.file) })) };

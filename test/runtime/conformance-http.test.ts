@@ -17,7 +17,11 @@ describeWith(checkDatasets('cloudevents'), 'POST /v1/events accepts every CloudE
   let cases: HttpCase[];
   beforeAll(async () => {
     server = await startTestApp();
-    cases = (JSON.parse(readFileSync(path.join(DATASETS_DIR, 'cloudevents/conformance_cases_as_http.json'), 'utf8')) as { cases: HttpCase[] }).cases;
+    cases = (
+      JSON.parse(readFileSync(path.join(DATASETS_DIR, 'cloudevents/conformance_cases_as_http.json'), 'utf8')) as {
+        cases: HttpCase[];
+      }
+    ).cases;
   });
   afterAll(() => server.close());
 
@@ -25,7 +29,11 @@ describeWith(checkDatasets('cloudevents'), 'POST /v1/events accepts every CloudE
     expect(cases.length).toBeGreaterThan(0);
     for (const c of cases) {
       const where = `${c.source_file}#${c.doc_index}`;
-      const binary = await server.call('/v1/events', { method: 'POST', headers: c.binary_http_headers, body: c.binary_http_body });
+      const binary = await server.call('/v1/events', {
+        method: 'POST',
+        headers: c.binary_http_headers,
+        body: c.binary_http_body,
+      });
       expect(binary.status, `${where} (binary): ${await binary.clone().text()}`).toBe(202);
       const structured = await server.call('/v1/events', {
         method: 'POST',
@@ -36,7 +44,9 @@ describeWith(checkDatasets('cloudevents'), 'POST /v1/events accepts every CloudE
       const { events } = (await structured.json()) as { events: { duplicate: boolean }[] };
       // Same source and id as the binary request: acknowledged, not stored twice.
       expect(events[0]!.duplicate, where).toBe(true);
-      const stored = (await (await server.call(`/v1/events?source=${encodeURIComponent(String(c.structured_json_event.source))}`)).json()) as {
+      const stored = (await (
+        await server.call(`/v1/events?source=${encodeURIComponent(String(c.structured_json_event.source))}`)
+      ).json()) as {
         events: Record<string, unknown>[];
       };
       const event = stored.events.find((e) => e.id === c.structured_json_event.id)!;

@@ -17,7 +17,14 @@ import { silentLogger, systemClock } from '../../src/shared/index.js';
 import { createPostgresStore } from '../../src/store/postgres/index.js';
 import { openEventStream, type EventStreamClient } from '../bus/event-stream-client.js';
 import { writeSignalsOrg } from '../support/org-fixture.js';
-import { checkNats, checkPostgres, describeWith, NATS_URL, POSTGRES_URL, type ServiceCheck } from '../support/services.js';
+import {
+  checkNats,
+  checkPostgres,
+  describeWith,
+  NATS_URL,
+  POSTGRES_URL,
+  type ServiceCheck,
+} from '../support/services.js';
 import { ADMIN_TOKEN, eventually } from '../support/test-app.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 
@@ -26,7 +33,13 @@ const MINUTE = 60_000;
 const run = `cello_scale_${process.pid}_${Date.now().toString(36)}`;
 
 const services = [await checkPostgres(), await checkNats()];
-const both: ServiceCheck = { ok: services.every((s) => s.ok), reason: services.filter((s) => !s.ok).map((s) => s.reason).join('; ') };
+const both: ServiceCheck = {
+  ok: services.every((s) => s.ok),
+  reason: services
+    .filter((s) => !s.ok)
+    .map((s) => s.reason)
+    .join('; '),
+};
 
 /** `eventually`, saying which outcome did not happen (two instances, a bus and a database: worth knowing where it stuck). */
 const waitFor = <T>(what: string, check: () => Promise<T | undefined | false> | T | undefined | false): Promise<T> =>
@@ -111,10 +124,26 @@ describeWith(both, 'scale-out: two instances on PostgreSQL and NATS', () => {
     const onB = await openEventStream(b.url, ADMIN_TOKEN, `?type=${RISK}`);
     const onA = await openEventStream(a.url, ADMIN_TOKEN, `?type=${RISK}`);
     streams.push(onA, onB);
-    expect((await a.publish(riskToken, [1, 2, 3].map((i) => ({ id: `via-a-${i}`, subject: `loan-a${i}`, data: { score: 0.1 } })))).status).toBe(202);
-    expect((await b.publish(riskToken, [{ id: 'via-b-1', subject: 'loan-b1', data: { score: 0.1 } }])).status).toBe(202);
-    await waitFor('each instance streams the other’s events', () => onB.events.some((e) => e.id === 'via-a-3') && onA.events.some((e) => e.id === 'via-b-1'));
-    expect(onB.events.filter((e) => e.id.startsWith('via-a-')).map((e) => e.id)).toEqual(['via-a-1', 'via-a-2', 'via-a-3']);
+    expect(
+      (
+        await a.publish(
+          riskToken,
+          [1, 2, 3].map((i) => ({ id: `via-a-${i}`, subject: `loan-a${i}`, data: { score: 0.1 } })),
+        )
+      ).status,
+    ).toBe(202);
+    expect((await b.publish(riskToken, [{ id: 'via-b-1', subject: 'loan-b1', data: { score: 0.1 } }])).status).toBe(
+      202,
+    );
+    await waitFor(
+      'each instance streams the other’s events',
+      () => onB.events.some((e) => e.id === 'via-a-3') && onA.events.some((e) => e.id === 'via-b-1'),
+    );
+    expect(onB.events.filter((e) => e.id.startsWith('via-a-')).map((e) => e.id)).toEqual([
+      'via-a-1',
+      'via-a-2',
+      'via-a-3',
+    ]);
     // Both streams show the one log: the same events in the same order.
     await waitFor('both streams show the same events', () => onA.events.length === onB.events.length);
     expect(onA.events.map((e) => e.seq)).toEqual(onB.events.map((e) => e.seq));
@@ -122,9 +151,17 @@ describeWith(both, 'scale-out: two instances on PostgreSQL and NATS', () => {
 
   it('delivers each matching event once per delivery row, although both instances’ workers claim from the outbox', async () => {
     const before = receiver.received.length;
-    const hot = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ id: `${prefix}-${i}`, subject: `loan-${prefix}-${i}`, data: { score: 0.9 + i / 1000 } }));
+    const hot = (prefix: string, n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        id: `${prefix}-${i}`,
+        subject: `loan-${prefix}-${i}`,
+        data: { score: 0.9 + i / 1000 },
+      }));
     const cold = (prefix: string) => [{ id: `${prefix}-cold`, subject: `loan-${prefix}-cold`, data: { score: 0.2 } }];
-    await Promise.all([a.publish(riskToken, [...hot('hot-a', 12), ...cold('a')]), b.publish(riskToken, [...hot('hot-b', 12), ...cold('b')])]);
+    await Promise.all([
+      a.publish(riskToken, [...hot('hot-a', 12), ...cold('a')]),
+      b.publish(riskToken, [...hot('hot-b', 12), ...cold('b')]),
+    ]);
     const rows = () => a.app.store.db.selectFrom('deliveries').select(['id', 'status']).execute();
     await waitFor('all 24 deliveries succeed', async () => {
       const all = await rows();
@@ -155,18 +192,37 @@ spec:
     // What `cello apply` does from its own process: write through a store of its own, then tell the servers.
     const cli = createPostgresStore({ url: POSTGRES_URL, schema: run, poolSize: 1 });
     const { manifests } = await validateFolder(orgDir, { now: new Date() });
-    const result = await applyManifests(cli, manifests, { clock: systemClock, actor: 'cli' }).finally(() => cli.close());
+    const result = await applyManifests(cli, manifests, { clock: systemClock, actor: 'cli' }).finally(() =>
+      cli.close(),
+    );
     await announceCommit(b.app.config, { lastSeq: result.eventSeq!, types: [MANIFEST_APPLIED] });
 
-    const event = await waitFor('instance B streams the applied event', () => applied.events.find((e) => e.seq === result.eventSeq));
-    expect(event.data).toMatchObject({ actor: 'cli', changes: [{ action: 'add', ref: 'subscription:finance-every-risk' }] });
+    const event = await waitFor('instance B streams the applied event', () =>
+      applied.events.find((e) => e.seq === result.eventSeq),
+    );
+    expect(event.data).toMatchObject({
+      actor: 'cli',
+      changes: [{ action: 'add', ref: 'subscription:finance-every-risk' }],
+    });
     const names = (app: App) => app.runtime.org().subscriptions.map((s) => s.metadata.name);
-    await waitFor('both instances reload the organization', () => names(a.app).includes('finance-every-risk') && names(b.app).includes('finance-every-risk'));
+    await waitFor(
+      'both instances reload the organization',
+      () => names(a.app).includes('finance-every-risk') && names(b.app).includes('finance-every-risk'),
+    );
 
     // The new subscription routes on the instance that did not write it.
-    const [published] = ((await (await b.publish(riskToken, [{ id: 'after-apply', subject: 'x-1', data: { score: 0.1 } }])).json()) as { events: { seq: number }[] }).events;
+    const [published] = (
+      (await (await b.publish(riskToken, [{ id: 'after-apply', subject: 'x-1', data: { score: 0.1 } }])).json()) as {
+        events: { seq: number }[];
+      }
+    ).events;
     const row = await waitFor('the new subscription’s delivery succeeds', () =>
-      a.app.store.db.selectFrom('deliveries').select(['subscription', 'status']).where('event_seq', '=', published!.seq).where('status', '=', 'succeeded').executeTakeFirst(),
+      a.app.store.db
+        .selectFrom('deliveries')
+        .select(['subscription', 'status'])
+        .where('event_seq', '=', published!.seq)
+        .where('status', '=', 'succeeded')
+        .executeTakeFirst(),
     );
     expect(row.subscription).toBe('finance-every-risk');
   });

@@ -41,15 +41,21 @@ describe('signals: a cell publishes, another cell’s webhook receives', () => {
     expect(delivery.json).toMatchObject({ type: RISK, subject: 'loan-42', data: { score: 0.93 } });
     expect(delivery.headers['content-type']).toContain('application/cloudevents+json');
 
-    const { secret } = (await (await server.call('/v1/subscriptions/finance-high-risk/secret', { token: financeToken })).json()) as { secret: string };
+    const { secret } = (await (
+      await server.call('/v1/subscriptions/finance-high-risk/secret', { token: financeToken })
+    ).json()) as { secret: string };
     expect(() => verifyWebhook(delivery.headers, delivery.body, secret)).not.toThrow();
     expect(() => verifyWebhook(delivery.headers, delivery.body.replace('0.93', '0.99'), secret)).toThrow(/signature/i);
 
-    const list = (await (await server.call('/v1/deliveries?subscription=finance-high-risk', { token: financeToken })).json()) as {
+    const list = (await (
+      await server.call('/v1/deliveries?subscription=finance-high-risk', { token: financeToken })
+    ).json()) as {
       deliveries: { status: string; eventSeq: number }[];
     };
     await eventually(async () => {
-      const { deliveries } = (await (await server.call('/v1/deliveries', { token: financeToken })).json()) as { deliveries: { status: string }[] };
+      const { deliveries } = (await (await server.call('/v1/deliveries', { token: financeToken })).json()) as {
+        deliveries: { status: string }[];
+      };
       return deliveries.some((d) => d.status === 'succeeded');
     });
     expect(list.deliveries).toHaveLength(1);
@@ -57,11 +63,16 @@ describe('signals: a cell publishes, another cell’s webhook receives', () => {
   });
 
   it('stores history (the simulation extension) without routing it', async () => {
-    expect((await publish(riskToken, { id: 'hist-1', subject: 'loan-h', simulation: 'seed-1', data: { score: 0.99 } })).status).toBe(202);
+    expect(
+      (await publish(riskToken, { id: 'hist-1', subject: 'loan-h', simulation: 'seed-1', data: { score: 0.99 } }))
+        .status,
+    ).toBe(202);
     expect((await publish(riskToken, { id: 'live-1', subject: 'loan-h', data: { score: 0.99 } })).status).toBe(202);
     await eventually(() => receiver.received.some((r) => r.json.id === 'live-1'));
     expect(receiver.received.some((r) => r.json.id === 'hist-1')).toBe(false);
-    const { events } = (await (await server.call('/v1/events?subject=loan-h')).json()) as { events: { id: string; simulation?: string }[] };
+    const { events } = (await (await server.call('/v1/events?subject=loan-h')).json()) as {
+      events: { id: string; simulation?: string }[];
+    };
     expect(events.map((e) => [e.id, e.simulation])).toEqual([
       ['hist-1', 'seed-1'],
       ['live-1', undefined],
@@ -71,10 +82,15 @@ describe('signals: a cell publishes, another cell’s webhook receives', () => {
   it('acknowledges a retried publish without storing it twice', async () => {
     const first = await publish(riskToken, { id: 'retry-1', subject: 'loan-1', data: { score: 0.1 } });
     const again = await publish(riskToken, { id: 'retry-1', subject: 'loan-1', data: { score: 0.1 } });
-    const [a, b] = [(await first.json()) as { events: { seq: number }[] }, (await again.json()) as { events: { seq: number; duplicate: boolean }[] }];
+    const [a, b] = [
+      (await first.json()) as { events: { seq: number }[] },
+      (await again.json()) as { events: { seq: number; duplicate: boolean }[] },
+    ];
     expect(again.status).toBe(202);
     expect(b.events[0]).toEqual({ id: 'retry-1', source: '/risk/scoring', seq: a.events[0]!.seq, duplicate: true });
-    const { events } = (await (await server.call('/v1/events?source=/risk/scoring&type=' + RISK)).json()) as { events: { id: string }[] };
+    const { events } = (await (await server.call('/v1/events?source=/risk/scoring&type=' + RISK)).json()) as {
+      events: { id: string }[];
+    };
     expect(events.filter((e) => e.id === 'retry-1')).toHaveLength(1);
   });
 
@@ -93,7 +109,10 @@ describe('signals: a cell publishes, another cell’s webhook receives', () => {
     expect((await publish(ADMIN_TOKEN, { id: 'x4', type: 'com.example.anything', data: {} })).status).toBe(202);
     const secret = await server.call('/v1/subscriptions/finance-high-risk/secret', { token: riskToken });
     expect(secret.status).toBe(403);
-    expect(await (await server.call('/v1/whoami', { token: riskToken })).json()).toMatchObject({ principal: { kind: 'cell', cell: 'risk' }, description: "cell:risk's token" });
+    expect(await (await server.call('/v1/whoami', { token: riskToken })).json()).toMatchObject({
+      principal: { kind: 'cell', cell: 'risk' },
+      description: "cell:risk's token",
+    });
   });
 
   it('checks event data against the schema its offer declares', async () => {
@@ -105,13 +124,46 @@ describe('signals: a cell publishes, another cell’s webhook receives', () => {
   });
 
   it('answers malformed requests with 4xx and a message naming what is wrong', async () => {
-    const post = (headers: Record<string, string>, body: string) => server.call('/v1/events', { method: 'POST', headers, body });
+    const post = (headers: Record<string, string>, body: string) =>
+      server.call('/v1/events', { method: 'POST', headers, body });
     const cases: [string, Promise<Response>, number, RegExp][] = [
       ['bad JSON', post({ 'content-type': 'application/cloudevents+json' }, '{"specversion": "1.0",'), 400, /JSON/],
-      ['wrong content type, no ce- headers', post({ 'content-type': 'text/csv' }, 'a,b'), 400, /ce-specversion|content type/i],
-      ['bad spec version header', post({ 'content-type': 'application/json', 'ce-specversion': '0.2', 'ce-id': '1', 'ce-source': '/s', 'ce-type': RISK }, '{}'), 400, /specversion/],
-      ['missing id', post({ 'content-type': 'application/cloudevents+json' }, JSON.stringify({ specversion: '1.0', source: '/s', type: RISK })), 400, /\bid\b/],
-      ['oversize body', post({ 'content-type': 'application/cloudevents+json' }, 'x'.repeat(5 * 1024 * 1024)), 413, /larger|over the limit/],
+      [
+        'wrong content type, no ce- headers',
+        post({ 'content-type': 'text/csv' }, 'a,b'),
+        400,
+        /ce-specversion|content type/i,
+      ],
+      [
+        'bad spec version header',
+        post(
+          {
+            'content-type': 'application/json',
+            'ce-specversion': '0.2',
+            'ce-id': '1',
+            'ce-source': '/s',
+            'ce-type': RISK,
+          },
+          '{}',
+        ),
+        400,
+        /specversion/,
+      ],
+      [
+        'missing id',
+        post(
+          { 'content-type': 'application/cloudevents+json' },
+          JSON.stringify({ specversion: '1.0', source: '/s', type: RISK }),
+        ),
+        400,
+        /\bid\b/,
+      ],
+      [
+        'oversize body',
+        post({ 'content-type': 'application/cloudevents+json' }, 'x'.repeat(5 * 1024 * 1024)),
+        413,
+        /larger|over the limit/,
+      ],
     ];
     for (const [what, pending, status, message] of cases) {
       const response = await pending;
@@ -146,22 +198,34 @@ describe('signals: a cell publishes, another cell’s webhook receives', () => {
   });
 
   it('pages through the log with filters and a cursor', async () => {
-    for (let i = 0; i < 5; i++) await publish(riskToken, { id: `page-${i}`, subject: 'loan-page', data: { score: 0.1 } });
-    const first = (await (await server.call('/v1/events?subject=loan-page&limit=3')).json()) as { events: { id: string }[]; next: number };
+    for (let i = 0; i < 5; i++)
+      await publish(riskToken, { id: `page-${i}`, subject: 'loan-page', data: { score: 0.1 } });
+    const first = (await (await server.call('/v1/events?subject=loan-page&limit=3')).json()) as {
+      events: { id: string }[];
+      next: number;
+    };
     expect(first.events.map((e) => e.id)).toEqual(['page-0', 'page-1', 'page-2']);
-    const second = (await (await server.call(`/v1/events?subject=loan-page&limit=3&after=${first.next}`)).json()) as { events: { id: string }[]; next: null };
+    const second = (await (await server.call(`/v1/events?subject=loan-page&limit=3&after=${first.next}`)).json()) as {
+      events: { id: string }[];
+      next: null;
+    };
     expect(second.events.map((e) => e.id)).toEqual(['page-3', 'page-4']);
     expect(second.next).toBeNull();
   });
 
   it('streams events over SSE and resumes after Last-Event-ID', async () => {
     await publish(riskToken, { id: 'sse-1', subject: 'loan-sse', data: { score: 0.1 } });
-    const { events } = (await (await server.call('/v1/events?subject=loan-sse')).json()) as { events: { seq: number }[] };
+    const { events } = (await (await server.call('/v1/events?subject=loan-sse')).json()) as {
+      events: { seq: number }[];
+    };
     const lastSeen = events[0]!.seq;
     await publish(riskToken, { id: 'sse-2', subject: 'loan-sse', data: { score: 0.1 } });
 
     const abort = new AbortController();
-    const stream = await server.call('/v1/events/stream?subject=loan-sse', { headers: { 'last-event-id': String(lastSeen) }, signal: abort.signal });
+    const stream = await server.call('/v1/events/stream?subject=loan-sse', {
+      headers: { 'last-event-id': String(lastSeen) },
+      signal: abort.signal,
+    });
     expect(stream.headers.get('content-type')).toContain('text/event-stream');
     const reader = stream.body!.getReader();
     let text = '';
@@ -178,13 +242,17 @@ describe('signals: a cell publishes, another cell’s webhook receives', () => {
     receiver.status = 503;
     await publish(riskToken, { id: 'dead-1', subject: 'loan-dead', data: { score: 0.95 } });
     const dead = await eventually(async () => {
-      const { deliveries } = (await (await server.call('/v1/deliveries?failed=true', { token: financeToken })).json()) as {
+      const { deliveries } = (await (
+        await server.call('/v1/deliveries?failed=true', { token: financeToken })
+      ).json()) as {
         deliveries: { id: string; status: string; attempts: number; lastStatusCode: number }[];
       };
       return deliveries.find((d) => d.status === 'dead');
     });
     expect(dead).toMatchObject({ attempts: 2, lastStatusCode: 503 });
-    const { attempts } = (await (await server.call(`/v1/deliveries/${dead.id}/attempts`, { token: financeToken })).json()) as {
+    const { attempts } = (await (
+      await server.call(`/v1/deliveries/${dead.id}/attempts`, { token: financeToken })
+    ).json()) as {
       attempts: { statusCode: number; outcome: string; durationMs: number }[];
     };
     expect(attempts.map((a) => [a.statusCode, a.outcome])).toEqual([
@@ -192,7 +260,9 @@ describe('signals: a cell publishes, another cell’s webhook receives', () => {
       [503, 'dead'],
     ]);
     const deadLetterEvent = await eventually(async () => {
-      const { events } = (await (await server.call('/v1/events?type=dev.cello.delivery.dead-lettered')).json()) as { events: { data: { delivery: string } }[] };
+      const { events } = (await (await server.call('/v1/events?type=dev.cello.delivery.dead-lettered')).json()) as {
+        events: { data: { delivery: string } }[];
+      };
       return events.find((e) => e.data.delivery === dead.id);
     });
     expect(deadLetterEvent).toBeDefined();
@@ -209,23 +279,34 @@ describe('signals: a cell publishes, another cell’s webhook receives', () => {
   });
 
   it('limits the requests a token may send per minute, with 429 and Retry-After', async () => {
-    const limited = await startTestApp({ orgDir: writeSignalsOrg({ webhookUrl: receiver.url }), configure: (c) => (c.rateLimitPerMinute = 3) });
+    const limited = await startTestApp({
+      orgDir: writeSignalsOrg({ webhookUrl: receiver.url }),
+      configure: (c) => (c.rateLimitPerMinute = 3),
+    });
     try {
       const statuses = [];
       for (let i = 0; i < 4; i++) statuses.push((await limited.call('/v1/manifests?kind=Cell')).status);
       expect(statuses).toEqual([200, 200, 200, 429]);
       const refused = await limited.call('/v1/manifests?kind=Cell');
       expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
-      expect(((await refused.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'limit_exceeded', message: expect.stringMatching(/more than 3 requests in a minute/) });
+      expect(((await refused.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+        code: 'limit_exceeded',
+        message: expect.stringMatching(/more than 3 requests in a minute/),
+      });
     } finally {
       await limited.close();
     }
   });
 
   it('serves OpenAPI 3.1, health, readiness and Prometheus metrics', async () => {
-    const openapi = (await (await server.call('/openapi.json', { token: null })).json()) as { openapi: string; paths: Record<string, unknown> };
+    const openapi = (await (await server.call('/openapi.json', { token: null })).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(openapi.openapi).toBe('3.1.0');
-    expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/v1/events', '/v1/events/stream', '/v1/deliveries']));
+    expect(Object.keys(openapi.paths)).toEqual(
+      expect.arrayContaining(['/v1/events', '/v1/events/stream', '/v1/deliveries']),
+    );
     expect((await server.call('/healthz', { token: null })).status).toBe(200);
     expect(await (await server.call('/readyz', { token: null })).json()).toMatchObject({ status: 'ready' });
     const metrics = await (await server.call('/metrics', { token: null })).text();

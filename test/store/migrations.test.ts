@@ -24,10 +24,14 @@ async function widgetsWork(store: Store): Promise<void> {
   await store.migrate();
   const db = store.db.withTables<{ test_widgets: { id: Generated<number>; name: string; due_ms: number } }>();
   const due = 2 ** 45; // past 32 bits: stays an exact JS number
-  const inserted = await db.insertInto('test_widgets').values([
+  const inserted = await db
+    .insertInto('test_widgets')
+    .values([
       { name: 'a', due_ms: due },
       { name: 'b', due_ms: due + 1 },
-    ]).returning(['id', 'due_ms']).execute();
+    ])
+    .returning(['id', 'due_ms'])
+    .execute();
   expect(inserted).toEqual([
     { id: 1, due_ms: due },
     { id: 2, due_ms: due + 1 },

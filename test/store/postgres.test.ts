@@ -27,17 +27,23 @@ afterAll(async () => {
 });
 
 describeWith(await checkPostgres(), 'postgresql store', () => {
-  runStoreContract('postgresql', async (options) => createPostgresStore({ ...options, url: POSTGRES_URL, schema: freshSchema(), poolSize: 4 }));
+  runStoreContract('postgresql', async (options) =>
+    createPostgresStore({ ...options, url: POSTGRES_URL, schema: freshSchema(), poolSize: 4 }),
+  );
 
   describe('postgresql adapter', () => {
-    const event = (id: string) => ({ event: { specversion: '1.0' as const, id, source: 'https://acme.test/p', type: 'com.acme.p' } });
+    const event = (id: string) => ({
+      event: { specversion: '1.0' as const, id, source: 'https://acme.test/p', type: 'com.acme.p' },
+    });
 
     it('numbers appends from several pools (as from several servers) gap-free, in commit order', async () => {
       const schema = freshSchema();
       const stores: Store[] = [1, 2, 3].map(() => createPostgresStore({ url: POSTGRES_URL, schema, poolSize: 3 }));
       try {
         for (const store of stores) await store.migrate();
-        const work = stores.flatMap((store, s) => Array.from({ length: 10 }, (_, b) => store.events.append([event(`s${s}-b${b}-1`), event(`s${s}-b${b}-2`)])));
+        const work = stores.flatMap((store, s) =>
+          Array.from({ length: 10 }, (_, b) => store.events.append([event(`s${s}-b${b}-1`), event(`s${s}-b${b}-2`)])),
+        );
         const outcomes = (await Promise.all(work)).flat();
         expect(outcomes.map((o) => o.seq).sort((x, y) => x - y)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
         // A reader tailing by seq sees every event exactly once.

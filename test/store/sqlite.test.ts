@@ -22,7 +22,8 @@ describe('sqlite adapter', () => {
     try {
       await store.migrate();
       expect(existsSync(path.join(dataDir, 'cello.db'))).toBe(true);
-      const pragma = async (name: string) => Object.values((await sql.raw(`pragma ${name}`).execute(store.db)).rows[0] as object)[0];
+      const pragma = async (name: string) =>
+        Object.values((await sql.raw(`pragma ${name}`).execute(store.db)).rows[0] as object)[0];
       expect(await pragma('journal_mode')).toBe('wal');
       expect(await pragma('synchronous')).toBe(2); // FULL
       expect(await pragma('foreign_keys')).toBe(1);
@@ -36,14 +37,18 @@ describe('sqlite adapter', () => {
     const file = path.join(freshDir(), 'custom.db');
     const first = createSqliteStore({ file });
     await first.migrate();
-    await first.events.append([{ event: { specversion: '1.0', id: 'a', source: 's', type: 'com.acme.a', data: { n: 1 } } }]);
+    await first.events.append([
+      { event: { specversion: '1.0', id: 'a', source: 's', type: 'com.acme.a', data: { n: 1 } } },
+    ]);
     await first.close();
 
     const again = createSqliteStore({ file });
     try {
       await again.migrate();
       expect((await again.events.get(1))?.data).toEqual({ n: 1 });
-      expect(await again.events.append([{ event: { specversion: '1.0', id: 'a', source: 's', type: 'com.acme.a' } }])).toEqual([{ seq: 1, duplicate: true }]);
+      expect(
+        await again.events.append([{ event: { specversion: '1.0', id: 'a', source: 's', type: 'com.acme.a' } }]),
+      ).toEqual([{ seq: 1, duplicate: true }]);
     } finally {
       await again.close();
     }
@@ -59,7 +64,9 @@ describe('sqlite adapter', () => {
       const seqs: number[] = [];
       for (let i = 0; i < 6; i++) {
         const store = i % 2 === 0 ? a : b;
-        const [outcome] = await store.events.append([{ event: { specversion: '1.0', id: `e${i}`, source: 's', type: 'com.acme.a' } }]);
+        const [outcome] = await store.events.append([
+          { event: { specversion: '1.0', id: `e${i}`, source: 's', type: 'com.acme.a' } },
+        ]);
         seqs.push(outcome!.seq);
       }
       expect(seqs).toEqual([1, 2, 3, 4, 5, 6]);
@@ -74,7 +81,9 @@ describe('sqlite adapter', () => {
     const store = createSqliteStore({ dataDir: freshDir() });
     try {
       await store.migrate();
-      await sql`insert into cello_migrations (name, timestamp) values ('29990101-0000-future-thing', '2999-01-01T00:00:00.000Z')`.execute(store.db);
+      await sql`insert into cello_migrations (name, timestamp) values ('29990101-0000-future-thing', '2999-01-01T00:00:00.000Z')`.execute(
+        store.db,
+      );
       const migrating = store.migrate();
       await expect(migrating).rejects.toBeInstanceOf(ConflictError);
       await expect(migrating).rejects.toThrow(/29990101-0000-future-thing/);

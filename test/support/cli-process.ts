@@ -9,7 +9,9 @@ export const CLI = path.join(PROJECT_ROOT, 'bin/cello.js');
 
 export function assertBuilt(): void {
   if (!existsSync(path.join(PROJECT_ROOT, 'dist/cli/index.js'))) {
-    throw new Error('dist/ is missing: `npm test` builds first (pretest); when running vitest directly, run `npm run build` before.');
+    throw new Error(
+      'dist/ is missing: `npm test` builds first (pretest); when running vitest directly, run `npm run build` before.',
+    );
   }
 }
 

@@ -49,11 +49,17 @@ export async function checkNats(): Promise<ServiceCheck> {
 
 export function checkDatasets(sub = ''): ServiceCheck {
   const dir = path.join(DATASETS_DIR, sub);
-  return { ok: existsSync(dir), reason: `${dir} is not there (it sits beside the project in the development workspace)` };
+  return {
+    ok: existsSync(dir),
+    reason: `${dir} is not there (it sits beside the project in the development workspace)`,
+  };
 }
 
 export function checkChromium(): ServiceCheck {
-  return { ok: existsSync(CHROMIUM_PATH), reason: `no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CELLO_CHROMIUM)` };
+  return {
+    ok: existsSync(CHROMIUM_PATH),
+    reason: `no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CELLO_CHROMIUM)`,
+  };
 }
 
 /** `describe` that runs when the service is there, skips with a reason when not, and fails when CI requires it. */

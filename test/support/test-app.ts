@@ -20,7 +20,12 @@ export interface TestApp {
 }
 
 export async function startTestApp(
-  options: { orgDir?: string; dataDir?: string; clock?: Clock | ManualClock; configure?: (config: AppConfig) => void } = {},
+  options: {
+    orgDir?: string;
+    dataDir?: string;
+    clock?: Clock | ManualClock;
+    configure?: (config: AppConfig) => void;
+  } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'cello-data-'));
   const config = compileConfig({
@@ -54,7 +59,10 @@ export async function startTestApp(
 }
 
 /** Polls `check` until it returns a value (not undefined/false), or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -22,12 +22,24 @@ function exampleOrganization(into: string): string {
   const since = new Date(Date.now() - 400 * 86_400_000).toISOString().slice(0, 10);
   const text = readFileSync(file, 'utf8');
   const changed = text.replace(/^(\s*since:\s*)\S+$/m, `$1${since}`);
-  if (changed === text) throw new Error(`${file} has no "since:" line to move back; the recommendation journey needs a collaboration past its duration.`);
+  if (changed === text)
+    throw new Error(
+      `${file} has no "since:" line to move back; the recommendation journey needs a collaboration past its duration.`,
+    );
   writeFileSync(file, changed);
   return org;
 }
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /**
  * The dashboard end to end: a real server (createApp with the example organization, SQLite in a temp folder,
@@ -48,13 +60,22 @@ describeWith(checkChromium(), 'the dashboard in a real browser', () => {
     ensureDashboardBuilt();
     mkdirSync(SHOTS, { recursive: true });
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'cello-dashboard-'));
-    const config = { ...compileConfig({ dataDir: path.join(dataDir, 'data'), port: 0, org: exampleOrganization(dataDir), env: {} }), logLevel: 'warn' };
+    const config = {
+      ...compileConfig({ dataDir: path.join(dataDir, 'data'), port: 0, org: exampleOrganization(dataDir), env: {} }),
+      logLevel: 'warn',
+    };
     app = await createApp(config);
     url = await app.listen();
     tokens.admin = (await createToken(app.store.tokens, { admin: true, label: 'browser test' })).token;
-    tokens.risk = (await createToken(app.store.tokens, { cell: 'risk', member: 'Amara Okafor', label: 'browser test' })).token;
-    tokens.manufacturingLead = (await createToken(app.store.tokens, { cell: 'manufacturing', member: 'Diego Alvarez', label: 'browser test' })).token;
-    tokens.platform = (await createToken(app.store.tokens, { cell: 'platform', member: 'Noah Fischer', label: 'browser test' })).token;
+    tokens.risk = (
+      await createToken(app.store.tokens, { cell: 'risk', member: 'Amara Okafor', label: 'browser test' })
+    ).token;
+    tokens.manufacturingLead = (
+      await createToken(app.store.tokens, { cell: 'manufacturing', member: 'Diego Alvarez', label: 'browser test' })
+    ).token;
+    tokens.platform = (
+      await createToken(app.store.tokens, { cell: 'platform', member: 'Noah Fischer', label: 'browser test' })
+    ).token;
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     // Fail a step with the locator that did not show up, well before the test's own timeout.
@@ -81,7 +102,8 @@ describeWith(checkChromium(), 'the dashboard in a real browser', () => {
 
   // When a journey fails, what the page showed at that moment is the first thing to look at.
   afterEach(async (context) => {
-    if (context.task.result?.state === 'fail' && page) await shot(`failed-${context.task.name.slice(0, 40).replace(/[^a-z0-9]+/gi, '-')}`);
+    if (context.task.result?.state === 'fail' && page)
+      await shot(`failed-${context.task.name.slice(0, 40).replace(/[^a-z0-9]+/gi, '-')}`);
   });
 
   async function signIn(token: string): Promise<void> {
@@ -121,7 +143,8 @@ describeWith(checkChromium(), 'the dashboard in a real browser', () => {
     await page.goto(`${url}/map`);
     const map = page.getByTestId('org-map');
     await map.getByRole('link', { name: 'Risk', exact: true }).waitFor();
-    for (const cell of ['Finance', 'Manufacturing', 'Demand Planning', 'Platform']) await map.getByRole('link', { name: cell, exact: true }).waitFor();
+    for (const cell of ['Finance', 'Manufacturing', 'Demand Planning', 'Platform'])
+      await map.getByRole('link', { name: cell, exact: true }).waitFor();
     expect(await page.locator('.react-flow__edge').count()).toBe(7);
     expect(await page.locator('.map-domain').count()).toBeGreaterThanOrEqual(5);
     const owners = page.getByRole('table').filter({ hasText: 'com.acme.risk.score.changed' });
@@ -131,7 +154,15 @@ describeWith(checkChromium(), 'the dashboard in a real browser', () => {
     await map.getByRole('link', { name: 'Risk', exact: true }).click();
     await page.getByRole('heading', { name: 'Risk', level: 1 }).waitFor();
     expect(page.url()).toBe(`${url}/cells/risk`);
-    for (const section of ['Members', 'Offers', 'Expectations', 'Agreements', 'Subscriptions', 'Workflows', 'Metrics']) {
+    for (const section of [
+      'Members',
+      'Offers',
+      'Expectations',
+      'Agreements',
+      'Subscriptions',
+      'Workflows',
+      'Metrics',
+    ]) {
       await page.getByRole('heading', { name: section, level: 2 }).waitFor();
     }
     expect(await page.getByRole('table').first().textContent()).toContain('Amara Okafor');
@@ -149,7 +180,14 @@ describeWith(checkChromium(), 'the dashboard in a real browser', () => {
     const response = await fetch(`${url}/v1/events`, {
       method: 'POST',
       headers: { authorization: `Bearer ${tokens.risk}`, 'content-type': 'application/cloudevents+json' },
-      body: JSON.stringify({ specversion: '1.0', id: 'browser-1', source: 'risk/scoring', type: 'com.acme.risk.score.changed', subject: 'loan-4711', data: { score: 0.82 } }),
+      body: JSON.stringify({
+        specversion: '1.0',
+        id: 'browser-1',
+        source: 'risk/scoring',
+        type: 'com.acme.risk.score.changed',
+        subject: 'loan-4711',
+        data: { score: 0.82 },
+      }),
     });
     expect(response.status).toBe(202);
     const list = page.getByTestId('event-list');
@@ -181,18 +219,25 @@ describeWith(checkChromium(), 'the dashboard in a real browser', () => {
     await shot('05-raise-tension');
     await page.getByRole('button', { name: 'Raise tension' }).click();
 
-    await page.getByRole('heading', { name: 'Plant capacity cannot absorb the new demand forecast', level: 1 }).waitFor();
+    await page
+      .getByRole('heading', { name: 'Plant capacity cannot absorb the new demand forecast', level: 1 })
+      .waitFor();
     expect(page.url()).toMatch(/\/tensions\/T-\d+$/);
     expect(await page.getByTestId('tension-state').textContent()).toBe('open');
 
     await page.getByRole('group', { name: 'Rating of customer-trust' }).getByText('4', { exact: true }).click();
     await page.getByRole('group', { name: 'Rating of team-sustainability' }).getByText('5', { exact: true }).click();
     await page.getByRole('button', { name: 'Save ratings' }).click();
-    await expect.poll(() => page.getByTestId('score-explanation').textContent()).toContain('customer-trust 4 × 40 = 160');
+    await expect
+      .poll(() => page.getByTestId('score-explanation').textContent())
+      .toContain('customer-trust 4 × 40 = 160');
 
     await page.getByLabel('Your comment').fill('The forecast doubles the weekly volume from March.');
     await page.getByRole('button', { name: 'Post' }).click();
-    await page.getByRole('list', { name: 'Comments and advice' }).getByText('The forecast doubles the weekly volume from March.').waitFor();
+    await page
+      .getByRole('list', { name: 'Comments and advice' })
+      .getByText('The forecast doubles the weekly volume from March.')
+      .waitFor();
     await shot('06-tension-detail');
 
     await page.getByRole('link', { name: 'Tensions' }).first().click();
@@ -218,8 +263,14 @@ describeWith(checkChromium(), 'the dashboard in a real browser', () => {
     await page.goto(`${url}/review`);
     await page.getByRole('button', { name: 'Large type' }).click();
     // Other items may be on the agenda too (detectors raise tensions); take ours.
-    await page.getByTestId('review-runner').getByRole('button', { name: /Plant capacity cannot absorb/ }).click();
-    await page.getByTestId('review-runner').getByRole('heading', { name: /Plant capacity cannot absorb/ }).waitFor();
+    await page
+      .getByTestId('review-runner')
+      .getByRole('button', { name: /Plant capacity cannot absorb/ })
+      .click();
+    await page
+      .getByTestId('review-runner')
+      .getByRole('heading', { name: /Plant capacity cannot absorb/ })
+      .waitFor();
     await page.getByTestId('review-runner').getByText('demand-signals-for-manufacturing').first().waitFor();
     await shot('09-review-surface');
     await page.getByRole('button', { name: 'Decide this item' }).click();
@@ -227,7 +278,9 @@ describeWith(checkChromium(), 'the dashboard in a real browser', () => {
     await page.getByLabel('Agreement', { exact: true }).selectOption('demand-signals-for-manufacturing');
     await page.getByRole('combobox', { name: 'Field' }).fill('spec.reviewDate');
     await page.getByLabel('New value').fill('2027-01-15');
-    await page.getByLabel('Rationale').fill('Review the demand agreement once the second shift runs; capacity follows the forecast then.');
+    await page
+      .getByLabel('Rationale')
+      .fill('Review the demand agreement once the second shift runs; capacity follows the forecast then.');
     await page.getByRole('button', { name: 'Record the decision' }).click();
     const update = page.getByTestId('item-update');
     await update.getByRole('list', { name: /agreement:demand-signals-for-manufacturing v1 → v2/ }).waitFor();
@@ -246,7 +299,11 @@ describeWith(checkChromium(), 'the dashboard in a real browser', () => {
     expect(await page.getByTestId('review-record').textContent()).toMatch(/1 of \d+ items? decided/);
     await shot('11-review-minutes');
 
-    const agreement = (await (await fetch(`${url}/v1/manifests/Agreement/demand-signals-for-manufacturing`, { headers: { authorization: `Bearer ${tokens.admin}` } })).json()) as {
+    const agreement = (await (
+      await fetch(`${url}/v1/manifests/Agreement/demand-signals-for-manufacturing`, {
+        headers: { authorization: `Bearer ${tokens.admin}` },
+      })
+    ).json()) as {
       version: number;
       spec: { reviewDate: string };
     };
@@ -256,7 +313,14 @@ describeWith(checkChromium(), 'the dashboard in a real browser', () => {
   it('shows insights and accepts a recommendation as its owning cell', async () => {
     // Two platform incidents resolved within the promised 4 hours, timed by their own `time`: SLO figures to chart.
     const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
-    const incident = (id: string, type: string, at: string) => ({ specversion: '1.0', id, source: 'platform/status', type, subject: id.slice(0, 5), time: at });
+    const incident = (id: string, type: string, at: string) => ({
+      specversion: '1.0',
+      id,
+      source: 'platform/status',
+      type,
+      subject: id.slice(0, 5),
+      time: at,
+    });
     const published = await fetch(`${url}/v1/events`, {
       method: 'POST',
       headers: { authorization: `Bearer ${tokens.platform}`, 'content-type': 'application/cloudevents-batch+json' },
@@ -277,7 +341,9 @@ describeWith(checkChromium(), 'the dashboard in a real browser', () => {
     const trends = page.getByTestId('slo-trends');
     await trends.getByRole('img', { name: /^Latency over time: backbone-for-/ }).waitFor();
     await trends.getByRole('img', { name: /^SLO compliance over time: backbone-for-/ }).waitFor();
-    expect(await trends.getByLabel('Agreement SLO').inputValue()).toMatch(/^backbone-for-.*\/incidents-resolved-within-4h$/);
+    expect(await trends.getByLabel('Agreement SLO').inputValue()).toMatch(
+      /^backbone-for-.*\/incidents-resolved-within-4h$/,
+    );
     expect(await trends.locator('figure').nth(1).locator('table').textContent()).toContain('100%');
     // The check runs on a timer; the admin may run it at once.
     await page.getByRole('button', { name: 'Check now' }).click();
@@ -294,10 +360,16 @@ describeWith(checkChromium(), 'the dashboard in a real browser', () => {
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Accepted' }).count()).toBe(1);
     await shot('13-recommendation-accepted');
 
-    const listed = (await (await fetch(`${url}/v1/insights/recommendations?state=accepted`, { headers: { authorization: `Bearer ${tokens.admin}` } })).json()) as {
+    const listed = (await (
+      await fetch(`${url}/v1/insights/recommendations?state=accepted`, {
+        headers: { authorization: `Bearer ${tokens.admin}` },
+      })
+    ).json()) as {
       recommendations: { title: string; decidedBy: string; cell: string }[];
     };
-    expect(listed.recommendations).toEqual([expect.objectContaining({ cell: 'platform', decidedBy: expect.stringContaining('Noah Fischer') })]);
+    expect(listed.recommendations).toEqual([
+      expect.objectContaining({ cell: 'platform', decidedBy: expect.stringContaining('Noah Fischer') }),
+    ]);
   });
 
   it('works from the keyboard: a skip link first, then the sections, landing on the page title', async () => {

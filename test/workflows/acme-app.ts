@@ -7,7 +7,15 @@ import { createToken } from '../../src/engine/index.js';
 import { newId, silentLogger } from '../../src/shared/index.js';
 import { PROJECT_ROOT } from '../support/services.js';
 
-export const ACME_CELLS = ['risk', 'finance', 'platform', 'demand-planning', 'manufacturing', 'cs-emea', 'cs-americas'] as const;
+export const ACME_CELLS = [
+  'risk',
+  'finance',
+  'platform',
+  'demand-planning',
+  'manufacturing',
+  'cs-emea',
+  'cs-americas',
+] as const;
 export type AcmeCell = (typeof ACME_CELLS)[number];
 
 /** Copies examples/acme to `dir`, sending every 127.0.0.1:4100 webhook (workflows and subscriptions) to `receiverUrl`. */
@@ -18,7 +26,8 @@ export async function copyAcme(dir: string, receiverUrl: string): Promise<string
     if (!entry.isFile() || !entry.name.endsWith('.yaml')) continue;
     const file = path.join(entry.parentPath, entry.name);
     const text = await readFile(file, 'utf8');
-    if (text.includes('http://127.0.0.1:4100')) await writeFile(file, text.replaceAll('http://127.0.0.1:4100', receiverUrl));
+    if (text.includes('http://127.0.0.1:4100'))
+      await writeFile(file, text.replaceAll('http://127.0.0.1:4100', receiverUrl));
   }
   return orgDir;
 }
@@ -30,14 +39,26 @@ export interface AcmeApp {
   /** Publishes one structured CloudEvent as `cell`; resolves with its log position. */
   publish(cell: AcmeCell, type: string, subject: string, data: unknown): Promise<number>;
   /** A JSON API call as `who`. */
-  call(who: AcmeCell | 'admin', method: 'GET' | 'POST', url: string, body?: unknown): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  call(
+    who: AcmeCell | 'admin',
+    method: 'GET' | 'POST',
+    url: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
   close(): Promise<void>;
 }
 
 /** Starts a server on `dataDir` with `orgDir` applied at start-up, and creates one token per cell (once per data folder). */
 export async function startAcmeApp(orgDir: string, dataDir: string, tokens?: AcmeApp['tokens']): Promise<AcmeApp> {
   const config = compileConfig({ dataDir, org: orgDir, port: 0, env: { CELLO_LOG_LEVEL: 'silent' } });
-  const app = await createApp(config, { logger: silentLogger, workflows: { pollMs: 50, timerPollMs: 50, webhooks: { maxAttempts: 5, timeoutMs: 2_000, concurrency: 8, pollMs: 50 } } });
+  const app = await createApp(config, {
+    logger: silentLogger,
+    workflows: {
+      pollMs: 50,
+      timerPollMs: 50,
+      webhooks: { maxAttempts: 5, timeoutMs: 2_000, concurrency: 8, pollMs: 50 },
+    },
+  });
   const url = await app.listen();
   const all = tokens ?? ({} as AcmeApp['tokens']);
   if (!tokens) {
@@ -47,7 +68,10 @@ export async function startAcmeApp(orgDir: string, dataDir: string, tokens?: Acm
   const call: AcmeApp['call'] = async (who, method, route, body) => {
     const response = await fetch(`${url}${route}`, {
       method,
-      headers: { authorization: `Bearer ${all[who]}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: `Bearer ${all[who]}`,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     const text = await response.text();
@@ -59,14 +83,24 @@ export async function startAcmeApp(orgDir: string, dataDir: string, tokens?: Acm
     tokens: all,
     call,
     async publish(cell, type, subject, data) {
-      const event = { specversion: '1.0', id: newId(), source: `/acme/${cell}`, type, subject, time: new Date().toISOString(), datacontenttype: 'application/json', data };
+      const event = {
+        specversion: '1.0',
+        id: newId(),
+        source: `/acme/${cell}`,
+        type,
+        subject,
+        time: new Date().toISOString(),
+        datacontenttype: 'application/json',
+        data,
+      };
       const response = await fetch(`${url}/v1/events`, {
         method: 'POST',
         headers: { authorization: `Bearer ${all[cell]}`, 'content-type': 'application/cloudevents+json' },
         body: JSON.stringify(event),
       });
       const body = (await response.json()) as { events?: { seq: number }[]; error?: { message: string } };
-      if (response.status !== 202) throw new Error(`Publishing ${type} as ${cell} was refused (${response.status}): ${body.error?.message}`);
+      if (response.status !== 202)
+        throw new Error(`Publishing ${type} as ${cell} was refused (${response.status}): ${body.error?.message}`);
       return body.events![0]!.seq;
     },
     close: () => app.close(),

@@ -8,7 +8,9 @@ const ENTRY = path.join(PROJECT_ROOT, 'bin/cello.js');
 
 /** The built CLI is there and knows workflows (`npm run build` writes dist/; `npm install` runs it once). */
 export function checkBuild(): ServiceCheck {
-  const ok = existsSync(path.join(PROJECT_ROOT, 'dist/cli/index.js')) && existsSync(path.join(PROJECT_ROOT, 'dist/engine/workflows/index.js'));
+  const ok =
+    existsSync(path.join(PROJECT_ROOT, 'dist/cli/index.js')) &&
+    existsSync(path.join(PROJECT_ROOT, 'dist/engine/workflows/index.js'));
   return { ok, reason: 'dist/ is missing or predates the workflow engine: run `npm run build` before the tests' };
 }
 

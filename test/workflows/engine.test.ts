@@ -56,7 +56,13 @@ describe('the workflow engine', () => {
     await harness.publish('com.acme.doc.submitted', 'upload-1', { doc: 'doc-7', author: 'ana' });
     await engine.settle();
     const [instance] = await engine.instances.list({ workflow: 'editors-review' });
-    expect(instance).toMatchObject({ caseId: 'doc-7', state: 'waiting', step: 'await-review', vars: { author: 'ana' }, template: 'review@1' });
+    expect(instance).toMatchObject({
+      caseId: 'doc-7',
+      state: 'waiting',
+      step: 'await-review',
+      vars: { author: 'ana' },
+      template: 'review@1',
+    });
 
     const [task] = await engine.tasks.list({ cell: 'editors', state: ['open'] });
     expect(task).toMatchObject({ title: 'Review the document', step: 'review', caseId: 'doc-7' });
@@ -81,7 +87,11 @@ describe('the workflow engine', () => {
     );
     const published = await harness.store.events.query({ types: ['com.acme.doc.published'], limit: 10 });
     expect(published).toHaveLength(1);
-    expect(published[0]).toMatchObject({ subject: 'doc-7', data: { author: 'ana' }, extensions: { workflow: 'editors-review', template: 'review@1' } });
+    expect(published[0]).toMatchObject({
+      subject: 'doc-7',
+      data: { author: 'ana' },
+      extensions: { workflow: 'editors-review', template: 'review@1' },
+    });
     const transitions = await harness.store.events.query({ types: ['dev.cello.workflow.*'], limit: 50 });
     expect(transitions.map((e) => e.type)).toEqual([
       'dev.cello.workflow.started',
@@ -119,7 +129,11 @@ describe('the workflow engine', () => {
     expect(await harness.engine.fireDueTimers()).toBe(0);
     const escalations = await harness.store.events.query({ types: ['dev.cello.workflow.escalated'], limit: 10 });
     expect(escalations.map((e) => (e.data as { reason: string }).reason)).toEqual(['task-overdue', 'timeout']);
-    expect((escalations[1]!.data as { tension: unknown }).tension).toEqual({ type: 'capacity', title: 'Reviews take too long', cells: [] });
+    expect((escalations[1]!.data as { tension: unknown }).tension).toEqual({
+      type: 'capacity',
+      title: 'Reviews take too long',
+      cells: [],
+    });
     const [task] = await harness.engine.tasks.list();
     expect(task!.overdue).toBe(true);
     const [instance] = await harness.engine.instances.list();
@@ -144,9 +158,13 @@ describe('the workflow engine', () => {
     await harness.publish('com.acme.doc.submitted', 'a', { doc: 'doc-3', author: 'ana' });
     await harness.engine.settle();
     const [task] = await harness.engine.tasks.list();
-    await expect(harness.engine.tasks.complete(task!.id, { kind: 'cell', cell: 'sales', tokenId: 't' })).rejects.toThrow('Task "' + task!.id + '" belongs to cell:editors; a cell sees and completes only its own tasks.');
+    await expect(
+      harness.engine.tasks.complete(task!.id, { kind: 'cell', cell: 'sales', tokenId: 't' }),
+    ).rejects.toThrow('Task "' + task!.id + '" belongs to cell:editors; a cell sees and completes only its own tasks.');
     await harness.engine.tasks.complete(task!.id, { kind: 'admin' }, { verdict: 'ok' });
-    await expect(harness.engine.tasks.complete(task!.id, { kind: 'admin' })).rejects.toThrow(`Task "${task!.id}" is completed, so it cannot be completed now.`);
+    await expect(harness.engine.tasks.complete(task!.id, { kind: 'admin' })).rejects.toThrow(
+      `Task "${task!.id}" is completed, so it cannot be completed now.`,
+    );
   });
 });
 
@@ -154,10 +172,23 @@ describe('a new template version', () => {
   it('notifies the adopting workflow once, with what an upgrade would change', async () => {
     harness = await startHarness(org);
     const v1 = org.find((m) => m.kind === 'Template')! as Extract<Manifest, { kind: 'Template' }>;
-    const v2 = { ...v1, spec: { ...v1.spec, version: 2, steps: v1.spec.steps.filter((s) => s.id !== 'await-fix').map((s) => (s.id === 'await-review' ? { ...s, do: s.do.filter((a) => !('branch' in a)) } : s)) } };
+    const v2 = {
+      ...v1,
+      spec: {
+        ...v1.spec,
+        version: 2,
+        steps: v1.spec.steps
+          .filter((s) => s.id !== 'await-fix')
+          .map((s) => (s.id === 'await-review' ? { ...s, do: s.do.filter((a) => !('branch' in a)) } : s)),
+      },
+    };
     await applyManifests(harness.store, [...org, v2 as Manifest], { clock: systemClock, actor: 'test' });
     await harness.engine.settle();
-    await applyManifests(harness.store, [...org, v2 as Manifest, { ...org[1]!, metadata: { name: 'editors-review', title: 'Reviews' } } as Manifest], { clock: systemClock, actor: 'test' });
+    await applyManifests(
+      harness.store,
+      [...org, v2 as Manifest, { ...org[1]!, metadata: { name: 'editors-review', title: 'Reviews' } } as Manifest],
+      { clock: systemClock, actor: 'test' },
+    );
     await harness.engine.settle();
     const notices = await harness.store.events.query({ types: ['dev.cello.workflow.upgrade-available'], limit: 10 });
     expect(notices).toHaveLength(1);
@@ -180,7 +211,9 @@ describe('exactly once', () => {
     const [task] = await harness.engine.tasks.list();
     await harness.engine.tasks.complete(task!.id, { kind: 'admin' }, { verdict: 'ok' });
     await harness.engine.settle();
-    const count = async () => (await harness!.store.events.query({ types: ['dev.cello.workflow.*', 'com.acme.doc.published'], limit: 100 })).length;
+    const count = async () =>
+      (await harness!.store.events.query({ types: ['dev.cello.workflow.*', 'com.acme.doc.published'], limit: 100 }))
+        .length;
     const before = await count();
     await harness.engine.stop();
     await harness.store.db.withTables<WorkflowTables>().updateTable('workflow_cursor').set({ seq: 0 }).execute();
@@ -233,7 +266,15 @@ spec:
   it('starts nothing from history (events with the simulation extension)', async () => {
     harness = await startHarness(org);
     await harness.runtime.publisher.publish({ kind: 'admin' }, [
-      { specversion: '1.0', id: 'h1', source: '/import', type: 'com.acme.doc.submitted', subject: 'a', data: { doc: 'doc-h', author: 'ana' }, extensions: { simulation: 'seed-1' } },
+      {
+        specversion: '1.0',
+        id: 'h1',
+        source: '/import',
+        type: 'com.acme.doc.submitted',
+        subject: 'a',
+        data: { doc: 'doc-h', author: 'ana' },
+        extensions: { simulation: 'seed-1' },
+      },
     ]);
     await harness.engine.settle();
     expect(await harness.engine.instances.list()).toEqual([]);
@@ -245,7 +286,9 @@ spec:
     await harness.engine.settle();
     const [instance] = await harness.engine.instances.list();
     expect(instance).toMatchObject({ state: 'failed', step: null });
-    expect(instance!.error).toMatch(/^Step "record" failed: Workflow\/editors-review step "record" do\[0\]\.set\.author could not be evaluated/);
+    expect(instance!.error).toMatch(
+      /^Step "record" failed: Workflow\/editors-review step "record" do\[0\]\.set\.author could not be evaluated/,
+    );
     const failed = await harness.store.events.query({ types: ['dev.cello.workflow.failed'], limit: 10 });
     expect(failed).toHaveLength(1);
   });

@@ -1,6 +1,12 @@
 /** A workflow engine over a real SQLite store (in memory or a data folder), for integration tests. */
 import { parse } from 'yaml';
-import { createRuntime, createWorkflowEngine, type Runtime, type WorkflowEngine, type WorkflowEngineOptions } from '../../src/engine/index.js';
+import {
+  createRuntime,
+  createWorkflowEngine,
+  type Runtime,
+  type WorkflowEngine,
+  type WorkflowEngineOptions,
+} from '../../src/engine/index.js';
 import { applyManifests } from '../../src/manifests/index.js';
 import type { CloudEvent, Manifest } from '../../src/model/index.js';
 import { newId, silentLogger, systemClock, type Clock } from '../../src/shared/index.js';
@@ -26,14 +32,29 @@ export interface Harness {
 /** Applies `org`, then starts a runtime and a workflow engine with fast polls. */
 export async function startHarness(
   org: Manifest[],
-  options: { clock?: Clock; dataDir?: string; engine?: Partial<WorkflowEngineOptions>; apply?: boolean; store?: Store } = {},
+  options: {
+    clock?: Clock;
+    dataDir?: string;
+    engine?: Partial<WorkflowEngineOptions>;
+    apply?: boolean;
+    store?: Store;
+  } = {},
 ): Promise<Harness> {
   const clock = options.clock ?? systemClock;
-  const store = options.store ?? createSqliteStore(options.dataDir ? { dataDir: options.dataDir, clock, synchronous: 'normal' } : { memory: true, clock });
+  const store =
+    options.store ??
+    createSqliteStore(
+      options.dataDir ? { dataDir: options.dataDir, clock, synchronous: 'normal' } : { memory: true, clock },
+    );
   await store.migrate();
   if (options.apply !== false) await applyManifests(store, org, { clock, actor: 'test' });
   const runtime = await createRuntime({ store, logger: silentLogger, clock, feedPollMs: 50, delivery: { pollMs: 50 } });
-  const engine = createWorkflowEngine(runtime, { pollMs: 50, timerPollMs: 50, ...options.engine, webhooks: { maxAttempts: 3, timeoutMs: 2_000, concurrency: 4, pollMs: 50, ...options.engine?.webhooks } });
+  const engine = createWorkflowEngine(runtime, {
+    pollMs: 50,
+    timerPollMs: 50,
+    ...options.engine,
+    webhooks: { maxAttempts: 3, timeoutMs: 2_000, concurrency: 4, pollMs: 50, ...options.engine?.webhooks },
+  });
   await runtime.start();
   await engine.start();
   return {
@@ -41,7 +62,16 @@ export async function startHarness(
     runtime,
     engine,
     async publish(type, subject, data = {}) {
-      const event: CloudEvent = { specversion: '1.0', id: newId(), source: '/test', type, subject, time: clock.now().toISOString(), datacontenttype: 'application/json', data };
+      const event: CloudEvent = {
+        specversion: '1.0',
+        id: newId(),
+        source: '/test',
+        type,
+        subject,
+        time: clock.now().toISOString(),
+        datacontenttype: 'application/json',
+        data,
+      };
       const [outcome] = await runtime.publisher.publish({ kind: 'admin' }, [event]);
       return outcome!.seq;
     },

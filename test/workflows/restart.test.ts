@@ -26,7 +26,16 @@ describe('a server stopped mid-case', () => {
     const tokens = acme.tokens;
     // Risk is down at first: the score request waits in the outbox.
     receiver.respond('/hooks/risk-checks', 503);
-    receiver.on('/hooks/risk-checks', (call) => void until('the score is published', () => acme.publish('risk', 'com.acme.risk.score.changed', call.json.data.loan, { score: 0.7 }).then(() => true, () => false)));
+    receiver.on(
+      '/hooks/risk-checks',
+      (call) =>
+        void until('the score is published', () =>
+          acme.publish('risk', 'com.acme.risk.score.changed', call.json.data.loan, { score: 0.7 }).then(
+            () => true,
+            () => false,
+          ),
+        ),
+    );
 
     await acme.publish('finance', 'com.acme.finance.credit.requested', 'loan-2001', { amount: 80000, currency: 'EUR' });
     await acme.publish('platform', 'com.acme.support.case.opened', 'case-21', { region: 'emea', language: 'fr' });
@@ -53,9 +62,20 @@ describe('a server stopped mid-case', () => {
       return body.instances.length === 2 || undefined;
     });
 
-    const { body: decided } = await acme.call('admin', 'GET', '/v1/events?type=com.acme.finance.credit.decided&subject=loan-2001');
-    expect(decided.events.map((e: { data: { decision: string } }) => e.data.decision)).toEqual(['referred', 'declined']);
-    const { body: steps } = await acme.call('admin', 'GET', '/v1/events?type=dev.cello.workflow.step.completed&limit=100');
+    const { body: decided } = await acme.call(
+      'admin',
+      'GET',
+      '/v1/events?type=com.acme.finance.credit.decided&subject=loan-2001',
+    );
+    expect(decided.events.map((e: { data: { decision: string } }) => e.data.decision)).toEqual([
+      'referred',
+      'declined',
+    ]);
+    const { body: steps } = await acme.call(
+      'admin',
+      'GET',
+      '/v1/events?type=dev.cello.workflow.step.completed&limit=100',
+    );
     const ran = steps.events.map((e: { subject: string; data: { step: string } }) => `${e.subject} ${e.data.step}`);
     expect(ran.sort()).toEqual(
       [
@@ -124,8 +144,16 @@ spec: { from: template:follow-up@1, cell: cell:sales }
     await harness.engine.settle();
     const nudged = await harness.store.events.query({ types: ['com.acme.lead.nudged'], limit: 10 });
     expect(nudged.map((e) => e.subject).sort()).toEqual(['lead-1', 'lead-2']);
-    const escalated = await harness.store.events.query({ types: ['dev.cello.workflow.escalated', 'dev.cello.tension.detected'], limit: 10 });
-    expect(escalated.map((e) => e.type).sort()).toEqual(['dev.cello.tension.detected', 'dev.cello.tension.detected', 'dev.cello.workflow.escalated', 'dev.cello.workflow.escalated']);
+    const escalated = await harness.store.events.query({
+      types: ['dev.cello.workflow.escalated', 'dev.cello.tension.detected'],
+      limit: 10,
+    });
+    expect(escalated.map((e) => e.type).sort()).toEqual([
+      'dev.cello.tension.detected',
+      'dev.cello.tension.detected',
+      'dev.cello.workflow.escalated',
+      'dev.cello.workflow.escalated',
+    ]);
     expect((await harness.engine.instances.list({ state: 'completed' })).length).toBe(2);
     await harness.close();
   });

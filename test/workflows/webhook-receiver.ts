@@ -55,7 +55,11 @@ export async function startReceiver(): Promise<WebhookReceiver> {
 }
 
 /** Polls `check` until it returns a value other than undefined/false; fails with `what` after `timeoutMs`. */
-export async function until<T>(what: string, check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 10_000): Promise<T> {
+export async function until<T>(
+  what: string,
+  check: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

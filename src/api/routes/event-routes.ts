@@ -6,7 +6,9 @@ import { InputError } from '../../shared/index.js';
 import { ErrorResponse } from '../error-schema.js';
 
 const EventQuery = Type.Object({
-  type: Type.Optional(Type.String({ description: 'exact type, or a prefix ending in .* ; comma-separated for several' })),
+  type: Type.Optional(
+    Type.String({ description: 'exact type, or a prefix ending in .* ; comma-separated for several' }),
+  ),
   source: Type.Optional(Type.String()),
   subject: Type.Optional(Type.String()),
   from: Type.Optional(Type.String({ format: 'date-time', description: 'event time at or after (RFC 3339)' })),
@@ -17,16 +19,23 @@ const EventQuery = Type.Object({
 
 const PublishResult = Type.Object({
   accepted: Type.Integer(),
-  events: Type.Array(Type.Object({ id: Type.String(), source: Type.String(), seq: Type.Integer(), duplicate: Type.Boolean() })),
+  events: Type.Array(
+    Type.Object({ id: Type.String(), source: Type.String(), seq: Type.Integer(), duplicate: Type.Boolean() }),
+  ),
 });
 
 /** `POST /v1/events` (CloudEvents HTTP binding: binary, structured, batch) and `GET /v1/events`. */
-export async function eventRoutes(app: FastifyInstance, options: { runtime: Runtime; limits: IngestLimits }): Promise<void> {
+export async function eventRoutes(
+  app: FastifyInstance,
+  options: { runtime: Runtime; limits: IngestLimits },
+): Promise<void> {
   const { runtime, limits } = options;
 
   // The binding decides by Content-Type, so this route takes every body raw and parses it itself.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: limits.maxBodyBytes }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: limits.maxBodyBytes }, (_request, body, done) =>
+    done(null, body),
+  );
 
   app.post(
     '/v1/events',
@@ -36,15 +45,25 @@ export async function eventRoutes(app: FastifyInstance, options: { runtime: Runt
         description:
           'Binary mode: ce-* headers and the data as body. Structured: application/cloudevents+json. Batch: application/cloudevents-batch+json (all or nothing). Acknowledged with 202 only once durably committed; idempotent on (source, id).',
         tags: ['events'],
-        response: { 202: PublishResult, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 413: ErrorResponse },
+        response: {
+          202: PublishResult,
+          400: ErrorResponse,
+          401: ErrorResponse,
+          403: ErrorResponse,
+          413: ErrorResponse,
+        },
       },
     },
     async (request, reply) => {
       const started = process.hrtime.bigint();
       try {
         const body = request.body;
-        if (!Buffer.isBuffer(body)) throw new InputError('The request has no body; send a CloudEvent.', { field: 'body' });
-        const parsed = parseHttpEvents({ contentType: request.headers['content-type'], headers: request.headers, body }, limits);
+        if (!Buffer.isBuffer(body))
+          throw new InputError('The request has no body; send a CloudEvent.', { field: 'body' });
+        const parsed = parseHttpEvents(
+          { contentType: request.headers['content-type'], headers: request.headers, body },
+          limits,
+        );
         const outcomes = await runtime.publisher.publish(request.principal, parsed.events);
         const fresh = outcomes.filter((o) => !o.duplicate).length;
         runtime.metrics.eventsIngested.inc({ mode: parsed.mode }, fresh);
@@ -67,7 +86,10 @@ export async function eventRoutes(app: FastifyInstance, options: { runtime: Runt
         tags: ['events'],
         querystring: EventQuery,
         response: {
-          200: Type.Object({ events: Type.Array(Type.Object({}, { additionalProperties: true })), next: Type.Union([Type.Integer(), Type.Null()]) }),
+          200: Type.Object({
+            events: Type.Array(Type.Object({}, { additionalProperties: true })),
+            next: Type.Union([Type.Integer(), Type.Null()]),
+          }),
           400: ErrorResponse,
         },
       },

@@ -23,11 +23,20 @@ const tags = ['insights'];
 const Id = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 const Errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 const LogQuery = {
-  type: Type.Optional(Type.String({ description: 'exact types or prefixes ending in .*, comma-separated (default: all but Cello’s own records; workflow events stay)' })),
+  type: Type.Optional(
+    Type.String({
+      description:
+        'exact types or prefixes ending in .*, comma-separated (default: all but Cello’s own records; workflow events stay)',
+    }),
+  ),
   from: Type.Optional(Type.String({ description: 'RFC 3339, or a duration back from now such as 7d' })),
   to: Type.Optional(Type.String({ description: 'RFC 3339, or a duration back from now' })),
-  workflow: Type.Optional(Type.String({ description: 'keep cases with an event of this workflow (extension `workflow`)' })),
-  template: Type.Optional(Type.String({ description: 'keep cases with an event of this template (`name` or `name@version`)' })),
+  workflow: Type.Optional(
+    Type.String({ description: 'keep cases with an event of this workflow (extension `workflow`)' }),
+  ),
+  template: Type.Optional(
+    Type.String({ description: 'keep cases with an event of this template (`name` or `name@version`)' }),
+  ),
   resource: Type.Optional(Type.String({ description: 'publisher (default) or data.<field>' })),
   cello: Type.Optional(Type.String({ description: 'true keeps Cello’s own records (tensions, reviews, deliveries…)' })),
 };
@@ -44,7 +53,8 @@ export function insightsRoutes(insights: Insights) {
       '/v1/insights/process-map',
       {
         schema: {
-          summary: 'The live process map: directly-follows graph with performance, variants, durations, rework, handovers, bottlenecks',
+          summary:
+            'The live process map: directly-follows graph with performance, variants, durations, rework, handovers, bottlenecks',
           tags,
           querystring: Type.Object({ ...LogQuery, top: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })) }),
           response: { 400: ErrorResponse },
@@ -59,7 +69,14 @@ export function insightsRoutes(insights: Insights) {
 
     app.get(
       '/v1/insights/export.xes',
-      { schema: { summary: 'The live log as XES (IEEE 1849), streamed; `cello mine` reads it back', tags, querystring: Type.Object(LogQuery), response: { 400: ErrorResponse } } },
+      {
+        schema: {
+          summary: 'The live log as XES (IEEE 1849), streamed; `cello mine` reads it back',
+          tags,
+          querystring: Type.Object(LogQuery),
+          response: { 400: ErrorResponse },
+        },
+      },
       async (request, reply) => {
         const query = logQuery(request);
         const body = new PassThrough();
@@ -71,37 +88,70 @@ export function insightsRoutes(insights: Insights) {
             () => body.end(),
             (error: unknown) => body.destroy(error as Error),
           );
-        return reply.type('application/xml; charset=utf-8').header('content-disposition', 'attachment; filename="cello-live-log.xes"').send(body);
+        return reply
+          .type('application/xml; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="cello-live-log.xes"')
+          .send(body);
       },
     );
 
-    app.get('/v1/insights/slos', { schema: { summary: "Each agreement SLO's compliance over its window, from the live log", tags } }, async () => ({
-      slos: await insights.slos.status(),
-    }));
+    app.get(
+      '/v1/insights/slos',
+      { schema: { summary: "Each agreement SLO's compliance over its window, from the live log", tags } },
+      async () => ({
+        slos: await insights.slos.status(),
+      }),
+    );
 
     app.get(
       '/v1/insights/timeseries',
       {
         schema: {
-          summary: 'Throughput, latency and SLO compliance per hour, day or week (cello.timeseries/1), from one pass over the range',
+          summary:
+            'Throughput, latency and SLO compliance per hour, day or week (cello.timeseries/1), from one pass over the range',
           tags,
           querystring: Type.Object({
             bucket: Type.Optional(Type.String({ description: 'hour, day (default) or week; UTC, weeks start Monday' })),
-            from: Type.Optional(Type.String({ description: 'RFC 3339, or a duration back from now such as 7d (default: 48 hours, 30 days or 12 weeks of buckets)' })),
-            to: Type.Optional(Type.String({ description: 'RFC 3339, or a duration back from now (default: now, the current bucket last)' })),
-            type: Type.Optional(Type.String({ description: 'exact types or prefixes ending in .*, comma-separated: each gets its own throughput series' })),
-            cello: Type.Optional(Type.String({ description: 'true counts Cello’s own records (tensions, reviews, deliveries…) in the total' })),
+            from: Type.Optional(
+              Type.String({
+                description:
+                  'RFC 3339, or a duration back from now such as 7d (default: 48 hours, 30 days or 12 weeks of buckets)',
+              }),
+            ),
+            to: Type.Optional(
+              Type.String({
+                description: 'RFC 3339, or a duration back from now (default: now, the current bucket last)',
+              }),
+            ),
+            type: Type.Optional(
+              Type.String({
+                description:
+                  'exact types or prefixes ending in .*, comma-separated: each gets its own throughput series',
+              }),
+            ),
+            cello: Type.Optional(
+              Type.String({
+                description: 'true counts Cello’s own records (tensions, reviews, deliveries…) in the total',
+              }),
+            ),
           }),
           description: `At most ${MAX_TIMESERIES_BUCKETS} buckets; a longer range is refused with 400.`,
           response: { 400: ErrorResponse },
         },
       },
-      async (request) => insights.timeseries(parseTimeseriesQuery(request.query as TimeseriesQueryText, insights.now())),
+      async (request) =>
+        insights.timeseries(parseTimeseriesQuery(request.query as TimeseriesQueryText, insights.now())),
     );
 
     app.post(
       '/v1/insights/check',
-      { schema: { summary: 'Check SLOs now (breaches raise tensions) and refresh recommendations (admin)', tags, response: { 403: ErrorResponse } } },
+      {
+        schema: {
+          summary: 'Check SLOs now (breaches raise tensions) and refresh recommendations (admin)',
+          tags,
+          response: { 403: ErrorResponse },
+        },
+      },
       async (request) => {
         requireAdmin(request, 'run the insights check by hand (it runs on a timer)');
         return insights.tick();
@@ -112,11 +162,14 @@ export function insightsRoutes(insights: Insights) {
       '/v1/insights/anomalies',
       {
         schema: {
-          summary: 'Volume and latency anomalies per event type and cell (median/MAD baseline), late escalations, stalled cases',
+          summary:
+            'Volume and latency anomalies per event type and cell (median/MAD baseline), late escalations, stalled cases',
           tags,
           querystring: Type.Object({
             bucket: Type.Optional(Type.String({ description: 'hour (default) or day' })),
-            buckets: Type.Optional(Type.Integer({ minimum: 2, maximum: 10_000, description: 'complete buckets read; the last is judged' })),
+            buckets: Type.Optional(
+              Type.Integer({ minimum: 2, maximum: 10_000, description: 'complete buckets read; the last is judged' }),
+            ),
           }),
           response: { 400: ErrorResponse },
         },
@@ -124,7 +177,10 @@ export function insightsRoutes(insights: Insights) {
       async (request) => {
         const q = request.query as { bucket?: string; buckets?: number };
         const bucket = parseBucket(q.bucket, 'hour');
-        return insights.anomalies({ bucket, ...(q.buckets ? { buckets: q.buckets } : bucket === 'day' ? { buckets: 28, minBaseline: 7 } : {}) });
+        return insights.anomalies({
+          bucket,
+          ...(q.buckets ? { buckets: q.buckets } : bucket === 'day' ? { buckets: 28, minBaseline: 7 } : {}),
+        });
       },
     );
 
@@ -159,15 +215,25 @@ export function insightsRoutes(insights: Insights) {
       async (request) => {
         const q = request.query as { cell?: string; state?: RecommendationState; kind?: RecommendationKind };
         return {
-          recommendations: await insights.recommendations.list({ ...(q.cell ? { cell: q.cell.replace(/^cell:/, '') } : {}), ...(q.state ? { state: q.state } : {}), ...(q.kind ? { kind: q.kind } : {}) }),
+          recommendations: await insights.recommendations.list({
+            ...(q.cell ? { cell: q.cell.replace(/^cell:/, '') } : {}),
+            ...(q.state ? { state: q.state } : {}),
+            ...(q.kind ? { kind: q.kind } : {}),
+          }),
         };
       },
     );
 
-    app.get('/v1/insights/recommendations/stats', { schema: { summary: 'Acceptance rates, overall, per kind and per cell', tags } }, async () => insights.recommendations.stats());
+    app.get(
+      '/v1/insights/recommendations/stats',
+      { schema: { summary: 'Acceptance rates, overall, per kind and per cell', tags } },
+      async () => insights.recommendations.stats(),
+    );
 
-    app.get('/v1/insights/recommendations/:id', { schema: { summary: 'One recommendation', tags, params: Id, response: { 404: ErrorResponse } } }, async (request) =>
-      insights.recommendations.get((request.params as { id: string }).id),
+    app.get(
+      '/v1/insights/recommendations/:id',
+      { schema: { summary: 'One recommendation', tags, params: Id, response: { 404: ErrorResponse } } },
+      async (request) => insights.recommendations.get((request.params as { id: string }).id),
     );
 
     app.post(
@@ -182,7 +248,9 @@ export function insightsRoutes(insights: Insights) {
               {
                 move: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
                 metric: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
-                reviewDate: Type.Optional(Type.String({ description: 'YYYY-MM-DD, or a duration from now such as 2w' })),
+                reviewDate: Type.Optional(
+                  Type.String({ description: 'YYYY-MM-DD, or a duration from now such as 2w' }),
+                ),
               },
               { additionalProperties: false },
             ),
@@ -190,7 +258,12 @@ export function insightsRoutes(insights: Insights) {
           response: Errors,
         },
       },
-      async (request) => insights.recommendations.accept(request.principal, (request.params as { id: string }).id, (request.body as object | undefined) ?? {}),
+      async (request) =>
+        insights.recommendations.accept(
+          request.principal,
+          (request.params as { id: string }).id,
+          (request.body as object | undefined) ?? {},
+        ),
     );
 
     app.post(
@@ -200,11 +273,19 @@ export function insightsRoutes(insights: Insights) {
           summary: 'Dismiss with a reason (the owning cell only)',
           tags,
           params: Id,
-          body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false }),
+          body: Type.Object(
+            { reason: Type.String({ minLength: 1, maxLength: 2000 }) },
+            { additionalProperties: false },
+          ),
           response: Errors,
         },
       },
-      async (request) => insights.recommendations.dismiss(request.principal, (request.params as { id: string }).id, (request.body as { reason: string }).reason),
+      async (request) =>
+        insights.recommendations.dismiss(
+          request.principal,
+          (request.params as { id: string }).id,
+          (request.body as { reason: string }).reason,
+        ),
     );
   };
 }

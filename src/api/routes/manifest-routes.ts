@@ -13,7 +13,13 @@ export async function manifestRoutes(app: FastifyInstance, options: { runtime: R
 
   app.get(
     '/v1/manifests',
-    { schema: { summary: 'Current manifests', tags: ['organization'], querystring: Type.Object({ kind: Type.Optional(Kind) }) } },
+    {
+      schema: {
+        summary: 'Current manifests',
+        tags: ['organization'],
+        querystring: Type.Object({ kind: Type.Optional(Kind) }),
+      },
+    },
     async (request) => {
       const { kind } = request.query as { kind?: ManifestKind };
       const versions = await store.manifests.current(kind);
@@ -23,23 +29,46 @@ export async function manifestRoutes(app: FastifyInstance, options: { runtime: R
 
   app.get(
     '/v1/manifests/:kind/:name',
-    { schema: { summary: 'One current manifest', tags: ['organization'], params: Type.Object({ kind: Kind, name: Type.String() }), response: { 404: ErrorResponse } } },
+    {
+      schema: {
+        summary: 'One current manifest',
+        tags: ['organization'],
+        params: Type.Object({ kind: Kind, name: Type.String() }),
+        response: { 404: ErrorResponse },
+      },
+    },
     async (request) => {
       const { kind, name } = request.params as { kind: ManifestKind; name: string };
       const current = await store.manifests.get(kind, name);
-      if (!current || current.removed) throw new NotFoundError(`There is no ${kind} "${name}" in the applied organization.`, { field: 'name' });
+      if (!current || current.removed)
+        throw new NotFoundError(`There is no ${kind} "${name}" in the applied organization.`, { field: 'name' });
       return { ...current.manifest, version: current.version, appliedAt: current.appliedAt };
     },
   );
 
   app.get(
     '/v1/manifests/:kind/:name/history',
-    { schema: { summary: 'Every version of a manifest', tags: ['organization'], params: Type.Object({ kind: Kind, name: Type.String() }), response: { 404: ErrorResponse } } },
+    {
+      schema: {
+        summary: 'Every version of a manifest',
+        tags: ['organization'],
+        params: Type.Object({ kind: Kind, name: Type.String() }),
+        response: { 404: ErrorResponse },
+      },
+    },
     async (request) => {
       const { kind, name } = request.params as { kind: ManifestKind; name: string };
       const versions = await store.manifests.history(kind, name);
       if (versions.length === 0) throw new NotFoundError(`${kind} "${name}" was never applied.`, { field: 'name' });
-      return { versions: versions.map((v) => ({ version: v.version, appliedAt: v.appliedAt, removed: v.removed, hash: v.hash, manifest: v.removed ? null : v.manifest })) };
+      return {
+        versions: versions.map((v) => ({
+          version: v.version,
+          appliedAt: v.appliedAt,
+          removed: v.removed,
+          hash: v.hash,
+          manifest: v.removed ? null : v.manifest,
+        })),
+      };
     },
   );
 }

@@ -23,8 +23,12 @@ export async function streamRoute(app: FastifyInstance, options: { runtime: Runt
         querystring: Type.Object({
           type: Type.Optional(Type.String({ description: 'exact types or prefixes (.*), comma-separated' })),
           subject: Type.Optional(Type.String()),
-          after: Type.Optional(Type.Integer({ minimum: 0, description: 'start after this sequence number (default: now)' })),
-          access_token: Type.Optional(Type.String({ description: 'for EventSource clients, which cannot send headers' })),
+          after: Type.Optional(
+            Type.Integer({ minimum: 0, description: 'start after this sequence number (default: now)' }),
+          ),
+          access_token: Type.Optional(
+            Type.String({ description: 'for EventSource clients, which cannot send headers' }),
+          ),
         }),
       },
     },
@@ -35,16 +39,23 @@ export async function streamRoute(app: FastifyInstance, options: { runtime: Runt
       if (typeof lastEventId === 'string' && lastEventId !== '') {
         position = Number(lastEventId);
         if (!Number.isInteger(position) || position < 0) {
-          throw new InputError(`Last-Event-ID "${lastEventId}" is not an event sequence number; send the id of the last event received.`, {
-            field: 'last-event-id',
-          });
+          throw new InputError(
+            `Last-Event-ID "${lastEventId}" is not an event sequence number; send the id of the last event received.`,
+            {
+              field: 'last-event-id',
+            },
+          );
         }
       } else {
         position = query.after ?? runtime.feed.position;
       }
-      const patterns = query.type?.split(',').map((t) => t.trim()).filter(Boolean);
+      const patterns = query.type
+        ?.split(',')
+        .map((t) => t.trim())
+        .filter(Boolean);
       const wanted = (e: StoredEvent) =>
-        (!patterns || patterns.some((p) => matchesTypePattern(e.type, p))) && (!query.subject || e.subject === query.subject);
+        (!patterns || patterns.some((p) => matchesTypePattern(e.type, p))) &&
+        (!query.subject || e.subject === query.subject);
 
       reply.hijack();
       const raw = reply.raw;
@@ -63,7 +74,9 @@ export async function streamRoute(app: FastifyInstance, options: { runtime: Runt
           if (event.seq <= position) continue;
           position = event.seq;
           if (!wanted(event)) continue;
-          raw.write(`id: ${event.seq}\nevent: message\ndata: ${JSON.stringify({ seq: event.seq, ...toStructuredCloudEvent(event) })}\n\n`);
+          raw.write(
+            `id: ${event.seq}\nevent: message\ndata: ${JSON.stringify({ seq: event.seq, ...toStructuredCloudEvent(event) })}\n\n`,
+          );
         }
       };
       // Listen first and hold live events while the backlog is replayed, so nothing falls in between.

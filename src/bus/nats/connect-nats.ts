@@ -7,7 +7,9 @@ import { redactUrl, type CompiledNatsOptions } from './nats-options.js';
  * Connects, failing fast with a message that says what to do when the server is not there or lacks
  * JetStream. Once connected, the client reconnects on its own for as long as the process runs.
  */
-export async function connectNats(options: CompiledNatsOptions): Promise<{ nc: NatsConnection; jsm: JetStreamManager }> {
+export async function connectNats(
+  options: CompiledNatsOptions,
+): Promise<{ nc: NatsConnection; jsm: JetStreamManager }> {
   const where = redactUrl(options.url);
   let nc: NatsConnection;
   try {

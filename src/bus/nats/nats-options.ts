@@ -36,16 +36,22 @@ export function compileNatsOptions(options: NatsTransportOptions): CompiledNatsO
     .map((s) => s.trim())
     .filter(Boolean);
   if (servers.length === 0) {
-    throw new InputError('CELLO_NATS_URL is empty; set it to a NATS server such as nats://127.0.0.1:4222, or unset it to run without NATS.', {
-      field: 'CELLO_NATS_URL',
-    });
+    throw new InputError(
+      'CELLO_NATS_URL is empty; set it to a NATS server such as nats://127.0.0.1:4222, or unset it to run without NATS.',
+      {
+        field: 'CELLO_NATS_URL',
+      },
+    );
   }
   const stream = options.stream ?? DEFAULT_NATS_STREAM;
   if (!STREAM_NAME.test(stream)) {
-    throw new InputError(`The JetStream stream name "${stream}" is not allowed; use up to 64 letters, digits, "-" and "_" (no dots, spaces or wildcards).`, {
-      field: 'stream',
-      value: stream,
-    });
+    throw new InputError(
+      `The JetStream stream name "${stream}" is not allowed; use up to 64 letters, digits, "-" and "_" (no dots, spaces or wildcards).`,
+      {
+        field: 'stream',
+        value: stream,
+      },
+    );
   }
   const subjectPrefix = options.subjectPrefix ?? DEFAULT_NATS_SUBJECT_PREFIX;
   checkSubject(subjectPrefix, 'subject prefix');

@@ -35,10 +35,17 @@ export async function createNatsTransport(options: NatsTransportOptions): Promis
   const unwire = (subject: string) => subject.slice(subjectPrefix.length + 1);
 
   function assertOpen(): void {
-    if (closing) throw new ConflictError(`The NATS transport (stream ${stream}) is closed; publish and subscribe before close(), or create a new transport.`);
+    if (closing)
+      throw new ConflictError(
+        `The NATS transport (stream ${stream}) is closed; publish and subscribe before close(), or create a new transport.`,
+      );
   }
 
-  async function end(subscription: { delivery: SerialDelivery; messages: ConsumerMessages; consumer: Consumer }): Promise<void> {
+  async function end(subscription: {
+    delivery: SerialDelivery;
+    messages: ConsumerMessages;
+    consumer: Consumer;
+  }): Promise<void> {
     subscription.delivery.stop();
     subscriptions.delete(subscription);
     if (!link.connected) return void subscription.messages.stop();
@@ -104,7 +111,9 @@ function watchConnection(nc: NatsConnection, logger: Logger, where: string): { r
     for await (const status of nc.status()) {
       if (status.type === 'disconnect') {
         link.connected = false;
-        logger.warn(`lost the connection to NATS at ${where}; reconnecting (events still reach other instances through the log poll)`);
+        logger.warn(
+          `lost the connection to NATS at ${where}; reconnecting (events still reach other instances through the log poll)`,
+        );
       } else if (status.type === 'reconnect') {
         link.connected = true;
         logger.info(`reconnected to NATS at ${where}`);

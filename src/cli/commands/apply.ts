@@ -22,7 +22,10 @@ export const registerApply: RegisterCommand = (program, context) => {
           ? 'Show what `cello apply` would change: added, changed (per field) and removed manifests'
           : 'Validate the folder and store every changed manifest as a new version, in one transaction',
       )
-      .option('--data-dir <dir>', 'SQLite data folder (default: $CELLO_DATA_DIR or .cello; ignored when CELLO_DATABASE_URL is set)')
+      .option(
+        '--data-dir <dir>',
+        'SQLite data folder (default: $CELLO_DATA_DIR or .cello; ignored when CELLO_DATABASE_URL is set)',
+      )
       .option('--format <format>', 'text or json', 'text')
       .action(async (dir: string | undefined, flags: StoreFlags) => run(name, dir ?? '.', flags, context));
   }
@@ -34,7 +37,9 @@ async function run(mode: 'plan' | 'apply', dir: string, flags: StoreFlags, conte
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) {
     printFindings(findings, context, folder);
-    context.output.err(`${mode === 'apply' ? 'Nothing was applied' : 'No plan'}: fix the ${errors.length} error(s) above first.`);
+    context.output.err(
+      `${mode === 'apply' ? 'Nothing was applied' : 'No plan'}: fix the ${errors.length} error(s) above first.`,
+    );
     context.exit(EXIT.findings);
     return;
   }
@@ -51,7 +56,9 @@ async function run(mode: 'plan' | 'apply', dir: string, flags: StoreFlags, conte
     if (result.eventSeq !== undefined) {
       // Servers on NATS hear of the apply at once; without NATS (or if it fails) they notice it on their next poll.
       await announceCommit(config, { lastSeq: result.eventSeq, types: [MANIFEST_APPLIED] }).catch((error: unknown) =>
-        context.output.err(`warning: could not announce the apply on NATS (${(error as Error).message}); servers pick it up within a second.`),
+        context.output.err(
+          `warning: could not announce the apply on NATS (${(error as Error).message}); servers pick it up within a second.`,
+        ),
       );
     }
   } finally {
@@ -61,7 +68,17 @@ async function run(mode: 'plan' | 'apply', dir: string, flags: StoreFlags, conte
 
 function printPlan(plan: Plan, format: string, context: CommandContext, appliedSeq?: number): void {
   if (format === 'json') {
-    context.output.out(JSON.stringify({ items: plan.items.map(({ manifest: _m, ...item }) => item), unchanged: plan.unchanged, eventSeq: appliedSeq ?? null }, null, 2));
+    context.output.out(
+      JSON.stringify(
+        {
+          items: plan.items.map(({ manifest: _m, ...item }) => item),
+          unchanged: plan.unchanged,
+          eventSeq: appliedSeq ?? null,
+        },
+        null,
+        2,
+      ),
+    );
     return;
   }
   if (plan.items.length === 0) {
@@ -77,7 +94,9 @@ function printPlan(plan: Plan, format: string, context: CommandContext, appliedS
   }
   const count = (a: string) => plan.items.filter((i) => i.action === a).length;
   const summary = `${count('add')} to add, ${count('change')} to change, ${count('remove')} to remove, ${plan.unchanged} unchanged.`;
-  context.output.out(appliedSeq ? `Applied: ${summary.replaceAll(' to ', ' ')} (event #${appliedSeq})` : `Plan: ${summary}`);
+  context.output.out(
+    appliedSeq ? `Applied: ${summary.replaceAll(' to ', ' ')} (event #${appliedSeq})` : `Plan: ${summary}`,
+  );
 }
 
 function show(value: unknown): string {

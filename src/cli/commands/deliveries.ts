@@ -26,47 +26,82 @@ export const registerDeliveries: RegisterCommand = (program, context) => {
       .option('--limit <n>', 'how many', '50')
       .option('--attempts', 'also show every attempt of each delivery')
       .option('--json', 'print JSON'),
-  ).action(async (flags: { failed?: boolean; subscription?: string; limit: string; attempts?: boolean; json?: boolean; url?: string; token?: string }) => {
-    const server = connect(flags, context);
-    const query = new URLSearchParams({ limit: flags.limit, ...(flags.failed ? { failed: 'true' } : {}), ...(flags.subscription ? { subscription: flags.subscription } : {}) });
-    const { deliveries } = await server.request<{ deliveries: Delivery[] }>('GET', `/v1/deliveries?${query}`);
-    if (flags.json) {
-      context.output.out(JSON.stringify(deliveries, null, 2));
-      return;
-    }
-    if (deliveries.length === 0) context.output.out(flags.failed ? 'No failed deliveries.' : 'No deliveries yet.');
-    const paint = (s: string) => (s === 'succeeded' ? colors.green(s) : s === 'dead' ? colors.red(s) : colors.yellow(s));
-    for (const d of deliveries) {
-      context.output.out(
-        `${d.id}  ${paint(d.status)}  ${d.subscription}  event #${d.eventSeq}  ${d.attempts} attempt(s)${d.lastStatusCode ? `  last ${d.lastStatusCode}` : ''}${d.lastError ? colors.dim(`  ${d.lastError}`) : ''}`,
-      );
-      if (flags.attempts) {
-        const { attempts } = await server.request<{ attempts: { attempt: number; startedAt: string; durationMs: number; statusCode: number | null; outcome: string; error: string | null }[] }>(
-          'GET',
-          `/v1/deliveries/${d.id}/attempts`,
-        );
-        for (const a of attempts) context.output.out(`    #${a.attempt} ${a.startedAt} ${a.outcome} ${a.statusCode ?? '-'} ${a.durationMs}ms${a.error ? ` ${a.error}` : ''}`);
+  ).action(
+    async (flags: {
+      failed?: boolean;
+      subscription?: string;
+      limit: string;
+      attempts?: boolean;
+      json?: boolean;
+      url?: string;
+      token?: string;
+    }) => {
+      const server = connect(flags, context);
+      const query = new URLSearchParams({
+        limit: flags.limit,
+        ...(flags.failed ? { failed: 'true' } : {}),
+        ...(flags.subscription ? { subscription: flags.subscription } : {}),
+      });
+      const { deliveries } = await server.request<{ deliveries: Delivery[] }>('GET', `/v1/deliveries?${query}`);
+      if (flags.json) {
+        context.output.out(JSON.stringify(deliveries, null, 2));
+        return;
       }
-    }
-  });
+      if (deliveries.length === 0) context.output.out(flags.failed ? 'No failed deliveries.' : 'No deliveries yet.');
+      const paint = (s: string) =>
+        s === 'succeeded' ? colors.green(s) : s === 'dead' ? colors.red(s) : colors.yellow(s);
+      for (const d of deliveries) {
+        context.output.out(
+          `${d.id}  ${paint(d.status)}  ${d.subscription}  event #${d.eventSeq}  ${d.attempts} attempt(s)${d.lastStatusCode ? `  last ${d.lastStatusCode}` : ''}${d.lastError ? colors.dim(`  ${d.lastError}`) : ''}`,
+        );
+        if (flags.attempts) {
+          const { attempts } = await server.request<{
+            attempts: {
+              attempt: number;
+              startedAt: string;
+              durationMs: number;
+              statusCode: number | null;
+              outcome: string;
+              error: string | null;
+            }[];
+          }>('GET', `/v1/deliveries/${d.id}/attempts`);
+          for (const a of attempts)
+            context.output.out(
+              `    #${a.attempt} ${a.startedAt} ${a.outcome} ${a.statusCode ?? '-'} ${a.durationMs}ms${a.error ? ` ${a.error}` : ''}`,
+            );
+        }
+      }
+    },
+  );
 
   withServerOptions(
     program
       .command('replay')
-      .description("Redeliver a subscription's dead letters (--dead-letters --subscription X) or everything from an event (--from <seq>)")
+      .description(
+        "Redeliver a subscription's dead letters (--dead-letters --subscription X) or everything from an event (--from <seq>)",
+      )
       .option('--dead-letters', 'put the dead letters of --subscription back in the outbox')
       .option('--subscription <name>', 'the subscription')
       .option('--from <seq>', 'route every event from this sequence number again'),
-  ).action(async (flags: { deadLetters?: boolean; subscription?: string; from?: string; url?: string; token?: string }) => {
-    if (!flags.deadLetters && flags.from === undefined) throw new InputError('Say what to replay: --dead-letters --subscription <name>, or --from <seq>.', { field: 'from' });
-    if (flags.deadLetters && !flags.subscription) throw new InputError('--dead-letters needs --subscription <name>.', { field: 'subscription' });
-    if (flags.from !== undefined && !/^[1-9]\d*$/.test(flags.from)) throw new InputError(`--from must be an event sequence number (1 or more), not "${flags.from}".`, { field: 'from' });
-    const server = connect(flags, context);
-    const { queued } = await server.request<{ queued: number }>('POST', '/v1/deliveries/replay', {
-      ...(flags.deadLetters ? { deadLetters: true } : {}),
-      ...(flags.subscription ? { subscription: flags.subscription } : {}),
-      ...(flags.from !== undefined ? { fromSeq: Number(flags.from) } : {}),
-    });
-    context.output.out(`Queued ${queued} deliver${queued === 1 ? 'y' : 'ies'} again.`);
-  });
+  ).action(
+    async (flags: { deadLetters?: boolean; subscription?: string; from?: string; url?: string; token?: string }) => {
+      if (!flags.deadLetters && flags.from === undefined)
+        throw new InputError('Say what to replay: --dead-letters --subscription <name>, or --from <seq>.', {
+          field: 'from',
+        });
+      if (flags.deadLetters && !flags.subscription)
+        throw new InputError('--dead-letters needs --subscription <name>.', { field: 'subscription' });
+      if (flags.from !== undefined && !/^[1-9]\d*$/.test(flags.from))
+        throw new InputError(`--from must be an event sequence number (1 or more), not "${flags.from}".`, {
+          field: 'from',
+        });
+      const server = connect(flags, context);
+      const { queued } = await server.request<{ queued: number }>('POST', '/v1/deliveries/replay', {
+        ...(flags.deadLetters ? { deadLetters: true } : {}),
+        ...(flags.subscription ? { subscription: flags.subscription } : {}),
+        ...(flags.from !== undefined ? { fromSeq: Number(flags.from) } : {}),
+      });
+      context.output.out(`Queued ${queued} deliver${queued === 1 ? 'y' : 'ies'} again.`);
+    },
+  );
 };

@@ -30,8 +30,14 @@ export const registerExport: RegisterCommand = (program, context) => {
     .description('Write the live event log as XES (IEEE 1849) for process-mining tools; `cello mine` reads it back')
     .option('--xes', 'write XES (the one format so far)')
     .option('--out <file>', 'write to this file instead of standard output')
-    .option('--data-dir <dir>', 'SQLite data folder (default: $CELLO_DATA_DIR or .cello; ignored when CELLO_DATABASE_URL is set)')
-    .option('--type <list>', 'exact types or prefixes ending in .*, comma-separated (default: all but Cello’s own records; workflow events stay)')
+    .option(
+      '--data-dir <dir>',
+      'SQLite data folder (default: $CELLO_DATA_DIR or .cello; ignored when CELLO_DATABASE_URL is set)',
+    )
+    .option(
+      '--type <list>',
+      'exact types or prefixes ending in .*, comma-separated (default: all but Cello’s own records; workflow events stay)',
+    )
     .option('--from <time>', 'RFC 3339, or a duration back from now such as 28d')
     .option('--to <time>', 'RFC 3339, or a duration back from now')
     .option('--workflow <name>', 'only cases with an event of this workflow')
@@ -39,13 +45,27 @@ export const registerExport: RegisterCommand = (program, context) => {
     .option('--resource <what>', 'org:resource = publisher (default) or data.<field>')
     .option('--cello', 'keep Cello’s own records (tensions, reviews, deliveries…)')
     .action(async (flags: ExportFlags) => {
-      if (!flags.xes) throw new InputError('Say which format to export: --xes (IEEE 1849, read by `cello mine`, PM4Py, ProM, Celonis…).', { field: 'xes' });
+      if (!flags.xes)
+        throw new InputError(
+          'Say which format to export: --xes (IEEE 1849, read by `cello mine`, PM4Py, ProM, Celonis…).',
+          { field: 'xes' },
+        );
       const { type, from, to, workflow, template, resource } = flags;
-      const query = parseLiveLogQuery({ type, from, to, workflow, template, resource, ...(flags.cello ? { cello: 'true' } : {}) }, new Date());
+      const query = parseLiveLogQuery(
+        { type, from, to, workflow, template, resource, ...(flags.cello ? { cello: 'true' } : {}) },
+        new Date(),
+      );
       const store = await openStore(compileConfig({ dataDir: flags.dataDir, cwd: context.cwd, env: context.env }));
       try {
         const org = createOrgView((await store.manifests.current()).map((v) => v.manifest));
-        const live = await readLiveLog({ events: store.events, notion: compileCaseNotion(org.byKind('Organization')[0]), ownerOfType: (t) => org.ownerOfType(t) }, query);
+        const live = await readLiveLog(
+          {
+            events: store.events,
+            notion: compileCaseNotion(org.byKind('Organization')[0]),
+            ownerOfType: (t) => org.ownerOfType(t),
+          },
+          query,
+        );
         const summary = `${live.log.caseIds.length} cases, ${live.log.eventCount} events (${live.withoutCase} without a case id left out)`;
         if (!flags.out) {
           await writeXes(live.log, (chunk) => context.output.out(chunk), { name: 'Cello live log' });
@@ -66,7 +86,10 @@ export const registerExport: RegisterCommand = (program, context) => {
           stream.end();
           await once(stream, 'close');
         }
-        if (failed) throw new InputError(`Cannot write ${file}: ${failed.message}; check the folder exists and is writable.`, { field: 'out' });
+        if (failed)
+          throw new InputError(`Cannot write ${file}: ${failed.message}; check the folder exists and is writable.`, {
+            field: 'out',
+          });
         context.output.err(`Exported ${summary} to ${file}.`);
       } finally {
         await store.close();

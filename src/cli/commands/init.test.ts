@@ -21,8 +21,12 @@ describe('cello init', () => {
     expect(created.stdout).toContain('Next: cello validate my-org');
     const risk = readFileSync(path.join(dir, 'my-org', 'cells', 'risk.yaml'), 'utf8');
     expect(risk.split('\n')[0]).toBe('# yaml-language-server: $schema=../schemas/cello.json');
-    expect(readFileSync(path.join(dir, 'my-org', 'organization.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=schemas/cello.json');
-    expect(JSON.parse(readFileSync(path.join(dir, 'my-org', 'schemas', 'cello.json'), 'utf8'))).toMatchObject({ title: 'Cello manifest' });
+    expect(readFileSync(path.join(dir, 'my-org', 'organization.yaml'), 'utf8').split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=schemas/cello.json',
+    );
+    expect(JSON.parse(readFileSync(path.join(dir, 'my-org', 'schemas', 'cello.json'), 'utf8'))).toMatchObject({
+      title: 'Cello manifest',
+    });
     const validated = await cello('validate', 'my-org', '--now', '2026-12-01');
     expect(validated.stdout).toMatch(/^No problems/);
     expect(validated.code).toBe(EXIT.ok);

@@ -21,19 +21,25 @@ export const registerInit: RegisterCommand = (program, context) => {
       const target = path.resolve(context.cwd, dir ?? '.');
       const shown = path.relative(context.cwd, target) || '.';
       if (!existsSync(EXAMPLE_DIR)) {
-        context.output.err(`error: The example organization is missing from this installation (${EXAMPLE_DIR}); reinstall cello.`);
+        context.output.err(
+          `error: The example organization is missing from this installation (${EXAMPLE_DIR}); reinstall cello.`,
+        );
         context.exit(EXIT.failed);
         return;
       }
       if (!flags.force && (await isNonEmptyDir(target))) {
-        context.output.err(`error: ${shown} is not empty; pass a new folder (e.g. cello init my-org) or add --force to write into it anyway.`);
+        context.output.err(
+          `error: ${shown} is not empty; pass a new folder (e.g. cello init my-org) or add --force to write into it anyway.`,
+        );
         context.exit(EXIT.failed);
         return;
       }
       const schemaDir = path.join(target, 'schemas');
       const files = await copyExample(EXAMPLE_DIR, target, path.join(schemaDir, ALL_KINDS_SCHEMA_FILE));
       await writeJsonSchemas(schemaDir);
-      context.output.out(`Created an example organization in ${shown} (${files} files) and its JSON Schemas in ${path.join(shown, 'schemas')}.`);
+      context.output.out(
+        `Created an example organization in ${shown} (${files} files) and its JSON Schemas in ${path.join(shown, 'schemas')}.`,
+      );
       context.output.out(`Next: cello validate ${shown}`);
     });
 };

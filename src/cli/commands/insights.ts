@@ -20,7 +20,8 @@ type ServerFlags = { url?: string; token?: string; json?: boolean };
 const percent = (share: number | null) => (share === null ? 'n/a' : `${Number((share * 100).toFixed(1))}%`);
 
 function printRecommendation(r: Recommendation, context: CommandContext, full: boolean): void {
-  const state = r.state === 'open' ? colors.yellow(r.state) : r.state === 'accepted' ? colors.green(r.state) : colors.dim(r.state);
+  const state =
+    r.state === 'open' ? colors.yellow(r.state) : r.state === 'accepted' ? colors.green(r.state) : colors.dim(r.state);
   context.output.out(`${r.id}  ${state}  cell:${r.cell}  ${r.kind}  confidence ${r.confidence} (n=${r.sampleSize})`);
   context.output.out(`    ${r.title}`);
   if (!full) return;
@@ -28,14 +29,17 @@ function printRecommendation(r: Recommendation, context: CommandContext, full: b
   context.output.out(`    impact: ${r.impact.text}`);
   context.output.out(`    move: ${r.move}`);
   context.output.out(`    metric: ${r.metric}`);
-  for (const e of r.evidence) context.output.out(colors.dim(`    evidence ${e.kind}:${e.ref}${e.note ? ` (${e.note})` : ''}`));
+  for (const e of r.evidence)
+    context.output.out(colors.dim(`    evidence ${e.kind}:${e.ref}${e.note ? ` (${e.note})` : ''}`));
   if (r.reason) context.output.out(`    reason: ${r.reason}`);
   if (r.experiment) context.output.out(`    experiment: ${r.experiment}`);
 }
 
 /** `cello insights …`: recommendations (list, accept, dismiss, stats), SLOs, the live process map and anomalies. */
 export const registerInsights: RegisterCommand = (program, context) => {
-  const insights = program.command('insights').description('Insights from the live log: recommendations, SLO compliance, the process map, anomalies');
+  const insights = program
+    .command('insights')
+    .description('Insights from the live log: recommendations, SLO compliance, the process map, anomalies');
   const withServer = (command: Command) => withServerOptions(command.option('--json', 'print JSON'));
 
   withServer(
@@ -47,10 +51,19 @@ export const registerInsights: RegisterCommand = (program, context) => {
       .option('--kind <kind>', RECOMMENDATION_KINDS.join(' | ')),
   ).action(async (flags: ServerFlags & { cell?: string; state: string; kind?: string }) => {
     if (flags.state !== 'all' && !(RECOMMENDATION_STATES as readonly string[]).includes(flags.state)) {
-      throw new InputError(`--state "${flags.state}" is not one of ${RECOMMENDATION_STATES.join(', ')} or all.`, { field: 'state' });
+      throw new InputError(`--state "${flags.state}" is not one of ${RECOMMENDATION_STATES.join(', ')} or all.`, {
+        field: 'state',
+      });
     }
-    const query = new URLSearchParams({ ...(flags.cell ? { cell: flags.cell } : {}), ...(flags.state !== 'all' ? { state: flags.state } : {}), ...(flags.kind ? { kind: flags.kind } : {}) });
-    const { recommendations } = await connect(flags, context).request<{ recommendations: Recommendation[] }>('GET', `/v1/insights/recommendations?${query}`);
+    const query = new URLSearchParams({
+      ...(flags.cell ? { cell: flags.cell } : {}),
+      ...(flags.state !== 'all' ? { state: flags.state } : {}),
+      ...(flags.kind ? { kind: flags.kind } : {}),
+    });
+    const { recommendations } = await connect(flags, context).request<{ recommendations: Recommendation[] }>(
+      'GET',
+      `/v1/insights/recommendations?${query}`,
+    );
     if (flags.json) return context.output.out(JSON.stringify(recommendations, null, 2));
     if (recommendations.length === 0) context.output.out('No recommendations.');
     for (const r of recommendations) printRecommendation(r, context, true);
@@ -64,12 +77,22 @@ export const registerInsights: RegisterCommand = (program, context) => {
       .option('--metric <text>', 'the metric to watch (default: the recommendation’s)')
       .option('--review-date <date>', 'when to review the experiment: YYYY-MM-DD or a duration such as 2w'),
   ).action(async (id: string, flags: ServerFlags & { move?: string; metric?: string; reviewDate?: string }) => {
-    const body = { ...(flags.move ? { move: flags.move } : {}), ...(flags.metric ? { metric: flags.metric } : {}), ...(flags.reviewDate ? { reviewDate: flags.reviewDate } : {}) };
-    const result = await connect(flags, context).request<AcceptResult>('POST', `/v1/insights/recommendations/${encodeURIComponent(id)}/accept`, body);
+    const body = {
+      ...(flags.move ? { move: flags.move } : {}),
+      ...(flags.metric ? { metric: flags.metric } : {}),
+      ...(flags.reviewDate ? { reviewDate: flags.reviewDate } : {}),
+    };
+    const result = await connect(flags, context).request<AcceptResult>(
+      'POST',
+      `/v1/insights/recommendations/${encodeURIComponent(id)}/accept`,
+      body,
+    );
     if (flags.json) return context.output.out(JSON.stringify(result, null, 2));
     context.output.out(
       `Accepted ${result.recommendation.id}.` +
-        (result.experiment ? ` Experiment ${result.experiment} started${result.tension ? ` (tension ${result.tension})` : ''}: ${result.recommendation.move}` : ' No experiment was started: this server has no experiment sink wired.'),
+        (result.experiment
+          ? ` Experiment ${result.experiment} started${result.tension ? ` (tension ${result.tension})` : ''}: ${result.recommendation.move}`
+          : ' No experiment was started: this server has no experiment sink wired.'),
     );
   });
 
@@ -79,22 +102,34 @@ export const registerInsights: RegisterCommand = (program, context) => {
       .description('Dismiss a recommendation addressed to your cell, saying why')
       .requiredOption('--reason <text>', 'why it does not fit'),
   ).action(async (id: string, flags: ServerFlags & { reason: string }) => {
-    const r = await connect(flags, context).request<Recommendation>('POST', `/v1/insights/recommendations/${encodeURIComponent(id)}/dismiss`, { reason: flags.reason });
+    const r = await connect(flags, context).request<Recommendation>(
+      'POST',
+      `/v1/insights/recommendations/${encodeURIComponent(id)}/dismiss`,
+      { reason: flags.reason },
+    );
     if (flags.json) return context.output.out(JSON.stringify(r, null, 2));
     context.output.out(`Dismissed ${r.id}: ${r.reason}`);
   });
 
-  withServer(insights.command('check').description('Check SLOs now (breaches raise tensions) and refresh recommendations; the server also does this on a timer (admin)')).action(
-    async (flags: ServerFlags) => {
-      const result = await connect(flags, context).request<InsightsTick>('POST', '/v1/insights/check', {});
-      if (flags.json) return context.output.out(JSON.stringify(result, null, 2));
-      const breached = result.slos.filter((s) => s.state === 'breached').length;
-      const { made, updated, withdrawn } = result.recommendations;
-      context.output.out(`Checked ${result.slos.length} SLO(s): ${breached} breached. Recommendations: ${made} new, ${updated} updated, ${withdrawn} withdrawn.`);
-    },
-  );
+  withServer(
+    insights
+      .command('check')
+      .description(
+        'Check SLOs now (breaches raise tensions) and refresh recommendations; the server also does this on a timer (admin)',
+      ),
+  ).action(async (flags: ServerFlags) => {
+    const result = await connect(flags, context).request<InsightsTick>('POST', '/v1/insights/check', {});
+    if (flags.json) return context.output.out(JSON.stringify(result, null, 2));
+    const breached = result.slos.filter((s) => s.state === 'breached').length;
+    const { made, updated, withdrawn } = result.recommendations;
+    context.output.out(
+      `Checked ${result.slos.length} SLO(s): ${breached} breached. Recommendations: ${made} new, ${updated} updated, ${withdrawn} withdrawn.`,
+    );
+  });
 
-  withServer(insights.command('stats').description('How recommendations fared: acceptance rates overall, per kind and per cell')).action(async (flags: ServerFlags) => {
+  withServer(
+    insights.command('stats').description('How recommendations fared: acceptance rates overall, per kind and per cell'),
+  ).action(async (flags: ServerFlags) => {
     const stats = await connect(flags, context).request<AcceptanceStats>('GET', '/v1/insights/recommendations/stats');
     if (flags.json) return context.output.out(JSON.stringify(stats, null, 2));
     const line = (name: string, t: Omit<AcceptanceStats, 'byKind' | 'byCell'>) =>
@@ -104,16 +139,25 @@ export const registerInsights: RegisterCommand = (program, context) => {
     for (const c of stats.byCell) context.output.out(`  ${line(`cell:${c.cell}`, c)}`);
   });
 
-  withServer(insights.command('slos').description("Each agreement SLO's compliance over its window")).action(async (flags: ServerFlags) => {
-    const { slos } = await connect(flags, context).request<{ slos: SloStatus[] }>('GET', '/v1/insights/slos');
-    if (flags.json) return context.output.out(JSON.stringify(slos, null, 2));
-    if (slos.length === 0) context.output.out('No agreement has SLOs.');
-    for (const s of slos) {
-      const state = s.state === 'breached' ? colors.red(s.state) : s.state === 'met' ? colors.green(s.state) : colors.dim(s.state);
-      const latency = s.latency.medianMs === null ? '' : `, median answer ${formatDuration(s.latency.medianMs)}`;
-      context.output.out(`${s.agreement}/${s.slo}  ${state}  ${percent(s.compliance)} of ${s.counted} within ${s.within} (objective ${percent(s.objective)}, window ${s.window}${latency})${s.tension ? `  tension ${s.tension}` : ''}`);
-    }
-  });
+  withServer(insights.command('slos').description("Each agreement SLO's compliance over its window")).action(
+    async (flags: ServerFlags) => {
+      const { slos } = await connect(flags, context).request<{ slos: SloStatus[] }>('GET', '/v1/insights/slos');
+      if (flags.json) return context.output.out(JSON.stringify(slos, null, 2));
+      if (slos.length === 0) context.output.out('No agreement has SLOs.');
+      for (const s of slos) {
+        const state =
+          s.state === 'breached'
+            ? colors.red(s.state)
+            : s.state === 'met'
+              ? colors.green(s.state)
+              : colors.dim(s.state);
+        const latency = s.latency.medianMs === null ? '' : `, median answer ${formatDuration(s.latency.medianMs)}`;
+        context.output.out(
+          `${s.agreement}/${s.slo}  ${state}  ${percent(s.compliance)} of ${s.counted} within ${s.within} (objective ${percent(s.objective)}, window ${s.window}${latency})${s.tension ? `  tension ${s.tension}` : ''}`,
+        );
+      }
+    },
+  );
 
   withServer(
     insights
@@ -125,19 +169,45 @@ export const registerInsights: RegisterCommand = (program, context) => {
       .option('--workflow <name>', 'only cases with an event of this workflow')
       .option('--template <name>', 'only cases with an event of this template')
       .option('--top <n>', 'entries per list', '10'),
-  ).action(async (flags: ServerFlags & { type?: string; from?: string; to?: string; workflow?: string; template?: string; top: string }) => {
-    const { type, from, to, workflow, template } = flags;
-    const query = new URLSearchParams(Object.entries({ type, from, to, workflow, template }).filter((e): e is [string, string] => typeof e[1] === 'string'));
-    const map = await connect(flags, context).request<ProcessMap>('GET', `/v1/insights/process-map?${query}`);
-    if (flags.json) return context.output.out(JSON.stringify(map, null, 2));
-    context.output.out(formatMiningSummary({ ...map, schema: 'cello.mining/1', log: { ...map.log, file: 'live log' } }, Number(flags.top) || 10));
-    context.output.out(`Cases: ${map.caseNotion}. ${map.scanned} events read, ${map.withoutCase} without a case id.`);
-  });
+  ).action(
+    async (
+      flags: ServerFlags & {
+        type?: string;
+        from?: string;
+        to?: string;
+        workflow?: string;
+        template?: string;
+        top: string;
+      },
+    ) => {
+      const { type, from, to, workflow, template } = flags;
+      const query = new URLSearchParams(
+        Object.entries({ type, from, to, workflow, template }).filter(
+          (e): e is [string, string] => typeof e[1] === 'string',
+        ),
+      );
+      const map = await connect(flags, context).request<ProcessMap>('GET', `/v1/insights/process-map?${query}`);
+      if (flags.json) return context.output.out(JSON.stringify(map, null, 2));
+      context.output.out(
+        formatMiningSummary(
+          { ...map, schema: 'cello.mining/1', log: { ...map.log, file: 'live log' } },
+          Number(flags.top) || 10,
+        ),
+      );
+      context.output.out(`Cases: ${map.caseNotion}. ${map.scanned} events read, ${map.withoutCase} without a case id.`);
+    },
+  );
 
   withServer(
-    insights.command('anomalies').description('Volume and latency anomalies, late escalations, stalled cases').option('--bucket <size>', 'hour or day', 'hour'),
+    insights
+      .command('anomalies')
+      .description('Volume and latency anomalies, late escalations, stalled cases')
+      .option('--bucket <size>', 'hour or day', 'hour'),
   ).action(async (flags: ServerFlags & { bucket: string }) => {
-    const report = await connect(flags, context).request<AnomalyReport>('GET', `/v1/insights/anomalies?bucket=${encodeURIComponent(flags.bucket)}`);
+    const report = await connect(flags, context).request<AnomalyReport>(
+      'GET',
+      `/v1/insights/anomalies?bucket=${encodeURIComponent(flags.bucket)}`,
+    );
     if (flags.json) return context.output.out(JSON.stringify(report, null, 2));
     context.output.out(`Bucket judged: ${report.judgedBucketStart} (${report.bucket}); baseline from ${report.from}.`);
     if (report.anomalies.length === 0) context.output.out('No volume or latency anomalies.');
@@ -147,11 +217,15 @@ export const registerInsights: RegisterCommand = (program, context) => {
       context.output.out(`  ${a.metric} ${a.direction} ${a.scope} ${a.key}: ${value} (usually ${usual}; z ${a.z})`);
     }
     const late = report.lateEscalations;
-    context.output.out(`Late escalations: ${late.late.length} of ${late.raised} tension(s) surfaced after more than ${formatDuration(late.lateAfterMs)}.`);
+    context.output.out(
+      `Late escalations: ${late.late.length} of ${late.raised} tension(s) surfaced after more than ${formatDuration(late.lateAfterMs)}.`,
+    );
     for (const l of late.late) context.output.out(`  ${l.tension} ${l.title}: ${formatDuration(l.surfacedAfterMs)}`);
     context.output.out(`Stalled cases: ${report.stalledCases.total}.`);
     for (const c of report.stalledCases.cases) {
-      context.output.out(`  ${c.case}: idle ${formatDuration(c.idleMs)} after ${c.lastActivity} (p90 ${formatDuration(c.p90GapMs)})${c.waitingOn ? `, waiting on cell:${c.waitingOn}` : ''}`);
+      context.output.out(
+        `  ${c.case}: idle ${formatDuration(c.idleMs)} after ${c.lastActivity} (p90 ${formatDuration(c.p90GapMs)})${c.waitingOn ? `, waiting on cell:${c.waitingOn}` : ''}`,
+      );
     }
   });
 };

@@ -58,7 +58,9 @@ describe('cello mine', () => {
   it('applies --lifecycle complete and --classifier name+lifecycle', async () => {
     const complete = JSON.parse((await cello('mine', log, ...flags, '--json', '--lifecycle', 'complete')).stdout);
     expect(complete.summary.events).toBe(5);
-    const classified = JSON.parse((await cello('mine', log, ...flags, '--json', '--classifier', 'name+lifecycle')).stdout);
+    const classified = JSON.parse(
+      (await cello('mine', log, ...flags, '--json', '--classifier', 'name+lifecycle')).stdout,
+    );
     expect(classified.activities.map((a: { activity: string }) => a.activity)).toContain('review+start');
   });
 

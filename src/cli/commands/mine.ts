@@ -24,7 +24,10 @@ function parseTop(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const top = Number(text);
   if (!Number.isInteger(top) || top < 1) {
-    throw new InputError(`--top "${text}" is not a positive whole number; write e.g. --top 10.`, { field: 'top', value: text });
+    throw new InputError(`--top "${text}" is not a positive whole number; write e.g. --top 10.`, {
+      field: 'top',
+      value: text,
+    });
   }
   return top;
 }
@@ -48,13 +51,22 @@ function limitResult(result: MiningResult, top: number): MiningResult {
 export const registerMine: RegisterCommand = (program, context) => {
   program
     .command('mine')
-    .description('Mine a XES (.xes, .xes.gz) or CSV event log: variants, directly-follows graph, durations, rework, handovers, bottlenecks')
+    .description(
+      'Mine a XES (.xes, .xes.gz) or CSV event log: variants, directly-follows graph, durations, rework, handovers, bottlenecks',
+    )
     .argument('<file>', 'the event log')
-    .option('--case <column>', 'case id column (CSV, default case:concept:name) or trace attribute (XES, default concept:name)')
+    .option(
+      '--case <column>',
+      'case id column (CSV, default case:concept:name) or trace attribute (XES, default concept:name)',
+    )
     .option('--activity <column>', 'activity column or event attribute (default concept:name)')
     .option('--timestamp <column>', 'timestamp column or event attribute (default time:timestamp)')
     .option('--lifecycle <view>', 'all events, or complete ones only: all | complete', 'all')
-    .option('--classifier <name>', 'activity = name | name+lifecycle | a classifier the XES log declares, by name', 'name')
+    .option(
+      '--classifier <name>',
+      'activity = name | name+lifecycle | a classifier the XES log declares, by name',
+      'name',
+    )
     .option('--json', 'print the full result as JSON (shape: src/insights/mining/ARCHITECTURE.md)')
     .option('--top <n>', 'entries per list (summary default 10; with --json, cuts the lists)')
     .action(async (file: string, flags: MineFlags) => {

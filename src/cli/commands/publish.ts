@@ -13,37 +13,55 @@ export const registerPublish: RegisterCommand = (program, context) => {
       .option('--subject <subject>', 'what the event is about, e.g. loan-42')
       .option('--id <id>', 'event id (default: a new UUIDv7); publishing the same source and id twice stores it once')
       .option('--data <json>', 'event data as JSON'),
-  ).action(async (flags: { type: string; source: string; subject?: string; id?: string; data?: string; url?: string; token?: string }) => {
-    let data: unknown;
-    if (flags.data !== undefined) {
-      try {
-        data = JSON.parse(flags.data);
-      } catch (error) {
-        throw new InputError(`--data is not valid JSON (${(error as Error).message}); quote it, e.g. --data '{"score": 0.9}'.`, { field: 'data' });
+  ).action(
+    async (flags: {
+      type: string;
+      source: string;
+      subject?: string;
+      id?: string;
+      data?: string;
+      url?: string;
+      token?: string;
+    }) => {
+      let data: unknown;
+      if (flags.data !== undefined) {
+        try {
+          data = JSON.parse(flags.data);
+        } catch (error) {
+          throw new InputError(
+            `--data is not valid JSON (${(error as Error).message}); quote it, e.g. --data '{"score": 0.9}'.`,
+            { field: 'data' },
+          );
+        }
       }
-    }
-    const event = {
-      specversion: '1.0',
-      id: flags.id ?? newId(),
-      source: flags.source,
-      type: flags.type,
-      time: new Date().toISOString(),
-      ...(flags.subject ? { subject: flags.subject } : {}),
-      ...(data !== undefined ? { datacontenttype: 'application/json', data } : {}),
-    };
-    const server = connect(flags, context);
-    const response = await server.fetch('/v1/events', {
-      method: 'POST',
-      headers: { 'content-type': 'application/cloudevents+json' },
-      body: JSON.stringify(event),
-    });
-    const body = (await response.json()) as { events?: { seq: number; duplicate: boolean }[]; error?: { message: string } };
-    if (!response.ok) {
-      context.output.err(`error: ${body.error?.message ?? response.statusText}`);
-      context.exit(1);
-      return;
-    }
-    const [outcome] = body.events ?? [];
-    context.output.out(`${outcome?.duplicate ? 'Already in the log' : 'Published'}: ${event.type} ${event.id} (#${outcome?.seq})`);
-  });
+      const event = {
+        specversion: '1.0',
+        id: flags.id ?? newId(),
+        source: flags.source,
+        type: flags.type,
+        time: new Date().toISOString(),
+        ...(flags.subject ? { subject: flags.subject } : {}),
+        ...(data !== undefined ? { datacontenttype: 'application/json', data } : {}),
+      };
+      const server = connect(flags, context);
+      const response = await server.fetch('/v1/events', {
+        method: 'POST',
+        headers: { 'content-type': 'application/cloudevents+json' },
+        body: JSON.stringify(event),
+      });
+      const body = (await response.json()) as {
+        events?: { seq: number; duplicate: boolean }[];
+        error?: { message: string };
+      };
+      if (!response.ok) {
+        context.output.err(`error: ${body.error?.message ?? response.statusText}`);
+        context.exit(1);
+        return;
+      }
+      const [outcome] = body.events ?? [];
+      context.output.out(
+        `${outcome?.duplicate ? 'Already in the log' : 'Published'}: ${event.type} ${event.id} (#${outcome?.seq})`,
+      );
+    },
+  );
 };

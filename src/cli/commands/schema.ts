@@ -15,7 +15,9 @@ export async function writeJsonSchemas(dir: string): Promise<string[]> {
 export const registerSchema: RegisterCommand = (program, context) => {
   program
     .command('schema')
-    .description('Write a JSON Schema per manifest kind, plus cello.json for all kinds, for editor completion and checks')
+    .description(
+      'Write a JSON Schema per manifest kind, plus cello.json for all kinds, for editor completion and checks',
+    )
     .option('--out <dir>', 'folder to write the schemas into', 'schemas')
     .addHelpText(
       'after',
@@ -26,6 +28,8 @@ export const registerSchema: RegisterCommand = (program, context) => {
       const files = await writeJsonSchemas(dir);
       const shown = path.relative(context.cwd, dir) || '.';
       context.output.out(`Wrote ${files.length} JSON Schemas to ${shown}/.`);
-      context.output.out(`For editor completion, start each manifest file with:\n  # yaml-language-server: $schema=<path from the file to ${shown}/${ALL_KINDS_SCHEMA_FILE}>`);
+      context.output.out(
+        `For editor completion, start each manifest file with:\n  # yaml-language-server: $schema=<path from the file to ${shown}/${ALL_KINDS_SCHEMA_FILE}>`,
+      );
     });
 };

@@ -9,10 +9,20 @@ export const registerServe: RegisterCommand = (program, context) => {
     .description('Run the Cello server: event ingest, subscriptions and deliveries, the API and the dashboard')
     .option('--port <port>', 'port to listen on', '7420')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('--data-dir <dir>', 'SQLite data folder (default: $CELLO_DATA_DIR or .cello; ignored when CELLO_DATABASE_URL is set)')
+    .option(
+      '--data-dir <dir>',
+      'SQLite data folder (default: $CELLO_DATA_DIR or .cello; ignored when CELLO_DATABASE_URL is set)',
+    )
     .option('--org <dir>', 'apply this manifest folder at start-up, as `cello apply` would')
     .action(async (flags: { port: string; host: string; dataDir: string; org?: string }) => {
-      const config = compileConfig({ port: flags.port, host: flags.host, dataDir: flags.dataDir, ...(flags.org ? { org: flags.org } : {}), cwd: context.cwd, env: context.env });
+      const config = compileConfig({
+        port: flags.port,
+        host: flags.host,
+        dataDir: flags.dataDir,
+        ...(flags.org ? { org: flags.org } : {}),
+        cwd: context.cwd,
+        env: context.env,
+      });
       const app = await createApp(config);
       const url = await app.listen();
       const where = config.databaseUrl ? 'PostgreSQL' : `SQLite ${config.dataDir}/cello.db`;

@@ -23,10 +23,16 @@ export const registerSimulate: RegisterCommand = (program, context) => {
   withServerOptions(
     program
       .command('simulate')
-      .description("Fill a running server with a realistic, seeded history of examples/acme's coordination (admin token)")
+      .description(
+        "Fill a running server with a realistic, seeded history of examples/acme's coordination (admin token)",
+      )
       .option('--days <n>', 'how many days back the history reaches (1 to 90)', '14')
       .option('--cases <n>', 'loans, customer cases and forecast changes in all (1 to 50000)', '200')
-      .option('--seed <n>', 'the same seed writes the same events (a second run adds nothing); another seed adds another history', '1')
+      .option(
+        '--seed <n>',
+        'the same seed writes the same events (a second run adds nothing); another seed adds another history',
+        '1',
+      )
       .option('--slow <cell>', `one cell answers late, so one of its SLOs breaks: ${SLOW_CELLS.join(', ')}`),
   ).action(async (flags: SimulateFlags) => {
     const days = wholeNumber(flags.days, '--days', 1, 90);
@@ -54,18 +60,26 @@ export const registerSimulate: RegisterCommand = (program, context) => {
     );
     printTally(tally, out);
     if ([...tally.values()].every((t) => t.published === 0)) {
-      out(`Nothing new: seed ${seed} was simulated on this server before. Pass another --seed to add a different history.`);
+      out(
+        `Nothing new: seed ${seed} was simulated on this server before. Pass another --seed to add a different history.`,
+      );
     }
     // Check SLOs and recommendations now rather than on the server's next timer, so the views are filled at once.
-    const checked = await server.request<{ slos: { state: string }[]; recommendations: { made: number } }>('POST', '/v1/insights/check', {}).catch(() => undefined);
+    const checked = await server
+      .request<{ slos: { state: string }[]; recommendations: { made: number } }>('POST', '/v1/insights/check', {})
+      .catch(() => undefined);
     if (checked) {
-      out(`Checked: ${checked.slos.filter((s) => s.state === 'breached').length} SLO(s) breached, ${checked.recommendations.made} new recommendation(s).`);
+      out(
+        `Checked: ${checked.slos.filter((s) => s.state === 'breached').length} SLO(s) breached, ${checked.recommendations.made} new recommendation(s).`,
+      );
     }
     out('');
     out('Where to look:');
     out(`  ${`${server.url}/`.padEnd(28)}the dashboard: Insights (process map, SLOs, trends) and Signals`);
-    out(`  ${'cello insights slos'.padEnd(28)}SLO compliance${slow ? `; ${slow}'s late answers show in ${SLOW_CELL_SLOS[slow]}` : ''}`);
-    out(`  ${'cello insights map --type \'com.acme.finance.*,com.acme.risk.*\''} the loans: variants, bottlenecks`);
+    out(
+      `  ${'cello insights slos'.padEnd(28)}SLO compliance${slow ? `; ${slow}'s late answers show in ${SLOW_CELL_SLOS[slow]}` : ''}`,
+    );
+    out(`  ${"cello insights map --type 'com.acme.finance.*,com.acme.risk.*'"} the loans: variants, bottlenecks`);
     out(`  ${'cello health'.padEnd(28)}the orchestration health report`);
   });
 };
@@ -82,8 +96,13 @@ async function requireAdmin(server: ServerConnection): Promise<void> {
 
 /** Refuses before publishing anything when the server's organization is not Acme's (types nobody offers). */
 async function requireAcmeTypes(server: ServerConnection, events: readonly PublishEvent[]): Promise<void> {
-  const { manifests } = await server.request<{ manifests: { spec: { offers?: { events?: { type: string }[] }[] } }[] }>('GET', '/v1/manifests?kind=Cell');
-  const offered = new Set(manifests.flatMap((cell) => (cell.spec.offers ?? []).flatMap((offer) => (offer.events ?? []).map((e) => e.type))));
+  const { manifests } = await server.request<{ manifests: { spec: { offers?: { events?: { type: string }[] }[] } }[] }>(
+    'GET',
+    '/v1/manifests?kind=Cell',
+  );
+  const offered = new Set(
+    manifests.flatMap((cell) => (cell.spec.offers ?? []).flatMap((offer) => (offer.events ?? []).map((e) => e.type))),
+  );
   const missing = [...new Set(events.map((e) => e.type))].filter((type) => !offered.has(type));
   if (missing.length > 0) {
     throw new InputError(
@@ -94,7 +113,12 @@ async function requireAcmeTypes(server: ServerConnection, events: readonly Publi
 }
 
 /** Publishes through the SDK, remembering the Retry-After of a 429 so the batch waits as long as the server asks. */
-async function publish(url: string, token: string, events: readonly PublishEvent[], context: CommandContext): Promise<PublishTally> {
+async function publish(
+  url: string,
+  token: string,
+  events: readonly PublishEvent[],
+  context: CommandContext,
+): Promise<PublishTally> {
   let retryAfter: string | null = null;
   const client = createCelloClient({
     url,
@@ -112,7 +136,10 @@ async function publish(url: string, token: string, events: readonly PublishEvent
       batchSize: BATCH_SIZE,
       maxWaits: 20,
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-      onWait: (ms) => context.output.err(`The server's rate limit was reached; waiting ${formatDuration(ms)} before sending the batch again.`),
+      onWait: (ms) =>
+        context.output.err(
+          `The server's rate limit was reached; waiting ${formatDuration(ms)} before sending the batch again.`,
+        ),
     },
   );
 }
@@ -131,13 +158,18 @@ function printTally(tally: PublishTally, out: (line: string) => void): void {
   const duplicates = rows.reduce((sum, [, t]) => sum + t.duplicates, 0);
   out(`Published ${published} event(s)${duplicates > 0 ? `; ${duplicates} were already in the log` : ''}:`);
   const width = Math.max(...rows.map(([type]) => type.length));
-  for (const [type, t] of rows) out(`  ${type.padEnd(width)}  ${String(t.published).padStart(5)}${t.duplicates > 0 ? `  (+${t.duplicates} already there)` : ''}`);
+  for (const [type, t] of rows)
+    out(
+      `  ${type.padEnd(width)}  ${String(t.published).padStart(5)}${t.duplicates > 0 ? `  (+${t.duplicates} already there)` : ''}`,
+    );
 }
 
 function wholeNumber(text: string, flag: string, min: number, max: number): number {
   const value = Number(text);
   if (!/^\d+$/.test(text) || value < min || value > max) {
-    throw new InputError(`${flag} must be a whole number from ${min} to ${max}, not "${text}".`, { field: flag.slice(2) });
+    throw new InputError(`${flag} must be a whole number from ${min} to ${max}, not "${text}".`, {
+      field: flag.slice(2),
+    });
   }
   return value;
 }
@@ -146,7 +178,10 @@ function slowCell(text: string | undefined): SlowCell | undefined {
   if (text === undefined) return undefined;
   const cell = text.replace(/^cell:/, '');
   if (!(SLOW_CELLS as readonly string[]).includes(cell)) {
-    throw new InputError(`--slow takes a cell that answers requests in the simulation (${SLOW_CELLS.join(', ')}), not "${text}".`, { field: 'slow' });
+    throw new InputError(
+      `--slow takes a cell that answers requests in the simulation (${SLOW_CELLS.join(', ')}), not "${text}".`,
+      { field: 'slow' },
+    );
   }
   return cell as SlowCell;
 }

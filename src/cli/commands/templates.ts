@@ -16,7 +16,9 @@ interface DriftFlags {
 
 /** `cello templates list [dir]` and `cello templates drift [dir]`. */
 export const registerTemplates: RegisterCommand = (program, context) => {
-  const templates = program.command('templates').description('Best-practice workflow templates: their versions, and how far adopting workflows drifted');
+  const templates = program
+    .command('templates')
+    .description('Best-practice workflow templates: their versions, and how far adopting workflows drifted');
 
   templates
     .command('list [dir]')
@@ -31,7 +33,9 @@ export const registerTemplates: RegisterCommand = (program, context) => {
           template: name,
           version: t.spec.version,
           steps: t.spec.steps.map((s) => `${s.id}${s.mode === 'fixed' ? '*' : ''}`),
-          adoptedBy: workflows.filter((w) => catalog.get(w.spec.from) === t).map((w) => `${w.metadata.name} (${w.spec.cell})`),
+          adoptedBy: workflows
+            .filter((w) => catalog.get(w.spec.from) === t)
+            .map((w) => `${w.metadata.name} (${w.spec.cell})`),
         })),
       );
       if (flags.json) return context.output.out(JSON.stringify(rows, null, 2));
@@ -46,7 +50,9 @@ export const registerTemplates: RegisterCommand = (program, context) => {
   withServerOptions(
     templates
       .command('drift [dir]')
-      .description("Each workflow's diff from its template version and from the newest, with an upgrade proposed by three-way merge (offline on a folder, or --url)")
+      .description(
+        "Each workflow's diff from its template version and from the newest, with an upgrade proposed by three-way merge (offline on a folder, or --url)",
+      )
       .option('--workflow <name>', 'only this workflow')
       .option('--json', 'print JSON'),
   ).action(async (dir: string | undefined, flags: DriftFlags) => {
@@ -55,7 +61,12 @@ export const registerTemplates: RegisterCommand = (program, context) => {
       : driftReport(await loadFolder(dir, context));
     const shown = report.filter((d) => !flags.workflow || d.workflow === flags.workflow);
     if (flags.json) return context.output.out(JSON.stringify(shown, null, 2));
-    if (shown.length === 0) return context.output.out(flags.workflow ? `No workflow "${flags.workflow}" adapts a template here.` : 'No workflows adapt a template here.');
+    if (shown.length === 0)
+      return context.output.out(
+        flags.workflow
+          ? `No workflow "${flags.workflow}" adapts a template here.`
+          : 'No workflows adapt a template here.',
+      );
     shown.forEach((drift, i) => {
       if (i > 0) context.output.out('');
       printDrift(drift, context);
@@ -69,16 +80,26 @@ async function loadFolder(dir: string | undefined, context: CommandContext): Pro
   return loaded.manifests.map((m) => m.manifest);
 }
 
-const SIGN = { added: colors.green('+'), removed: colors.red('-'), changed: colors.yellow('~'), moved: colors.cyan('↕') };
+const SIGN = {
+  added: colors.green('+'),
+  removed: colors.red('-'),
+  changed: colors.yellow('~'),
+  moved: colors.cyan('↕'),
+};
 
 function printDrift(drift: WorkflowDrift, context: CommandContext): void {
   const out = (text: string) => context.output.out(text);
-  const behind = drift.newest > drift.adopted ? colors.yellow(`; newest is @${drift.newest}`) : colors.green(' (the newest)');
+  const behind =
+    drift.newest > drift.adopted ? colors.yellow(`; newest is @${drift.newest}`) : colors.green(' (the newest)');
   out(`${colors.bold(drift.workflow)} (cell:${drift.cell}) adapts ${drift.template}@${drift.adopted}${behind}`);
-  for (const p of drift.parameters) out(`    parameter ${p.name} = ${JSON.stringify(p.value)}${p.default !== undefined ? colors.dim(` (default ${JSON.stringify(p.default)})`) : ''}`);
+  for (const p of drift.parameters)
+    out(
+      `    parameter ${p.name} = ${JSON.stringify(p.value)}${p.default !== undefined ? colors.dim(` (default ${JSON.stringify(p.default)})`) : ''}`,
+    );
   const changes = (label: string, list: WorkflowDrift['fromAdopted']) => {
     out(`  ${label}${list.length === 0 ? colors.dim(' no differences') : ''}`);
-    for (const c of list) out(`    ${SIGN[c.change]} ${c.step} ${colors.dim(c.change + (c.fields ? `: ${c.fields.join(', ')}` : ''))}`);
+    for (const c of list)
+      out(`    ${SIGN[c.change]} ${c.step} ${colors.dim(c.change + (c.fields ? `: ${c.fields.join(', ')}` : ''))}`);
   };
   changes(`against ${drift.template}@${drift.adopted} (what the cell changed):`, drift.fromAdopted);
   if (!drift.upgrade) return;
@@ -86,8 +107,13 @@ function printDrift(drift: WorkflowDrift, context: CommandContext): void {
   changes(`against ${drift.template}@${drift.newest} (the newest):`, drift.fromNewest);
   const { upgrade } = drift;
   const conflicts = upgrade.conflicts.length + upgrade.parameterConflicts.length;
-  out(`  upgrade to @${upgrade.to}: ${conflicts === 0 ? colors.green('merges cleanly') : colors.red(`${conflicts} conflict(s)`)}`);
-  for (const c of upgrade.conflicts) out(`    ${colors.red('!')} ${c.step}: ${c.reason}; the proposal keeps ${c.took === 'ours' ? "the workflow's step" : `the step of @${upgrade.to}`}`);
+  out(
+    `  upgrade to @${upgrade.to}: ${conflicts === 0 ? colors.green('merges cleanly') : colors.red(`${conflicts} conflict(s)`)}`,
+  );
+  for (const c of upgrade.conflicts)
+    out(
+      `    ${colors.red('!')} ${c.step}: ${c.reason}; the proposal keeps ${c.took === 'ours' ? "the workflow's step" : `the step of @${upgrade.to}`}`,
+    );
   for (const c of upgrade.parameterConflicts) out(`    ${colors.red('!')} parameter ${c.name}: ${c.reason}`);
   for (const p of upgrade.problems) out(`    ${colors.red('!')} ${p.message}`);
   out(`  proposed ${drift.workflow} for @${upgrade.to}:`);

@@ -2,7 +2,14 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
-import { OUTCOMES, writeManifestIntoFolder, type DecideResult, type Decision, type OutcomeInput, type TensionDetail } from '../../governance/index.js';
+import {
+  OUTCOMES,
+  writeManifestIntoFolder,
+  type DecideResult,
+  type Decision,
+  type OutcomeInput,
+  type TensionDetail,
+} from '../../governance/index.js';
 import type { Manifest } from '../../model/index.js';
 import { InputError } from '../../shared/index.js';
 import type { CommandContext, RegisterCommand } from '../context.js';
@@ -12,7 +19,13 @@ import { connect, withServerOptions, type ServerConnection } from '../server-con
 type Flags = Record<string, string | string[] | boolean | undefined> & { url?: string; token?: string; json?: boolean };
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
-const list = (text: string | undefined) => (text ? text.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
+const list = (text: string | undefined) =>
+  text
+    ? text
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
 
 /** Adds the flags that describe a decision's outcome (shared by `tension decide` and `review decide`). */
 export function withOutcomeOptions(command: Command): Command {
@@ -22,7 +35,11 @@ export function withOutcomeOptions(command: Command): Command {
     .option('--criteria <names>', 'criteria weighed, comma-separated (default: those of the decision right)')
     .option('--review-date <date>', 'when to look at the decision again: YYYY-MM-DD or a duration such as 4w')
     .option('--agreement <name>', 'change-agreement: the agreement')
-    .option('--set <path=value>', 'change-agreement: a field and its new value (YAML), e.g. spec.slos[0].within=2h; repeatable', collect)
+    .option(
+      '--set <path=value>',
+      'change-agreement: a field and its new value (YAML), e.g. spec.slos[0].within=2h; repeatable',
+      collect,
+    )
     .option('--unset <path>', 'change-agreement: a field to remove; repeatable', collect)
     .option('--guardrail <name>', 'add-guardrail: the guardrail name')
     .option('--guardrail-file <file>', 'add-guardrail: a YAML file with the Guardrail (or just its spec)')
@@ -38,11 +55,17 @@ export function withOutcomeOptions(command: Command): Command {
 /** Reads the outcome flags into the API body. */
 export async function outcomeFromFlags(flags: Flags, context: CommandContext): Promise<OutcomeInput> {
   const outcome = flags.outcome as OutcomeInput['outcome'];
-  if (!OUTCOMES.includes(outcome)) throw new InputError(`--outcome "${String(flags.outcome)}" is not one of ${OUTCOMES.join(', ')}.`, { field: 'outcome' });
+  if (!OUTCOMES.includes(outcome))
+    throw new InputError(`--outcome "${String(flags.outcome)}" is not one of ${OUTCOMES.join(', ')}.`, {
+      field: 'outcome',
+    });
   const set: Record<string, unknown> = {};
   for (const pair of (flags.set as string[] | undefined) ?? []) {
     const eq = pair.indexOf('=');
-    if (eq <= 0) throw new InputError(`--set "${pair}" is not path=value; e.g. --set spec.reviewDate=2026-03-01.`, { field: 'set' });
+    if (eq <= 0)
+      throw new InputError(`--set "${pair}" is not path=value; e.g. --set spec.reviewDate=2026-03-01.`, {
+        field: 'set',
+      });
     set[pair.slice(0, eq).trim()] = parseYaml(pair.slice(eq + 1)) as unknown;
   }
   let guardrailSpec: Record<string, unknown> | undefined;
@@ -77,8 +100,12 @@ export async function printDecided(result: DecideResult, flags: Flags, context: 
   if (result.proposal) {
     const p = result.proposal;
     if (!flags.json) {
-      context.output.out(`Proposal ${p.id} (${p.method}) on ${p.tensionId}: ${p.outcome.outcome}, open ${p.closesAt ? `until ${p.closesAt}` : 'until the review closes'}.`);
-      for (const c of (result.preview?.changes as { path: string; before?: unknown; after?: unknown }[] | undefined) ?? []) context.output.out(`    ${c.path}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`);
+      context.output.out(
+        `Proposal ${p.id} (${p.method}) on ${p.tensionId}: ${p.outcome.outcome}, open ${p.closesAt ? `until ${p.closesAt}` : 'until the review closes'}.`,
+      );
+      for (const c of (result.preview?.changes as { path: string; before?: unknown; after?: unknown }[] | undefined) ??
+        [])
+        context.output.out(`    ${c.path}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`);
     }
     return;
   }
@@ -89,40 +116,60 @@ export async function printDecided(result: DecideResult, flags: Flags, context: 
 export async function printDecision(d: Decision, flags: Flags, context: CommandContext): Promise<void> {
   if (!flags.json) {
     context.output.out(`${colors.green(d.id)} ${d.tensionId}: ${d.outcome} (${d.method}) by ${d.decidedBy}`);
-    if (d.details.version !== undefined) context.output.out(`    new version: ${d.details.agreement ? `agreement:${String(d.details.agreement)}` : `guardrail:${String(d.details.guardrail)}`} v${String(d.details.version)}`);
-    for (const c of (d.details.changes as { path: string; before?: unknown; after?: unknown }[] | undefined) ?? []) context.output.out(`    ${c.path}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`);
+    if (d.details.version !== undefined)
+      context.output.out(
+        `    new version: ${d.details.agreement ? `agreement:${String(d.details.agreement)}` : `guardrail:${String(d.details.guardrail)}`} v${String(d.details.version)}`,
+      );
+    for (const c of (d.details.changes as { path: string; before?: unknown; after?: unknown }[] | undefined) ?? [])
+      context.output.out(`    ${c.path}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`);
     if (d.details.file) context.output.out(colors.dim(`    YAML written on the server to ${String(d.details.file)}`));
   }
   if (typeof flags.writeTo === 'string' && typeof d.details.yaml === 'string') {
-    const file = await writeManifestIntoFolder(path.resolve(context.cwd, flags.writeTo), parseYaml(d.details.yaml) as Manifest);
-    context.output.err(`wrote ${path.relative(context.cwd, file) || file}; review it and commit it to the organization's repository.`);
+    const file = await writeManifestIntoFolder(
+      path.resolve(context.cwd, flags.writeTo),
+      parseYaml(d.details.yaml) as Manifest,
+    );
+    context.output.err(
+      `wrote ${path.relative(context.cwd, file) || file}; review it and commit it to the organization's repository.`,
+    );
   }
 }
 
 function printTension(detail: TensionDetail, context: CommandContext): void {
   const t = detail.tension;
   context.output.out(`${colors.bold(t.id)} ${t.title}`);
-  context.output.out(`  ${t.state} · ${t.type} · ${t.severity} · ${t.cells.map((c) => `cell:${c}`).join(', ')} · raised by ${t.raisedBy} at ${t.raisedAt}${t.occurrences > 1 ? ` · seen ${t.occurrences}×` : ''}`);
+  context.output.out(
+    `  ${t.state} · ${t.type} · ${t.severity} · ${t.cells.map((c) => `cell:${c}`).join(', ')} · raised by ${t.raisedBy} at ${t.raisedAt}${t.occurrences > 1 ? ` · seen ${t.occurrences}×` : ''}`,
+  );
   if (t.description) context.output.out(`  ${t.description}`);
-  context.output.out(`  route: ${detail.route.routed ? `${detail.route.method} by ${detail.route.who}, in ${detail.route.forum === 'review' ? 'the review' : `async (${detail.route.asyncTimeout})`}` : colors.yellow(`unrouted: ${detail.route.reason}`)}`);
+  context.output.out(
+    `  route: ${detail.route.routed ? `${detail.route.method} by ${detail.route.who}, in ${detail.route.forum === 'review' ? 'the review' : `async (${detail.route.asyncTimeout})`}` : colors.yellow(`unrouted: ${detail.route.reason}`)}`,
+  );
   context.output.out(`  score: ${detail.score.explanation}`);
   context.output.out(`  priority: ${detail.priority.explanation}`);
-  for (const e of t.evidence) context.output.out(`  evidence: ${e.kind}:${e.ref}${e.note ? colors.dim(` (${e.note})`) : ''}`);
+  for (const e of t.evidence)
+    context.output.out(`  evidence: ${e.kind}:${e.ref}${e.note ? colors.dim(` (${e.note})`) : ''}`);
   for (const n of detail.notes) context.output.out(`  ${n.kind} by ${n.author} at ${n.createdAt}: ${n.body}`);
-  for (const p of detail.proposals) context.output.out(`  proposal ${p.id} (${p.method}): ${p.outcome.outcome}, ${p.state}`);
-  for (const d of detail.decisions) context.output.out(`  decision ${d.id}: ${d.outcome} by ${d.decidedBy} — ${d.rationale}`);
+  for (const p of detail.proposals)
+    context.output.out(`  proposal ${p.id} (${p.method}): ${p.outcome.outcome}, ${p.state}`);
+  for (const d of detail.decisions)
+    context.output.out(`  decision ${d.id}: ${d.outcome} by ${d.decidedBy} — ${d.rationale}`);
 }
 
 /** `cello tension raise|list|show|comment|advise|rate|decide|object|vote|resolve|reopen`. */
 export const registerTension: RegisterCommand = (program, context) => {
-  const tension = program.command('tension').description('Raise, discuss, rate and decide tensions (talks to a server)');
-  const run = (build: (server: ServerConnection, flags: Flags, ...args: string[]) => Promise<void>) =>
+  const tension = program
+    .command('tension')
+    .description('Raise, discuss, rate and decide tensions (talks to a server)');
+  const run =
+    (build: (server: ServerConnection, flags: Flags, ...args: string[]) => Promise<void>) =>
     async (...args: unknown[]) => {
       const command = args[args.length - 1] as Command;
       const flags = command.opts<Flags>();
       await build(connect(flags, context), flags, ...(args.slice(0, -2) as string[]));
     };
-  const show = (detail: TensionDetail, flags: Flags) => (flags.json ? context.output.out(JSON.stringify(detail, null, 2)) : printTension(detail, context));
+  const show = (detail: TensionDetail, flags: Flags) =>
+    flags.json ? context.output.out(JSON.stringify(detail, null, 2)) : printTension(detail, context);
 
   withServerOptions(
     tension
@@ -141,74 +188,146 @@ export const registerTension: RegisterCommand = (program, context) => {
     run(async (server, flags) => {
       const ratings = ratingsOf((flags.rate as string[] | undefined) ?? []);
       const detail = await server.request<TensionDetail>('POST', '/v1/tensions', {
-        title: flags.title, type: flags.type, cells: list(flags.cells as string), severity: flags.severity,
-        ...(flags.description ? { description: flags.description } : {}), ...(flags.observedAt ? { observedAt: flags.observedAt } : {}),
-        ...(flags.evidence ? { evidence: flags.evidence } : {}), ...(Object.keys(ratings).length ? { ratings } : {}),
+        title: flags.title,
+        type: flags.type,
+        cells: list(flags.cells as string),
+        severity: flags.severity,
+        ...(flags.description ? { description: flags.description } : {}),
+        ...(flags.observedAt ? { observedAt: flags.observedAt } : {}),
+        ...(flags.evidence ? { evidence: flags.evidence } : {}),
+        ...(Object.keys(ratings).length ? { ratings } : {}),
       });
       show(detail, flags);
     }),
   );
 
   withServerOptions(
-    tension.command('list').description('List tensions').option('--state <states>', 'comma-separated, e.g. open,scheduled').option('--type <type>').option('--cell <cell>').option('--json', 'print JSON'),
+    tension
+      .command('list')
+      .description('List tensions')
+      .option('--state <states>', 'comma-separated, e.g. open,scheduled')
+      .option('--type <type>')
+      .option('--cell <cell>')
+      .option('--json', 'print JSON'),
   ).action(
     run(async (server, flags) => {
-      const query = new URLSearchParams(Object.entries({ state: flags.state, type: flags.type, cell: flags.cell }).filter((e): e is [string, string] => typeof e[1] === 'string'));
-      const { tensions } = await server.request<{ tensions: Omit<TensionDetail, 'notes' | 'proposals' | 'decisions'>[] }>('GET', `/v1/tensions${query.size ? `?${query}` : ''}`);
+      const query = new URLSearchParams(
+        Object.entries({ state: flags.state, type: flags.type, cell: flags.cell }).filter(
+          (e): e is [string, string] => typeof e[1] === 'string',
+        ),
+      );
+      const { tensions } = await server.request<{
+        tensions: Omit<TensionDetail, 'notes' | 'proposals' | 'decisions'>[];
+      }>('GET', `/v1/tensions${query.size ? `?${query}` : ''}`);
       if (flags.json) return context.output.out(JSON.stringify(tensions, null, 2));
       if (tensions.length === 0) context.output.out('No tensions.');
       for (const { tension: t, route, score } of tensions) {
-        context.output.out(`${t.id}  ${t.state.padEnd(9)} ${t.type.padEnd(10)} ${String(score.total).padStart(5)}  ${t.title}  ${colors.dim(t.cells.map((c) => `cell:${c}`).join(', '))}${route.routed ? '' : colors.yellow('  (unrouted)')}`);
+        context.output.out(
+          `${t.id}  ${t.state.padEnd(9)} ${t.type.padEnd(10)} ${String(score.total).padStart(5)}  ${t.title}  ${colors.dim(t.cells.map((c) => `cell:${c}`).join(', '))}${route.routed ? '' : colors.yellow('  (unrouted)')}`,
+        );
       }
     }),
   );
 
-  withServerOptions(tension.command('show <id>').description('A tension with its route, score, notes, proposals and decisions').option('--json', 'print JSON')).action(
-    run(async (server, flags, id) => show(await server.request<TensionDetail>('GET', `/v1/tensions/${encodeURIComponent(id!)}`), flags)),
+  withServerOptions(
+    tension
+      .command('show <id>')
+      .description('A tension with its route, score, notes, proposals and decisions')
+      .option('--json', 'print JSON'),
+  ).action(
+    run(async (server, flags, id) =>
+      show(await server.request<TensionDetail>('GET', `/v1/tensions/${encodeURIComponent(id!)}`), flags),
+    ),
   );
 
-  for (const [name, route, what] of [['comment', 'comments', 'Comment on a tension'], ['advise', 'advice', 'Give advice on a tension (advisor cells)']] as const) {
-    withServerOptions(tension.command(`${name} <id> <text...>`).description(what)).action(async (id: string, words: string[], _flags: unknown, command: Command) => {
-      const server = connect(command.opts<Flags>(), context);
-      await server.request('POST', `/v1/tensions/${encodeURIComponent(id)}/${route}`, { body: words.join(' ') });
-      context.output.out(`${name === 'comment' ? 'Commented on' : 'Advised on'} ${id}.`);
-    });
+  for (const [name, route, what] of [
+    ['comment', 'comments', 'Comment on a tension'],
+    ['advise', 'advice', 'Give advice on a tension (advisor cells)'],
+  ] as const) {
+    withServerOptions(tension.command(`${name} <id> <text...>`).description(what)).action(
+      async (id: string, words: string[], _flags: unknown, command: Command) => {
+        const server = connect(command.opts<Flags>(), context);
+        await server.request('POST', `/v1/tensions/${encodeURIComponent(id)}/${route}`, { body: words.join(' ') });
+        context.output.out(`${name === 'comment' ? 'Commented on' : 'Advised on'} ${id}.`);
+      },
+    );
   }
 
-  withServerOptions(tension.command('rate <id> <ratings...>').description('Rate criteria 0–5: cello tension rate T-3 impact=4 urgency=2').option('--json', 'print JSON')).action(
-    async (id: string, pairs: string[], _flags: unknown, command: Command) => {
-      const flags = command.opts<Flags>();
-      const detail = await connect(flags, context).request<TensionDetail>('PUT', `/v1/tensions/${encodeURIComponent(id)}/ratings`, { ratings: ratingsOf(pairs) });
-      if (flags.json) context.output.out(JSON.stringify(detail, null, 2));
-      else context.output.out(`${detail.tension.id} score: ${detail.score.explanation}`);
-    },
-  );
+  withServerOptions(
+    tension
+      .command('rate <id> <ratings...>')
+      .description('Rate criteria 0–5: cello tension rate T-3 impact=4 urgency=2')
+      .option('--json', 'print JSON'),
+  ).action(async (id: string, pairs: string[], _flags: unknown, command: Command) => {
+    const flags = command.opts<Flags>();
+    const detail = await connect(flags, context).request<TensionDetail>(
+      'PUT',
+      `/v1/tensions/${encodeURIComponent(id)}/ratings`,
+      { ratings: ratingsOf(pairs) },
+    );
+    if (flags.json) context.output.out(JSON.stringify(detail, null, 2));
+    else context.output.out(`${detail.tension.id} score: ${detail.score.explanation}`);
+  });
 
-  withServerOptions(withOutcomeOptions(tension.command('decide <id>').description('Decide (or propose, under consent or vote) outside a review: the decider only'))).action(
+  withServerOptions(
+    withOutcomeOptions(
+      tension
+        .command('decide <id>')
+        .description('Decide (or propose, under consent or vote) outside a review: the decider only'),
+    ),
+  ).action(
     run(async (server, flags, id) => {
-      const result = await server.request<DecideResult>('POST', `/v1/tensions/${encodeURIComponent(id!)}/decisions`, await outcomeFromFlags(flags, context));
+      const result = await server.request<DecideResult>(
+        'POST',
+        `/v1/tensions/${encodeURIComponent(id!)}/decisions`,
+        await outcomeFromFlags(flags, context),
+      );
       await printDecided(result, flags, context);
     }),
   );
 
-  withServerOptions(tension.command('object <proposal>').description('Object to a consent proposal').requiredOption('--reason <text>', 'what harm it would do')).action(
+  withServerOptions(
+    tension
+      .command('object <proposal>')
+      .description('Object to a consent proposal')
+      .requiredOption('--reason <text>', 'what harm it would do'),
+  ).action(
     run(async (server, flags, id) => {
       await server.request('POST', `/v1/proposals/${encodeURIComponent(id!)}/objections`, { reason: flags.reason });
       context.output.out(`Objected to ${id}; the tension goes to the next review.`);
     }),
   );
 
-  withServerOptions(tension.command('vote <proposal> <vote>').description('Vote yes or no on a vote proposal (a member token of the decider cell)')).action(
-    async (id: string, vote: string, _flags: unknown, command: Command) => {
-      const proposal = await connect(command.opts<Flags>(), context).request<{ state: string }>('POST', `/v1/proposals/${encodeURIComponent(id)}/votes`, { vote });
-      context.output.out(`Voted ${vote} on ${id}; the proposal is ${proposal.state}.`);
-    },
-  );
+  withServerOptions(
+    tension
+      .command('vote <proposal> <vote>')
+      .description('Vote yes or no on a vote proposal (a member token of the decider cell)'),
+  ).action(async (id: string, vote: string, _flags: unknown, command: Command) => {
+    const proposal = await connect(command.opts<Flags>(), context).request<{ state: string }>(
+      'POST',
+      `/v1/proposals/${encodeURIComponent(id)}/votes`,
+      { vote },
+    );
+    context.output.out(`Voted ${vote} on ${id}; the proposal is ${proposal.state}.`);
+  });
 
-  for (const [name, state] of [['resolve', 'resolved'], ['reopen', 'open']] as const) {
-    withServerOptions(tension.command(`${name} <id>`).description(name === 'resolve' ? 'The gap is closed (raiser or decider)' : 'The gap is back (cells that belong to it)').requiredOption('--reason <text>', 'why')).action(
+  for (const [name, state] of [
+    ['resolve', 'resolved'],
+    ['reopen', 'open'],
+  ] as const) {
+    withServerOptions(
+      tension
+        .command(`${name} <id>`)
+        .description(
+          name === 'resolve' ? 'The gap is closed (raiser or decider)' : 'The gap is back (cells that belong to it)',
+        )
+        .requiredOption('--reason <text>', 'why'),
+    ).action(
       run(async (server, flags, id) => {
-        const detail = await server.request<TensionDetail>('POST', `/v1/tensions/${encodeURIComponent(id!)}/state`, { state, reason: flags.reason });
+        const detail = await server.request<TensionDetail>('POST', `/v1/tensions/${encodeURIComponent(id!)}/state`, {
+          state,
+          reason: flags.reason,
+        });
         context.output.out(`${detail.tension.id} is ${detail.tension.state}.`);
       }),
     );
@@ -219,7 +338,8 @@ function ratingsOf(pairs: string[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const pair of pairs) {
     const match = /^([a-z0-9-]+)=(\d+)$/.exec(pair.trim());
-    if (!match) throw new InputError(`"${pair}" is not criterion=rating; e.g. impact=4 (ratings 0 to 5).`, { field: 'ratings' });
+    if (!match)
+      throw new InputError(`"${pair}" is not criterion=rating; e.g. impact=4 (ratings 0 to 5).`, { field: 'ratings' });
     out[match[1]!] = Number(match[2]);
   }
   return out;

@@ -28,9 +28,21 @@ describe('cello validate', () => {
   it('prints JSON for machines with --format json', async () => {
     const { code, stdout } = await cello('validate', 'examples/broken', '--format', 'json', '--now', '2026-12-01');
     expect(code).toBe(EXIT.findings);
-    const body = JSON.parse(stdout) as { findings: { file: string; line: number; ruleId: string }[]; summary: { errors: number; warnings: number } };
-    expect(body.findings).toContainEqual(expect.objectContaining({ file: 'examples/broken/cells/risk.yaml', line: 12, column: 7, ruleId: 'unknown-field' }));
-    expect(body.summary.errors).toBe(body.findings.filter((f) => (f as unknown as { severity: string }).severity === 'error').length);
+    const body = JSON.parse(stdout) as {
+      findings: { file: string; line: number; ruleId: string }[];
+      summary: { errors: number; warnings: number };
+    };
+    expect(body.findings).toContainEqual(
+      expect.objectContaining({
+        file: 'examples/broken/cells/risk.yaml',
+        line: 12,
+        column: 7,
+        ruleId: 'unknown-field',
+      }),
+    );
+    expect(body.summary.errors).toBe(
+      body.findings.filter((f) => (f as unknown as { severity: string }).severity === 'error').length,
+    );
   });
 
   it('exits 0 with warnings only', async () => {
@@ -46,6 +58,8 @@ describe('cello validate', () => {
     expect(missing.code).toBe(EXIT.failed);
     expect(missing.stderr).toMatch(/error: The folder ".*no\/such\/folder" does not exist/);
     expect((await cello('validate', 'examples/acme', '--format', 'xml')).code).toBe(EXIT.failed);
-    expect((await cello('validate', 'examples/acme', '--now', 'tomorrow')).stderr).toMatch(/--now "tomorrow" is not a date/);
+    expect((await cello('validate', 'examples/acme', '--now', 'tomorrow')).stderr).toMatch(
+      /--now "tomorrow" is not a date/,
+    );
   });
 });

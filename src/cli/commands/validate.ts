@@ -13,13 +13,17 @@ interface ValidateFlags {
 export const registerValidate: RegisterCommand = (program, context) => {
   program
     .command('validate [dir]')
-    .description('Check a folder of manifests (schemas, references, boundary lint) and report every problem with file:line:col and a fix')
+    .description(
+      'Check a folder of manifests (schemas, references, boundary lint) and report every problem with file:line:col and a fix',
+    )
     .option('--format <format>', 'text or json', 'text')
     .option('--now <date>', 'check date-based rules (collaborations that ran out) as of this date, YYYY-MM-DD')
     .addHelpText('after', '\nExit codes: 0 no errors (warnings allowed), 1 errors found, 2 could not run.')
     .action(async (dir: string | undefined, flags: ValidateFlags) => {
       if (flags.format !== 'text' && flags.format !== 'json') {
-        throw new InputError(`--format "${flags.format}" is not supported; use --format text or --format json.`, { field: 'format' });
+        throw new InputError(`--format "${flags.format}" is not supported; use --format text or --format json.`, {
+          field: 'format',
+        });
       }
       const now = parseNow(flags.now);
       const folder = path.resolve(context.cwd, dir ?? '.');
@@ -51,6 +55,9 @@ function displayPath(file: string, context: CommandContext): string {
 function parseNow(text: string | undefined): Date {
   if (text === undefined) return new Date();
   const date = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T00:00:00Z`) : new Date(Number.NaN);
-  if (Number.isNaN(date.getTime())) throw new InputError(`--now "${text}" is not a date; write it as YYYY-MM-DD, e.g. --now 2026-12-01.`, { field: 'now' });
+  if (Number.isNaN(date.getTime()))
+    throw new InputError(`--now "${text}" is not a date; write it as YYYY-MM-DD, e.g. --now 2026-12-01.`, {
+      field: 'now',
+    });
   return date;
 }

@@ -54,12 +54,23 @@ export function simulateAcmeHistory(options: SimulationOptions): Simulation {
   for (let i = 0; i < loans; i++) {
     const subject = `loan-${number(i)}`;
     const random = stream(subject);
-    simulateCreditCase(history, { subject, random, startMs: startOf(random), slowRisk: slow === 'risk', slowFinance: slow === 'finance' });
+    simulateCreditCase(history, {
+      subject,
+      random,
+      startMs: startOf(random),
+      slowRisk: slow === 'risk',
+      slowFinance: slow === 'finance',
+    });
   }
   for (let i = 0; i < supportCases; i++) {
     const subject = `case-${number(i)}`;
     const random = stream(subject);
-    simulateSupportCase(history, { subject, random, startMs: startOf(random), slowRegions: new Set(slow ? [slow] : []) });
+    simulateSupportCase(history, {
+      subject,
+      random,
+      startMs: startOf(random),
+      slowRegions: new Set(slow ? [slow] : []),
+    });
   }
   for (let i = 0; i < forecasts; i++) {
     const key = `forecast-${number(i)}`;

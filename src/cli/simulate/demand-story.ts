@@ -40,12 +40,24 @@ export function simulateDemandCase(history: SimulatedHistory, item: DemandCase):
   const changePercent = Math.round((random.chance(0.55) ? magnitude : -magnitude) * 10) / 10;
   const horizonWeeks = random.int(2, 8);
   if (
-    !history.add({ key: `${item.key}.changed`, type: 'com.acme.demand.forecast.changed', source: '/demand-planning/forecasts', subject: sku, atMs: startMs, data: { sku, changePercent, horizonWeeks } })
+    !history.add({
+      key: `${item.key}.changed`,
+      type: 'com.acme.demand.forecast.changed',
+      source: '/demand-planning/forecasts',
+      subject: sku,
+      atMs: startMs,
+      data: { sku, changePercent, horizonWeeks },
+    })
   ) {
     return;
   }
   const large = Math.abs(changePercent) >= AUTO_ADJUST_BELOW;
-  const wait = item.slowManufacturing && random.chance(LATE_SHARE) ? random.between(16 * HOUR, 2.5 * DAY) : large ? random.between(2 * HOUR, 16 * HOUR) : random.between(10 * MINUTE, 3 * HOUR, 1.5);
+  const wait =
+    item.slowManufacturing && random.chance(LATE_SHARE)
+      ? random.between(16 * HOUR, 2.5 * DAY)
+      : large
+        ? random.between(2 * HOUR, 16 * HOUR)
+        : random.between(10 * MINUTE, 3 * HOUR, 1.5);
   const confirmed = large ? Math.round(changePercent * random.between(0.6, 1) * 10) / 10 : changePercent;
   history.add({
     key: `${item.key}.adjusted`,

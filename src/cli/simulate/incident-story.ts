@@ -26,8 +26,26 @@ export function simulateIncident(history: SimulatedHistory, item: IncidentCase):
   const { subject, random } = item;
   const summary = random.pick(INCIDENTS);
   const source = '/platform/status';
-  const opened = history.add({ key: `${subject}.opened`, type: 'com.acme.platform.incident.opened', source, subject, atMs: item.startMs, data: { summary, severity: random.pick(['minor', 'major'], [80, 20]) } });
+  const opened = history.add({
+    key: `${subject}.opened`,
+    type: 'com.acme.platform.incident.opened',
+    source,
+    subject,
+    atMs: item.startMs,
+    data: { summary, severity: random.pick(['minor', 'major'], [80, 20]) },
+  });
   if (!opened) return;
-  const resolvedMs = item.startMs + (item.slowPlatform && random.chance(LATE_SHARE) ? random.between(3 * HOUR, 14 * HOUR) : random.between(15 * MINUTE, 3 * HOUR, 1.5));
-  history.add({ key: `${subject}.resolved`, type: 'com.acme.platform.incident.resolved', source, subject, atMs: resolvedMs, data: { summary } });
+  const resolvedMs =
+    item.startMs +
+    (item.slowPlatform && random.chance(LATE_SHARE)
+      ? random.between(3 * HOUR, 14 * HOUR)
+      : random.between(15 * MINUTE, 3 * HOUR, 1.5));
+  history.add({
+    key: `${subject}.resolved`,
+    type: 'com.acme.platform.incident.resolved',
+    source,
+    subject,
+    atMs: resolvedMs,
+    data: { summary },
+  });
 }

@@ -24,7 +24,11 @@ export type PublishTally = Map<string, { published: number; duplicates: number }
  * rate limit: a 429 pauses for its Retry-After (1 s, doubling, without one) and the same batch is sent again,
  * which is safe because publishing is idempotent on source and id. Any other refusal ends the run.
  */
-export async function publishInBatches(events: readonly PublishEvent[], sink: BatchSink, options: BatchOptions): Promise<PublishTally> {
+export async function publishInBatches(
+  events: readonly PublishEvent[],
+  sink: BatchSink,
+  options: BatchOptions,
+): Promise<PublishTally> {
   const tally: PublishTally = new Map();
   for (let start = 0; start < events.length; start += options.batchSize) {
     const batch = events.slice(start, start + options.batchSize);

@@ -38,11 +38,16 @@ export function simulateSupportCase(history: SimulatedHistory, item: SupportCase
 
   let t = item.startMs;
   if (!at('opened', 'com.acme.support.case.opened', '/platform/support-intake', t, { region, language, topic })) return;
-  const acknowledge = () => (slow ? random.between(45 * MINUTE, 6 * HOUR) : random.between(2 * MINUTE, 40 * MINUTE, 1.5));
+  const acknowledge = () =>
+    slow ? random.between(45 * MINUTE, 6 * HOUR) : random.between(2 * MINUTE, 40 * MINUTE, 1.5);
   // Outages are urgent in both regions; the Americas also treat billing as urgent.
   const urgent = topic === 'outage' || (region === 'americas' && topic === 'billing');
   const resolve = () =>
-    slow ? random.between(30 * HOUR, 100 * HOUR) : urgent ? random.between(30 * MINUTE, 6 * HOUR, 1.4) : random.between(HOUR, region === 'emea' ? 20 * HOUR : 40 * HOUR, 1.6);
+    slow
+      ? random.between(30 * HOUR, 100 * HOUR)
+      : urgent
+        ? random.between(30 * MINUTE, 6 * HOUR, 1.4)
+        : random.between(HOUR, region === 'emea' ? 20 * HOUR : 40 * HOUR, 1.6);
 
   t += acknowledge();
   if (!at('acknowledged', 'com.acme.support.case.acknowledged', desk, t, { language })) return;
@@ -51,8 +56,10 @@ export function simulateSupportCase(history: SimulatedHistory, item: SupportCase
   for (let round = 2; round <= 3 && random.chance(round === 2 ? 0.14 : 0.2); round++) {
     // The customer comes back: the case is acknowledged again and resolved once more.
     t += random.between(3 * HOUR, 48 * HOUR);
-    if (!at(`acknowledged-${round}`, 'com.acme.support.case.acknowledged', desk, t, { language, reopened: true })) return;
+    if (!at(`acknowledged-${round}`, 'com.acme.support.case.acknowledged', desk, t, { language, reopened: true }))
+      return;
     t += resolve();
-    if (!at(`resolved-${round}`, 'com.acme.support.case.resolved', desk, t, { resolution: random.pick(RESOLUTIONS) })) return;
+    if (!at(`resolved-${round}`, 'com.acme.support.case.resolved', desk, t, { resolution: random.pick(RESOLUTIONS) }))
+      return;
   }
 }

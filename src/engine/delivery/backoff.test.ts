@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { NonRetryableError, RetryAfterError } from '../../shared/index.js';
-import { DEFAULT_BACKOFF, classifyFailure, classifyResponse, compileBackoff, nextRetryDelay, parseRetryAfter } from './backoff.js';
+import {
+  DEFAULT_BACKOFF,
+  classifyFailure,
+  classifyResponse,
+  compileBackoff,
+  nextRetryDelay,
+  parseRetryAfter,
+} from './backoff.js';
 
 const NOW = new Date('2026-01-05T09:00:00.000Z');
 
@@ -20,7 +27,9 @@ describe('nextRetryDelay', () => {
   });
 
   it('refuses options that make no sense', () => {
-    expect(() => compileBackoff({ baseMs: 0 })).toThrow(/Backoff option baseMs is 0; give a positive number of milliseconds/);
+    expect(() => compileBackoff({ baseMs: 0 })).toThrow(
+      /Backoff option baseMs is 0; give a positive number of milliseconds/,
+    );
     expect(() => compileBackoff({ baseMs: 5_000, capMs: 1_000 })).toThrow(/larger than capMs/);
   });
 });
@@ -38,9 +47,12 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(value, NOW)).toBe(ms);
   });
 
-  it.each([null, undefined, '', 'soon', '-5', '1.5', '2026-01-05T09:01:00Z', 'Mon, 05 Foo 2026 09:01:30 GMT'])('ignores %j', (value) => {
-    expect(parseRetryAfter(value, NOW)).toBeUndefined();
-  });
+  it.each([null, undefined, '', 'soon', '-5', '1.5', '2026-01-05T09:01:00Z', 'Mon, 05 Foo 2026 09:01:30 GMT'])(
+    'ignores %j',
+    (value) => {
+      expect(parseRetryAfter(value, NOW)).toBeUndefined();
+    },
+  );
 });
 
 describe('classifyResponse', () => {

@@ -10,18 +10,27 @@ export interface BackoffOptions {
   maxRetryAfterMs: number;
 }
 
-export const DEFAULT_BACKOFF: Readonly<BackoffOptions> = Object.freeze({ baseMs: 1_000, capMs: 3_600_000, maxRetryAfterMs: 86_400_000 });
+export const DEFAULT_BACKOFF: Readonly<BackoffOptions> = Object.freeze({
+  baseMs: 1_000,
+  capMs: 3_600_000,
+  maxRetryAfterMs: 86_400_000,
+});
 
 /** Fills in defaults and checks the values once, so the hot path trusts them. */
 export function compileBackoff(options: Partial<BackoffOptions> = {}): BackoffOptions {
   const compiled = { ...DEFAULT_BACKOFF, ...options };
   for (const [name, value] of Object.entries(compiled)) {
     if (!Number.isFinite(value) || value <= 0) {
-      throw new InputError(`Backoff option ${name} is ${value}; give a positive number of milliseconds.`, { field: name });
+      throw new InputError(`Backoff option ${name} is ${value}; give a positive number of milliseconds.`, {
+        field: name,
+      });
     }
   }
   if (compiled.baseMs > compiled.capMs) {
-    throw new InputError(`Backoff baseMs (${compiled.baseMs}) is larger than capMs (${compiled.capMs}); make the cap at least the base.`, { field: 'capMs' });
+    throw new InputError(
+      `Backoff baseMs (${compiled.baseMs}) is larger than capMs (${compiled.capMs}); make the cap at least the base.`,
+      { field: 'capMs' },
+    );
   }
   return compiled;
 }
@@ -31,7 +40,11 @@ export function compileBackoff(options: Partial<BackoffOptions> = {}): BackoffOp
  * `attempt` is the number of attempts made so far (1 after the first failure). Jitter spreads the retries
  * of many deliveries that failed together, so a recovering receiver is not hit by all of them at once.
  */
-export function nextRetryDelay(attempt: number, options: BackoffOptions = DEFAULT_BACKOFF, random: () => number = Math.random): number {
+export function nextRetryDelay(
+  attempt: number,
+  options: BackoffOptions = DEFAULT_BACKOFF,
+  random: () => number = Math.random,
+): number {
   const exponent = Math.min(Math.max(Math.floor(attempt), 1) - 1, 52);
   const ceiling = Math.min(options.capMs, options.baseMs * 2 ** exponent);
   return Math.floor(random() * ceiling);

@@ -3,7 +3,6 @@ import type { DeliveryStatus, Store } from '../../store/index.js';
 import type { SubscriptionRouter } from '../routing/subscription-router.js';
 import { isWebhookMatch, outboxRow } from './outbox-row.js';
 
-
 export interface DeliveryView {
   id: string;
   eventSeq: number;
@@ -32,11 +31,19 @@ export function createDeliveryAdmin(deps: { store: Store; clock: Clock; router: 
   const db = () => deps.store.db;
 
   return {
-    async list(filter: { subscriptions?: string[]; status?: DeliveryStatus[]; failed?: boolean; afterId?: string; limit: number }): Promise<DeliveryView[]> {
+    async list(filter: {
+      subscriptions?: string[];
+      status?: DeliveryStatus[];
+      failed?: boolean;
+      afterId?: string;
+      limit: number;
+    }): Promise<DeliveryView[]> {
       let query = db().selectFrom('deliveries').selectAll().orderBy('id', 'desc').limit(filter.limit);
-      if (filter.subscriptions) query = query.where('subscription', 'in', filter.subscriptions.length ? filter.subscriptions : ['\u0000']);
+      if (filter.subscriptions)
+        query = query.where('subscription', 'in', filter.subscriptions.length ? filter.subscriptions : ['\u0000']);
       if (filter.status?.length) query = query.where('status', 'in', filter.status);
-      if (filter.failed) query = query.where((eb) => eb.or([eb('status', '=', 'dead'), eb('last_error', 'is not', null)]));
+      if (filter.failed)
+        query = query.where((eb) => eb.or([eb('status', '=', 'dead'), eb('last_error', 'is not', null)]));
       if (filter.afterId) query = query.where('id', '<', filter.afterId);
       const rows = await query.execute();
       return rows.map((r) => ({
@@ -55,7 +62,12 @@ export function createDeliveryAdmin(deps: { store: Store; clock: Clock; router: 
     },
 
     async attempts(deliveryId: string): Promise<AttemptView[]> {
-      const rows = await db().selectFrom('delivery_attempts').selectAll().where('delivery_id', '=', deliveryId).orderBy('attempt').execute();
+      const rows = await db()
+        .selectFrom('delivery_attempts')
+        .selectAll()
+        .where('delivery_id', '=', deliveryId)
+        .orderBy('attempt')
+        .execute();
       return rows.map((r) => ({
         attempt: r.attempt,
         startedAt: new Date(r.started_at).toISOString(),
@@ -71,7 +83,13 @@ export function createDeliveryAdmin(deps: { store: Store; clock: Clock; router: 
       const now = deps.clock.now();
       const result = await db()
         .updateTable('deliveries')
-        .set({ status: 'pending', attempts: 0, next_attempt_at: now.getTime(), updated_at: now.getTime(), completed_at: null })
+        .set({
+          status: 'pending',
+          attempts: 0,
+          next_attempt_at: now.getTime(),
+          updated_at: now.getTime(),
+          completed_at: null,
+        })
         .where('subscription', '=', subscription)
         .where('status', '=', 'dead')
         .executeTakeFirst();
@@ -81,13 +99,18 @@ export function createDeliveryAdmin(deps: { store: Store; clock: Clock; router: 
     /** Routes the log again from `fromSeq` and queues a new delivery per webhook match (optionally for some subscriptions only). */
     async replayFrom(fromSeq: number, options: { subscriptions?: string[]; limit?: number } = {}): Promise<number> {
       if (!Number.isInteger(fromSeq) || fromSeq < 1) {
-        throw new InputError(`--from must be an event sequence number of 1 or more, not "${fromSeq}".`, { field: 'from' });
+        throw new InputError(`--from must be an event sequence number of 1 or more, not "${fromSeq}".`, {
+          field: 'from',
+        });
       }
       const last = await deps.store.events.lastSeq();
       if (fromSeq > last) {
-        throw new InputError(`The log ends at event #${last}; --from ${fromSeq} is past it. Use a sequence number from \`cello deliveries\` or \`cello tail --after 0\`.`, {
-          field: 'from',
-        });
+        throw new InputError(
+          `The log ends at event #${last}; --from ${fromSeq} is past it. Use a sequence number from \`cello deliveries\` or \`cello tail --after 0\`.`,
+          {
+            field: 'from',
+          },
+        );
       }
       const router = deps.router();
       let queued = 0;

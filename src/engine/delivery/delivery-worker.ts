@@ -17,7 +17,13 @@ export interface DeliveryWorkerOptions {
   backoff: BackoffOptions;
 }
 
-export const DEFAULT_DELIVERY_OPTIONS: DeliveryWorkerOptions = { maxAttempts: 8, concurrency: 4, timeoutMs: 10_000, pollMs: 500, backoff: compileBackoff() };
+export const DEFAULT_DELIVERY_OPTIONS: DeliveryWorkerOptions = {
+  maxAttempts: 8,
+  concurrency: 4,
+  timeoutMs: 10_000,
+  pollMs: 500,
+  backoff: compileBackoff(),
+};
 
 export interface DeliveryWorkerDeps {
   store: Store;
@@ -29,7 +35,14 @@ export interface DeliveryWorkerDeps {
   emit(events: CloudEvent[]): Promise<unknown>;
 }
 
-type DeliveryRow = { id: string; event_seq: number; subscription: string; target: string; attempts: number; created_at: number };
+type DeliveryRow = {
+  id: string;
+  event_seq: number;
+  subscription: string;
+  target: string;
+  attempts: number;
+  created_at: number;
+};
 
 /**
  * Delivers webhook rows from the outbox: at least once, per-subscription concurrency, exponential
@@ -37,7 +50,10 @@ type DeliveryRow = { id: string; event_seq: number; subscription: string; target
  * by a conditional update, so several processes may share one store; a claim that outlives its lease
  * (a crash mid-request) returns to pending.
  */
-export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: DeliveryWorkerOptions = DEFAULT_DELIVERY_OPTIONS) {
+export function createDeliveryWorker(
+  deps: DeliveryWorkerDeps,
+  options: DeliveryWorkerOptions = DEFAULT_DELIVERY_OPTIONS,
+) {
   const inFlight = new Map<string, number>();
   const running = new Set<Promise<void>>();
   let timer: NodeJS.Timeout | undefined;
@@ -58,7 +74,12 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
 
   /** The subscription's signing secret, created on first use. */
   async function secretOf(subscription: string): Promise<string> {
-    const find = () => db().selectFrom('subscription_secrets').select('secret').where('subscription', '=', subscription).executeTakeFirst();
+    const find = () =>
+      db()
+        .selectFrom('subscription_secrets')
+        .select('secret')
+        .where('subscription', '=', subscription)
+        .executeTakeFirst();
     const row = await find();
     if (row) return row.secret;
     await db()
@@ -72,7 +93,12 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
   /** Claims whose lease ran out belong to a process that died mid-request: deliver them again. */
   async function releaseLapsedClaims(): Promise<void> {
     const now = deps.clock.now().getTime();
-    await db().updateTable('deliveries').set({ status: 'pending', updated_at: now }).where('status', '=', 'in_flight').where('next_attempt_at', '<=', now).execute();
+    await db()
+      .updateTable('deliveries')
+      .set({ status: 'pending', updated_at: now })
+      .where('status', '=', 'in_flight')
+      .where('next_attempt_at', '<=', now)
+      .execute();
   }
 
   /** Finds due rows and starts as many as the concurrency limits allow. */
@@ -98,14 +124,24 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
         if ((inFlight.get(row.subscription) ?? 0) >= limit.concurrency) continue;
         const claimed = await db()
           .updateTable('deliveries')
-          .set({ status: 'in_flight', attempts: row.attempts + 1, next_attempt_at: now + limit.timeoutMs + 30_000, updated_at: now })
+          .set({
+            status: 'in_flight',
+            attempts: row.attempts + 1,
+            next_attempt_at: now + limit.timeoutMs + 30_000,
+            updated_at: now,
+          })
           .where('id', '=', row.id)
           .where('status', '=', 'pending')
           .executeTakeFirst();
         if (Number(claimed.numUpdatedRows) !== 1) continue;
         inFlight.set(row.subscription, (inFlight.get(row.subscription) ?? 0) + 1);
-        const task: Promise<void> = attempt({ ...row, event_seq: Number(row.event_seq), attempts: row.attempts + 1 }, limit)
-          .catch((error: unknown) => deps.logger.error({ err: error, delivery: row.id }, 'recording a delivery attempt failed'))
+        const task: Promise<void> = attempt(
+          { ...row, event_seq: Number(row.event_seq), attempts: row.attempts + 1 },
+          limit,
+        )
+          .catch((error: unknown) =>
+            deps.logger.error({ err: error, delivery: row.id }, 'recording a delivery attempt failed'),
+          )
           .finally(() => {
             inFlight.set(row.subscription, (inFlight.get(row.subscription) ?? 1) - 1);
             running.delete(task);
@@ -128,10 +164,25 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
     const started = deps.clock.now();
     const event = await deps.store.events.get(row.event_seq);
     const { verdict, statusCode, error, retryAfterMs } = event
-      ? await postWebhook({ url: row.target, id: row.id, body: JSON.stringify(toStructuredCloudEvent(event)), secret: await secretOf(row.subscription), timeoutMs: limit.timeoutMs }, deps.clock)
-      : { verdict: 'dead' as const, statusCode: null, error: `event ${row.event_seq} is no longer in the log`, retryAfterMs: undefined };
+      ? await postWebhook(
+          {
+            url: row.target,
+            id: row.id,
+            body: JSON.stringify(toStructuredCloudEvent(event)),
+            secret: await secretOf(row.subscription),
+            timeoutMs: limit.timeoutMs,
+          },
+          deps.clock,
+        )
+      : {
+          verdict: 'dead' as const,
+          statusCode: null,
+          error: `event ${row.event_seq} is no longer in the log`,
+          retryAfterMs: undefined,
+        };
     const finished = deps.clock.now();
-    const outcome = verdict === 'deliver' ? 'succeeded' : verdict === 'retry' && row.attempts < limit.maxAttempts ? 'retry' : 'dead';
+    const outcome =
+      verdict === 'deliver' ? 'succeeded' : verdict === 'retry' && row.attempts < limit.maxAttempts ? 'retry' : 'dead';
     const nextAt = finished.getTime() + (retryAfterMs ?? nextRetryDelay(row.attempts, options.backoff));
     await deps.store.transaction(async (tx) => {
       await tx.db
@@ -197,7 +248,9 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
       const poll = () =>
         void releaseLapsedClaims()
           .then(scan)
-          .catch((error: unknown) => deps.logger.error({ err: error }, 'releasing lapsed delivery claims failed; retrying on the next poll'));
+          .catch((error: unknown) =>
+            deps.logger.error({ err: error }, 'releasing lapsed delivery claims failed; retrying on the next poll'),
+          );
       poll();
       timer = setInterval(poll, options.pollMs);
       timer.unref();

@@ -22,10 +22,20 @@ export interface WebhookOutcome {
 /** POSTs one signed CloudEvent and says what to do next; never throws for the receiver's failures. */
 export async function postWebhook(post: WebhookPost, clock: Clock): Promise<WebhookOutcome> {
   try {
-    const signature = signWebhook({ id: post.id, timestamp: Math.floor(clock.now().getTime() / 1000), body: post.body, secret: post.secret });
+    const signature = signWebhook({
+      id: post.id,
+      timestamp: Math.floor(clock.now().getTime() / 1000),
+      body: post.body,
+      secret: post.secret,
+    });
     const response = await fetch(post.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/cloudevents+json; charset=utf-8', 'user-agent': 'cello/0.1', ...post.headers, ...signature },
+      headers: {
+        'content-type': 'application/cloudevents+json; charset=utf-8',
+        'user-agent': 'cello/0.1',
+        ...post.headers,
+        ...signature,
+      },
       body: post.body,
       signal: AbortSignal.timeout(post.timeoutMs),
     });
@@ -40,6 +50,10 @@ export async function postWebhook(post: WebhookPost, clock: Clock): Promise<Webh
   } catch (error) {
     // Refused connections, timeouts and DNS failures are temporary as far as we can tell.
     const cause = (error as { cause?: { message?: string } }).cause?.message;
-    return { verdict: 'retry', statusCode: null, error: `could not reach ${post.url}: ${cause ?? errorMessage(error)}` };
+    return {
+      verdict: 'retry',
+      statusCode: null,
+      error: `could not reach ${post.url}: ${cause ?? errorMessage(error)}`,
+    };
   }
 }

@@ -49,7 +49,10 @@ function percentDecode(value: string, attribute: string): string {
   }
   const decoded = bytes.subarray(0, length);
   if (!isUtf8(decoded)) {
-    throw new InputError(`Header ce-${attribute} percent-decodes to bytes that are not valid UTF-8; percent-encode the value's UTF-8 bytes.`, { field: attribute });
+    throw new InputError(
+      `Header ce-${attribute} percent-decodes to bytes that are not valid UTF-8; percent-encode the value's UTF-8 bytes.`,
+      { field: attribute },
+    );
   }
   return decoded.toString('utf8');
 }

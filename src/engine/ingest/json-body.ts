@@ -31,11 +31,14 @@ function tooDeepAt(body: Buffer, maxDepth: number): number {
 export function parseJsonBody(body: Buffer, what: string, field: string, maxDepth: number): unknown {
   const deep = tooDeepAt(body, maxDepth);
   if (deep !== -1) {
-    throw new LimitError(`${what} nests arrays and objects more than ${maxDepth} levels deep (at byte ${deep}); flatten the data.`, {
-      field,
-      position: deep,
-      limit: maxDepth,
-    });
+    throw new LimitError(
+      `${what} nests arrays and objects more than ${maxDepth} levels deep (at byte ${deep}); flatten the data.`,
+      {
+        field,
+        position: deep,
+        limit: maxDepth,
+      },
+    );
   }
   if (!isUtf8(body)) {
     throw new InputError(`${what} is not valid UTF-8; JSON must be sent as UTF-8.`, { field });
@@ -46,7 +49,9 @@ export function parseJsonBody(body: Buffer, what: string, field: string, maxDept
     return JSON.parse(text);
   } catch (error) {
     const at = locateJsonError(text);
-    const where = at ? `: ${at.problem} at line ${at.line}, column ${at.column} (character ${at.position})` : ` (${(error as Error).message})`;
+    const where = at
+      ? `: ${at.problem} at line ${at.line}, column ${at.column} (character ${at.position})`
+      : ` (${(error as Error).message})`;
     throw new InputError(`${what} is not valid JSON${where}; fix the JSON and send it again.`, {
       field,
       ...(at && { line: at.line, column: at.column, position: at.position }),

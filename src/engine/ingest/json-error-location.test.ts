@@ -40,7 +40,10 @@ describe('locateJsonError', () => {
     for (let round = 0; round < 1500; round++) {
       const seed = seeds[round % seeds.length]!;
       const at = Math.floor(random() * seed.length);
-      const mutated = seed.slice(0, at) + alphabet[Math.floor(random() * alphabet.length)] + seed.slice(at + (random() < 0.5 ? 1 : 0));
+      const mutated =
+        seed.slice(0, at) +
+        alphabet[Math.floor(random() * alphabet.length)] +
+        seed.slice(at + (random() < 0.5 ? 1 : 0));
       expect(locateJsonError(mutated) === undefined, mutated).toBe(parses(mutated));
     }
   });

@@ -38,7 +38,8 @@ function scanString(text: string, start: number): number {
     if (code === 0x5c) {
       const escape = text[i + 1];
       if (escape === 'u') {
-        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) throw new Syntax(i, 'a \\u escape without four hexadecimal digits');
+        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+          throw new Syntax(i, 'a \\u escape without four hexadecimal digits');
         i += 5;
       } else if (escape !== undefined && '"\\/bfnrt'.includes(escape)) i++;
       else throw new Syntax(i, `the invalid escape \\${escape ?? ''} inside a string`);
@@ -115,7 +116,8 @@ function scan(text: string): void {
         if (code !== 0x22) throw new Syntax(i, `${found(text, i)} where a property name in double quotes was expected`);
         i = scanString(text, i);
         while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
-        if (text.charCodeAt(i) !== 0x3a) throw new Syntax(i, `${found(text, i)} where ":" after a property name was expected`);
+        if (text.charCodeAt(i) !== 0x3a)
+          throw new Syntax(i, `${found(text, i)} where ":" after a property name was expected`);
         i++;
         state = State.Value;
         break;
@@ -149,6 +151,11 @@ export function locateJsonError(text: string): JsonErrorLocation | undefined {
       line++;
       lineStart = i + 1;
     }
-    return { position: error.position, line, column: error.position - lineStart + 1, problem: `found ${error.problem}` };
+    return {
+      position: error.position,
+      line,
+      column: error.position - lineStart + 1,
+      problem: `found ${error.problem}`,
+    };
   }
 }

@@ -37,25 +37,35 @@ const ACCEPTED =
  * mode, chosen by Content-Type. Every event is validated; a batch is all or nothing, and its errors
  * carry `details.index`. Throws only InputError and LimitError, whose messages name the attribute.
  */
-export function parseHttpEvents(request: HttpEventsRequest, limits: IngestLimits = DEFAULT_INGEST_LIMITS): ParsedHttpEvents {
+export function parseHttpEvents(
+  request: HttpEventsRequest,
+  limits: IngestLimits = DEFAULT_INGEST_LIMITS,
+): ParsedHttpEvents {
   const { body, headers } = request;
   if (body.length > limits.maxBodyBytes) {
-    throw new LimitError(`The request body is ${body.length} bytes, over the limit of ${limits.maxBodyBytes}; send fewer or smaller events per request.`, {
-      field: 'body',
-      size: body.length,
-      limit: limits.maxBodyBytes,
-    });
+    throw new LimitError(
+      `The request body is ${body.length} bytes, over the limit of ${limits.maxBodyBytes}; send fewer or smaller events per request.`,
+      {
+        field: 'body',
+        size: body.length,
+        limit: limits.maxBodyBytes,
+      },
+    );
   }
   const contentType = request.contentType ?? headerOf(headers, 'content-type');
   const type = contentType ? parseMediaType(contentType) : undefined;
   if (type?.essence === CLOUDEVENTS_JSON) return { mode: 'structured', events: [parseStructured(body, type, limits)] };
   if (type?.essence === CLOUDEVENTS_BATCH_JSON) return { mode: 'batch', events: parseBatch(body, type, limits) };
   if (type?.type === 'application' && type.subtype.startsWith('cloudevents')) {
-    throw new InputError(`Content-Type "${contentType}" is an event format Cello does not read; send ${ACCEPTED}.`, { field: 'Content-Type' });
+    throw new InputError(`Content-Type "${contentType}" is an event format Cello does not read; send ${ACCEPTED}.`, {
+      field: 'Content-Type',
+    });
   }
   if (hasCeHeader(headers)) return { mode: 'binary', events: [parseBinary(headers, contentType, body, limits)] };
   const sent = contentType ? `Content-Type "${contentType}"` : 'no Content-Type';
-  throw new InputError(`The request has ${sent} and no ce- headers, so it holds no CloudEvent; send ${ACCEPTED}.`, { field: 'Content-Type' });
+  throw new InputError(`The request has ${sent} and no ce- headers, so it holds no CloudEvent; send ${ACCEPTED}.`, {
+    field: 'Content-Type',
+  });
 }
 
 function headerOf(headers: RequestHeaders, name: string): string | undefined {
@@ -71,7 +81,12 @@ function headerOf(headers: RequestHeaders, name: string): string | undefined {
 }
 
 function isCeHeader(name: string): boolean {
-  return name.length > 2 && (name.charCodeAt(0) | 0x20) === 0x63 && (name.charCodeAt(1) | 0x20) === 0x65 && name.charCodeAt(2) === 0x2d;
+  return (
+    name.length > 2 &&
+    (name.charCodeAt(0) | 0x20) === 0x63 &&
+    (name.charCodeAt(1) | 0x20) === 0x65 &&
+    name.charCodeAt(2) === 0x2d
+  );
 }
 
 function hasCeHeader(headers: RequestHeaders): boolean {
@@ -82,9 +97,12 @@ function hasCeHeader(headers: RequestHeaders): boolean {
 function checkJsonCharset(type: MediaType): void {
   const charset = type.parameters.charset?.toLowerCase();
   if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
-    throw new InputError(`Content-Type says charset=${type.parameters.charset}, but JSON is read as UTF-8; encode the body as UTF-8 and say charset=utf-8 (or no charset).`, {
-      field: 'Content-Type',
-    });
+    throw new InputError(
+      `Content-Type says charset=${type.parameters.charset}, but JSON is read as UTF-8; encode the body as UTF-8 and say charset=utf-8 (or no charset).`,
+      {
+        field: 'Content-Type',
+      },
+    );
   }
 }
 
@@ -99,16 +117,22 @@ function parseBatch(body: Buffer, type: MediaType, limits: IngestLimits): CloudE
   checkJsonCharset(type);
   const raw = parseJsonBody(body, 'The request body', 'body', limits.maxJsonDepth);
   if (!Array.isArray(raw)) {
-    throw new InputError(`A ${CLOUDEVENTS_BATCH_JSON} body must be a JSON array of events; wrap the events in [ ], or send one event as ${CLOUDEVENTS_JSON}.`, {
-      field: 'body',
-    });
+    throw new InputError(
+      `A ${CLOUDEVENTS_BATCH_JSON} body must be a JSON array of events; wrap the events in [ ], or send one event as ${CLOUDEVENTS_JSON}.`,
+      {
+        field: 'body',
+      },
+    );
   }
   if (raw.length > limits.maxBatchEvents) {
-    throw new LimitError(`The batch has ${raw.length} events, over the limit of ${limits.maxBatchEvents}; split it into several requests.`, {
-      field: 'body',
-      size: raw.length,
-      limit: limits.maxBatchEvents,
-    });
+    throw new LimitError(
+      `The batch has ${raw.length} events, over the limit of ${limits.maxBatchEvents}; split it into several requests.`,
+      {
+        field: 'body',
+        size: raw.length,
+        limit: limits.maxBatchEvents,
+      },
+    );
   }
   // No event can be larger than a body within the event limit, so measuring each is only needed for big bodies.
   const sizeBytes = body.length <= limits.maxEventBytes ? body.length : undefined;
@@ -126,7 +150,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function parseBinary(headers: RequestHeaders, contentType: string | undefined, body: Buffer, limits: IngestLimits): CloudEvent {
+function parseBinary(
+  headers: RequestHeaders,
+  contentType: string | undefined,
+  body: Buffer,
+  limits: IngestLimits,
+): CloudEvent {
   // No prototype: a header named ce-__proto__ becomes an attribute validation refuses, not a prototype.
   const attributes = Object.create(null) as Record<string, unknown>;
   let headerBytes = 0;
@@ -139,17 +168,28 @@ function parseBinary(headers: RequestHeaders, contentType: string | undefined, b
       throw new InputError(`Header ce-${name} is sent more than once; send each ce- header once.`, { field: name });
     }
     if (name === 'datacontenttype') {
-      throw new InputError('Header ce-datacontenttype may not be sent in binary mode; the Content-Type header carries the media type of the data.', { field: name });
+      throw new InputError(
+        'Header ce-datacontenttype may not be sent in binary mode; the Content-Type header carries the media type of the data.',
+        { field: name },
+      );
     }
     if (name === 'data' || name === '') {
-      throw new InputError(`Header ${key} is not a CloudEvents attribute; in binary mode the data is the request body.`, { field: name });
+      throw new InputError(
+        `Header ${key} is not a CloudEvents attribute; in binary mode the data is the request body.`,
+        { field: name },
+      );
     }
     attributes[name] = decodeHeaderValue(value, name);
     headerBytes += key.length + value.length;
   }
   if (contentType) attributes.datacontenttype = contentType;
   const raw = attributes.specversion === '0.3' ? upgradeFrom03(attributes) : attributes;
-  const event = validateCloudEvent(raw, { binary: true, limits, sizeBytes: headerBytes + body.length, dataBytes: body.length });
+  const event = validateCloudEvent(raw, {
+    binary: true,
+    limits,
+    sizeBytes: headerBytes + body.length,
+    dataBytes: body.length,
+  });
   const type = event.datacontenttype === undefined ? undefined : parseMediaType(event.datacontenttype);
   return Object.assign(event, decodeBinaryData(body, type, limits.maxJsonDepth));
 }

@@ -5,7 +5,10 @@ import { InputError } from '../../shared/index.js';
  * `datacontentencoding`) becomes `data_base64`. The official conformance cases include 0.3 events and
  * all of them must be accepted; the log holds 1.0 only, so they are upgraded on the way in.
  */
-export function upgradeFrom03(raw: Record<string, unknown>, context: { where?: string; index?: number } = {}): Record<string, unknown> {
+export function upgradeFrom03(
+  raw: Record<string, unknown>,
+  context: { where?: string; index?: number } = {},
+): Record<string, unknown> {
   const { schemaurl, datacontentencoding, ...rest } = raw;
   const upgraded: Record<string, unknown> = { ...rest, specversion: '1.0' };
   if (schemaurl !== undefined && schemaurl !== null) upgraded.dataschema = schemaurl;

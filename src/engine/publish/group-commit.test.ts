@@ -17,7 +17,10 @@ describe('group commit', () => {
     const flushes: number[][] = [];
     const commit = new GroupCommit<number, number>(async (items) => (flushes.push(items), items), 3);
     await Promise.all([commit.submit([1, 2]), commit.submit([3, 4]), commit.submit([5])]);
-    expect(flushes).toEqual([[1, 2], [3, 4, 5]]);
+    expect(flushes).toEqual([
+      [1, 2],
+      [3, 4, 5],
+    ]);
   });
 
   it('rejects every submission of a failed flush and keeps serving later ones', async () => {

@@ -61,23 +61,37 @@ export function createPublisher(deps: PublisherDeps) {
   }
 
   /** Appends, writes the outbox rows, and appends (and routes) derived events; collects what was stored. */
-  async function appendAndRoute(tx: Repositories, router: SubscriptionRouter, items: Pending[], stored: StoredEvent[]): Promise<AppendOutcome[]> {
+  async function appendAndRoute(
+    tx: Repositories,
+    router: SubscriptionRouter,
+    items: Pending[],
+    stored: StoredEvent[],
+  ): Promise<AppendOutcome[]> {
     const result = await tx.events.append(items);
     const recordedAt = deps.clock.now().toISOString();
     // Object.assign, not `{ ...event, seq }`: V8 copies a spread that adds properties slowly (2 µs an event here).
-    let fresh = items.flatMap((item, i) => (result[i]!.duplicate ? [] : [Object.assign({}, item.event, { seq: result[i]!.seq, recordedAt })]));
+    let fresh = items.flatMap((item, i) =>
+      result[i]!.duplicate ? [] : [Object.assign({}, item.event, { seq: result[i]!.seq, recordedAt })],
+    );
     for (let depth = 0; fresh.length > 0; depth++) {
       stored.push(...fresh);
       const derived = await recordRoutes(tx, router, fresh, depth);
       if (derived.length === 0) break;
       const derivedResult = await tx.events.append(derived.map((event) => ({ event })));
-      fresh = derived.flatMap((event, i) => (derivedResult[i]!.duplicate ? [] : [Object.assign({}, event, { seq: derivedResult[i]!.seq, recordedAt })]));
+      fresh = derived.flatMap((event, i) =>
+        derivedResult[i]!.duplicate ? [] : [Object.assign({}, event, { seq: derivedResult[i]!.seq, recordedAt })],
+      );
     }
     return result;
   }
 
   /** Writes delivery rows for webhook actions and returns the events that emit actions derive. */
-  async function recordRoutes(tx: Repositories, router: SubscriptionRouter, events: StoredEvent[], depth: number): Promise<CloudEvent[]> {
+  async function recordRoutes(
+    tx: Repositories,
+    router: SubscriptionRouter,
+    events: StoredEvent[],
+    depth: number,
+  ): Promise<CloudEvent[]> {
     const rows = [];
     const derived: CloudEvent[] = [];
     const now = deps.clock.now();
@@ -107,7 +121,10 @@ export function createPublisher(deps: PublisherDeps) {
       const data = match.emit?.data ? match.emit.data.evaluate(view) : event.data;
       const subject = match.emit?.subject ? String(match.emit.subject.evaluate(view)) : event.subject;
       // A deterministic id makes a replayed source event derive the same event, which the log then deduplicates.
-      const id = createHash('sha256').update(`${event.source}\u0000${event.id}\u0000${match.subscription}\u0000${match.actionIndex}`).digest('hex').slice(0, 32);
+      const id = createHash('sha256')
+        .update(`${event.source}\u0000${event.id}\u0000${match.subscription}\u0000${match.actionIndex}`)
+        .digest('hex')
+        .slice(0, 32);
       return {
         specversion: '1.0',
         id,
@@ -142,7 +159,13 @@ export function createPublisher(deps: PublisherDeps) {
       const stored: StoredEvent[] = [];
       const result = await deps.store.transaction(async (tx) => {
         const { result, events } = await work(tx);
-        if (events.length > 0) await appendAndRoute(tx, router, events.map((event) => ({ event })), stored);
+        if (events.length > 0)
+          await appendAndRoute(
+            tx,
+            router,
+            events.map((event) => ({ event })),
+            stored,
+          );
         return result;
       });
       afterCommit(stored);
@@ -176,11 +199,13 @@ function authorize(org: OrgView, principal: Principal, event: CloudEvent, index:
   }
   const problems = org.dataProblems(event.type, event.data);
   if (problems.length > 0) {
-    throw new InputError(`The data of ${event.type}${at} does not match the schema its offer declares: ${problems.join('; ')}.`, {
-      field: 'data',
-      problems,
-      ...(index !== undefined ? { index } : {}),
-    });
+    throw new InputError(
+      `The data of ${event.type}${at} does not match the schema its offer declares: ${problems.join('; ')}.`,
+      {
+        field: 'data',
+        problems,
+        ...(index !== undefined ? { index } : {}),
+      },
+    );
   }
 }
-

@@ -72,11 +72,15 @@ export class SubscriptionRouter {
         const where = `Subscription/${manifest.metadata.name} spec.actions[${i}].emit`;
         compiled.emitters.set(i, {
           ...(action.emit.data ? { data: compileExpression(action.emit.data, { where: `${where}.data` }) } : {}),
-          ...(action.emit.subject ? { subject: compileExpression(action.emit.subject, { where: `${where}.subject` }) } : {}),
+          ...(action.emit.subject
+            ? { subject: compileExpression(action.emit.subject, { where: `${where}.subject` }) }
+            : {}),
         });
       });
       if (spec.filter) {
-        const expression = compileExpression(spec.filter, { where: `Subscription/${manifest.metadata.name} spec.filter` });
+        const expression = compileExpression(spec.filter, {
+          where: `Subscription/${manifest.metadata.name} spec.filter`,
+        });
         compiled.filter = (event) => expression.evaluate({ event: celEventView(event) }) === true;
       }
       if (spec.types.some((t) => t.endsWith('.*'))) this.prefixed.push(compiled);

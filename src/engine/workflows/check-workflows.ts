@@ -22,8 +22,12 @@ export interface WorkflowsCheck {
 /** Checks every template version and resolves every workflow of an organization, then applies the workflow guardrails. */
 export function checkWorkflows(manifests: readonly Manifest[]): WorkflowsCheck {
   const catalog = createTemplateCatalog(manifests);
-  const guardrails = manifests.filter((m): m is ManifestOf<'Guardrail'> => m.kind === 'Guardrail' && m.spec.target === 'workflows');
-  const templates = manifests.filter((m): m is TemplateManifest => m.kind === 'Template').map((manifest) => ({ manifest, problems: checkTemplate(manifest) }));
+  const guardrails = manifests.filter(
+    (m): m is ManifestOf<'Guardrail'> => m.kind === 'Guardrail' && m.spec.target === 'workflows',
+  );
+  const templates = manifests
+    .filter((m): m is TemplateManifest => m.kind === 'Template')
+    .map((manifest) => ({ manifest, problems: checkTemplate(manifest) }));
   const workflows = manifests
     .filter((m): m is WorkflowManifest => m.kind === 'Workflow')
     .map((manifest) => {

@@ -40,7 +40,11 @@ export interface AnomalyReport {
 }
 
 /** Reads the range once from the store (bounded: one batch of rows and the columns of the range) and judges it. */
-export async function detectAnomalies(source: LiveLogSource, now: Date, options: AnomalyOptions): Promise<AnomalyReport> {
+export async function detectAnomalies(
+  source: LiveLogSource,
+  now: Date,
+  options: AnomalyOptions,
+): Promise<AnomalyReport> {
   const range = bucketRange(now, options.bucket, options.buckets);
   const volume = new VolumeTally(range, source.ownerOfType);
   const live = await readLiveLog(source, { fromMs: range.fromMs, toMs: now.getTime() + 1 }, volume.observe);
@@ -49,7 +53,9 @@ export async function detectAnomalies(source: LiveLogSource, now: Date, options:
     ...volume.anomalies(options.minBaseline),
     ...latencyAnomalies(live.log, range, { minBaseline: options.minBaseline, minEvents: options.minEvents }),
   ]);
-  const stalled = findStalledCases(live.log, now.getTime(), (activity) => owners.get(activity) ?? null, { minSamples: options.minGapSamples });
+  const stalled = findStalledCases(live.log, now.getTime(), (activity) => owners.get(activity) ?? null, {
+    minSamples: options.minGapSamples,
+  });
   const history = await readGovernanceHistory(source.events, { toMs: now.getTime() + 1 });
   return {
     schema: 'cello.anomalies/1',

@@ -28,7 +28,10 @@ export interface LateEscalations {
  * Late escalations: the time from the first signal of a problem (a tension's `observedAt`, e.g. the deadline of
  * the first late request behind an SLO breach) to the tension being raised. Late ones are ranked slowest first.
  */
-export function findLateEscalations(tensions: readonly TensionFacts[], options: { lateAfterMs: number; fromMs?: number }): LateEscalations {
+export function findLateEscalations(
+  tensions: readonly TensionFacts[],
+  options: { lateAfterMs: number; fromMs?: number },
+): LateEscalations {
   const considered = tensions.filter((t) => options.fromMs === undefined || t.raisedAtMs >= options.fromMs);
   const surface = considered.map((t) => t.raisedAtMs - t.observedAtMs);
   const late = considered
@@ -43,5 +46,11 @@ export function findLateEscalations(tensions: readonly TensionFacts[], options: 
       surfacedAfterMs: t.raisedAtMs - t.observedAtMs,
     }))
     .sort((a, b) => b.surfacedAfterMs - a.surfacedAfterMs || compareText(a.tension, b.tension));
-  return { lateAfterMs: options.lateAfterMs, raised: considered.length, medianSurfaceMs: medianOf(surface), p90SurfaceMs: quantileOf(surface, 0.9), late };
+  return {
+    lateAfterMs: options.lateAfterMs,
+    raised: considered.length,
+    medianSurfaceMs: medianOf(surface),
+    p90SurfaceMs: quantileOf(surface, 0.9),
+    late,
+  };
 }

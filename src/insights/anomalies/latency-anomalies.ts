@@ -14,7 +14,11 @@ const LATENCY_FLOOR_MS = 1_000;
  * against the medians of the earlier buckets that had waits. Only slower-than-usual counts: a step that got
  * faster is good news, not an anomaly.
  */
-export function latencyAnomalies(log: ColumnarEventLog, range: BucketRange, options: { minBaseline: number; minEvents: number }): Anomaly[] {
+export function latencyAnomalies(
+  log: ColumnarEventLog,
+  range: BucketRange,
+  options: { minBaseline: number; minEvents: number },
+): Anomaly[] {
   const waits = new Map<string, number[][]>();
   const add = (key: string, index: number, wait: number) => {
     let series = waits.get(key);
@@ -37,7 +41,10 @@ export function latencyAnomalies(log: ColumnarEventLog, range: BucketRange, opti
   for (const [key, series] of waits) {
     const current = series[last]!;
     if (current.length < options.minEvents) continue;
-    const baseline = series.slice(0, last).filter((w) => w.length > 0).map((w) => medianOf(w)!);
+    const baseline = series
+      .slice(0, last)
+      .filter((w) => w.length > 0)
+      .map((w) => medianOf(w)!);
     if (baseline.length < options.minBaseline) continue;
     const value = medianOf(current)!;
     const floor = Math.max(LATENCY_FLOOR_MS, 0.1 * medianOf(baseline)!);

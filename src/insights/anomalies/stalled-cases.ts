@@ -70,7 +70,9 @@ export function findStalledCases(
       ratio: threshold > 0 ? idleMs / threshold : Number.POSITIVE_INFINITY,
     });
   }
-  return stalled.sort((x, y) => y.ratio - x.ratio || compareText(x.case, y.case)).map(({ ratio: _ratio, ...rest }) => rest);
+  return stalled
+    .sort((x, y) => y.ratio - x.ratio || compareText(x.case, y.case))
+    .map(({ ratio: _ratio, ...rest }) => rest);
 }
 
 function mostFrequent(counts: Map<number, number> | undefined): number | undefined {

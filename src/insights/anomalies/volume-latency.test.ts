@@ -13,7 +13,13 @@ describe('volume anomalies', () => {
   it('flags the last complete hour when it is far above the median of the hours before, per type and per cell', () => {
     const tally = new VolumeTally(range, (type) => (type === 'com.x.asked' ? 'intake' : undefined));
     let seq = 0;
-    const row = (type: string, t: number, publisher: string | null): EventColumnsRow => [++seq, type, 'case', t, publisher];
+    const row = (type: string, t: number, publisher: string | null): EventColumnsRow => [
+      ++seq,
+      type,
+      'case',
+      t,
+      publisher,
+    ];
     for (let h = 0; h < 48; h++) {
       const start = range.fromMs + h * H;
       const count = h === 47 ? 40 : 4 + (h % 3);
@@ -27,7 +33,12 @@ describe('volume anomalies', () => {
       ['type', 'com.x.asked', 40, 'high'],
       ['cell', 'intake', 40, 'high'],
     ]);
-    expect(anomalies[0]).toMatchObject({ metric: 'volume', baselineMedian: 5, bucketStart: new Date(range.toMs - H).toISOString(), baselineBuckets: 47 });
+    expect(anomalies[0]).toMatchObject({
+      metric: 'volume',
+      baselineMedian: 5,
+      bucketStart: new Date(range.toMs - H).toISOString(),
+      baselineBuckets: 47,
+    });
   });
 
   it('judges a type only with enough history, and flags a drop as low', () => {
@@ -35,7 +46,8 @@ describe('volume anomalies', () => {
     for (let h = 30; h < 47; h++) tally.observe([h, 'com.x.young', 'c', range.fromMs + h * H, null]);
     expect(tally.anomalies(24)).toEqual([]);
     const dropping = new VolumeTally(range, () => undefined);
-    for (let h = 0; h < 47; h++) for (let i = 0; i < 20; i++) dropping.observe([h * 100 + i, 'com.x.busy', 'c', range.fromMs + h * H, null]);
+    for (let h = 0; h < 47; h++)
+      for (let i = 0; i < 20; i++) dropping.observe([h * 100 + i, 'com.x.busy', 'c', range.fromMs + h * H, null]);
     expect(dropping.anomalies(24)).toMatchObject([{ key: 'com.x.busy', value: 0, direction: 'low' }]);
   });
 });

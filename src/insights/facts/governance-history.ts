@@ -47,10 +47,17 @@ const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
  * escalated, resolved, dropped, reopened) and each review's outcome. Insights read these events, not governance
  * code, so the two modules stay independent.
  */
-export async function readGovernanceHistory(events: Pick<EventLog, 'scanColumns'>, options: { toMs?: number } = {}): Promise<GovernanceHistory> {
+export async function readGovernanceHistory(
+  events: Pick<EventLog, 'scanColumns'>,
+  options: { toMs?: number } = {},
+): Promise<GovernanceHistory> {
   const tensions = new Map<string, TensionFacts>();
   const reviews = new Map<string, ReviewFacts>();
-  const scan = events.scanColumns({ types: [`${TENSION}*`, `${REVIEW}*`], whole: true, ...(options.toMs !== undefined ? { toMs: options.toMs } : {}) });
+  const scan = events.scanColumns({
+    types: [`${TENSION}*`, `${REVIEW}*`],
+    whole: true,
+    ...(options.toMs !== undefined ? { toMs: options.toMs } : {}),
+  });
   for await (const batch of scan) {
     for (const row of batch) {
       const id = row[C.subject];
@@ -73,7 +80,9 @@ function applyTension(tensions: Map<string, TensionFacts>, id: string, what: str
       id,
       title: text(data.title) ?? id,
       type: text(data.type) ?? 'unknown',
-      cells: Array.isArray(data.cells) ? data.cells.filter((c): c is string => typeof c === 'string').map((c) => c.replace(/^cell:/, '')) : [],
+      cells: Array.isArray(data.cells)
+        ? data.cells.filter((c): c is string => typeof c === 'string').map((c) => c.replace(/^cell:/, ''))
+        : [],
       severity: text(data.severity) ?? 'medium',
       ...(text(data.detector) ? { detector: text(data.detector)! } : {}),
       observedAtMs: Number.isNaN(observed) ? t : Math.min(observed, t),

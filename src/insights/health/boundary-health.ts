@@ -18,14 +18,20 @@ export interface BoundaryHealth {
 }
 
 /** Runs the boundary lint rules over the applied manifests and adds the event types the log shows nobody owns. */
-export function boundaryHealth(manifests: readonly Manifest[], typesSeen: ReadonlyMap<string, number>, now: Date): BoundaryHealth {
+export function boundaryHealth(
+  manifests: readonly Manifest[],
+  typesSeen: ReadonlyMap<string, number>,
+  now: Date,
+): BoundaryHealth {
   const model = buildOrgModel(manifests);
   const rules = LINT_RULES.filter((rule) => (BOUNDARY_RULES as readonly string[]).includes(rule.id));
   const findings = runLintRules(model, { now }, rules);
   const domains = [...model.domains.keys()].sort(compareText);
   return {
     unownedDomains: domains.filter((d) => model.domainOwners(d).length === 0),
-    doublyOwnedDomains: domains.filter((d) => model.domainOwners(d).length > 1).map((domain) => ({ domain, cells: model.domainOwners(domain) })),
+    doublyOwnedDomains: domains
+      .filter((d) => model.domainOwners(d).length > 1)
+      .map((domain) => ({ domain, cells: model.domainOwners(domain) })),
     unownedEventTypes: [...typesSeen]
       .filter(([type]) => !type.startsWith(CELLO_EVENT_PREFIX) && model.eventOfferings(type).length === 0)
       .map(([type, events]) => ({ type, events }))
@@ -37,6 +43,13 @@ export function boundaryHealth(manifests: readonly Manifest[], typesSeen: Readon
     consumersWithoutAgreements: findings
       .filter((f) => f.ruleId === 'missing-agreement')
       .map((f) => ({ manifest: `${f.kind ?? ''}/${f.name ?? ''}`, message: f.message, hint: f.hint })),
-    findings: findings.map(({ ruleId, severity, kind, name, message, hint }) => ({ ruleId, severity, kind, name, message, hint })),
+    findings: findings.map(({ ruleId, severity, kind, name, message, hint }) => ({
+      ruleId,
+      severity,
+      kind,
+      name,
+      message,
+      hint,
+    })),
   };
 }

@@ -7,7 +7,12 @@ import { caseRework } from './case-rework.js';
 import { buildHealthReport, type HealthOptions, type HealthReport } from './health-report.js';
 
 /** Reads what the health report needs (the weeks of the trend from the live log, governance facts) and builds it. */
-export async function computeHealth(source: LiveLogSource, manifests: readonly Manifest[], now: Date, options: HealthOptions): Promise<HealthReport> {
+export async function computeHealth(
+  source: LiveLogSource,
+  manifests: readonly Manifest[],
+  now: Date,
+  options: HealthOptions,
+): Promise<HealthReport> {
   const fromMs = bucketStart(now.getTime(), 'week') - (options.weeks - 1) * bucketSize('week');
   const typesSeen = new Map<string, number>();
   const live = await readLiveLog(source, { fromMs, toMs: now.getTime() + 1 }, (row) => {

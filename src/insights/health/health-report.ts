@@ -51,7 +51,12 @@ export interface HealthReport {
   status: HealthStatus;
   teams: Area & {
     priorityDisputes: { count: number; byCell: { cell: string; count: number }[] };
-    rework: { cases: number; reworkCases: number; share: number | null; byCell: { cell: string; cases: number; reworkCases: number; share: number }[] };
+    rework: {
+      cases: number;
+      reworkCases: number;
+      share: number | null;
+      byCell: { cell: string; cases: number; reworkCases: number; share: number }[];
+    };
     reviews: { closed: number; withoutDecision: number; undecidedItems: number };
   };
   boundaries: Area & BoundaryHealth;
@@ -75,7 +80,8 @@ export interface HealthInput {
   typesSeen: ReadonlyMap<string, number>;
 }
 
-const worst = (...statuses: HealthStatus[]): HealthStatus => (statuses.includes('act') ? 'act' : statuses.includes('watch') ? 'watch' : 'healthy');
+const worst = (...statuses: HealthStatus[]): HealthStatus =>
+  statuses.includes('act') ? 'act' : statuses.includes('watch') ? 'watch' : 'healthy';
 const percent = (share: number) => `${Number((share * 100).toFixed(1))}%`;
 
 /** The orchestration health report: teams, boundaries and conflicts now, with a weekly trend. */
@@ -91,38 +97,74 @@ export function buildHealthReport(input: HealthInput, options: HealthOptions): H
   const reworkCases = cases.filter((c) => c.rework).length;
   const reviews = input.history.reviews.filter((r) => inRange(r.closedAtMs));
   const teams = {
-    priorityDisputes: { count: priority.length, byCell: countBy(priority.flatMap((t) => t.cells)).map(([cell, count]) => ({ cell, count })) },
-    rework: { cases: cases.length, reworkCases, share: cases.length === 0 ? null : roundShare(reworkCases / cases.length), byCell: reworkByCell(cases) },
-    reviews: { closed: reviews.length, withoutDecision: reviews.filter((r) => r.noDecision).length, undecidedItems: reviews.reduce((n, r) => n + Math.max(0, r.items - r.decided), 0) },
+    priorityDisputes: {
+      count: priority.length,
+      byCell: countBy(priority.flatMap((t) => t.cells)).map(([cell, count]) => ({ cell, count })),
+    },
+    rework: {
+      cases: cases.length,
+      reworkCases,
+      share: cases.length === 0 ? null : roundShare(reworkCases / cases.length),
+      byCell: reworkByCell(cases),
+    },
+    reviews: {
+      closed: reviews.length,
+      withoutDecision: reviews.filter((r) => r.noDecision).length,
+      undecidedItems: reviews.reduce((n, r) => n + Math.max(0, r.items - r.decided), 0),
+    },
   };
   const teamSignals: [HealthStatus, string][] = [];
   const share = teams.rework.share ?? 0;
-  if (share >= 0.1) teamSignals.push([share >= 0.25 ? 'act' : 'watch', `${percent(share)} of ${cases.length} cases repeat an activity (rework).`]);
+  if (share >= 0.1)
+    teamSignals.push([
+      share >= 0.25 ? 'act' : 'watch',
+      `${percent(share)} of ${cases.length} cases repeat an activity (rework).`,
+    ]);
   if (teams.reviews.withoutDecision > 0) {
-    teamSignals.push([teams.reviews.withoutDecision >= 2 ? 'act' : 'watch', `${teams.reviews.withoutDecision} of ${reviews.length} tension reviews ended without a decision.`]);
+    teamSignals.push([
+      teams.reviews.withoutDecision >= 2 ? 'act' : 'watch',
+      `${teams.reviews.withoutDecision} of ${reviews.length} tension reviews ended without a decision.`,
+    ]);
   }
-  if (priority.length > 0) teamSignals.push([priority.length >= 5 ? 'act' : 'watch', `${priority.length} priority dispute(s) were raised.`]);
+  if (priority.length > 0)
+    teamSignals.push([priority.length >= 5 ? 'act' : 'watch', `${priority.length} priority dispute(s) were raised.`]);
 
   const boundaries = boundaryHealth(input.manifests, input.typesSeen, input.now);
   const boundarySignals: [HealthStatus, string][] = [];
-  for (const d of boundaries.doublyOwnedDomains) boundarySignals.push(['act', `Domain ${d.domain} is owned by ${d.cells.join(' and ')}.`]);
-  for (const t of boundaries.doublyOwnedEventTypes) boundarySignals.push(['act', `Event type ${t.type} is offered by ${t.cells.join(' and ')}.`]);
+  for (const d of boundaries.doublyOwnedDomains)
+    boundarySignals.push(['act', `Domain ${d.domain} is owned by ${d.cells.join(' and ')}.`]);
+  for (const t of boundaries.doublyOwnedEventTypes)
+    boundarySignals.push(['act', `Event type ${t.type} is offered by ${t.cells.join(' and ')}.`]);
   for (const d of boundaries.unownedDomains) boundarySignals.push(['watch', `No cell owns domain ${d}.`]);
-  for (const t of boundaries.unownedEventTypes) boundarySignals.push(['watch', `No cell offers ${t.type}, yet the log holds ${t.events} of them.`]);
+  for (const t of boundaries.unownedEventTypes)
+    boundarySignals.push(['watch', `No cell offers ${t.type}, yet the log holds ${t.events} of them.`]);
   for (const c of boundaries.consumersWithoutAgreements) boundarySignals.push(['watch', c.message]);
 
   const awaitingNow = tensions.filter((t) => awaitingAt(t, nowMs));
   const aging = awaitingNow
     .filter((t) => nowMs - t.raisedAtMs > options.agingAfterMs)
-    .map((t) => ({ tension: t.id, title: t.title, type: t.type, cells: t.cells, raisedAt: new Date(t.raisedAtMs).toISOString(), ageMs: nowMs - t.raisedAtMs }))
+    .map((t) => ({
+      tension: t.id,
+      title: t.title,
+      type: t.type,
+      cells: t.cells,
+      raisedAt: new Date(t.raisedAtMs).toISOString(),
+      ageMs: nowMs - t.raisedAtMs,
+    }))
     .sort((a, b) => b.ageMs - a.ageMs || compareText(a.tension, b.tension));
   const late = findLateEscalations(tensions, { lateAfterMs: options.lateAfterMs, fromMs });
   const conflictSignals: [HealthStatus, string][] = [];
   for (const a of aging) {
-    conflictSignals.push([a.ageMs > 2 * options.agingAfterMs ? 'act' : 'watch', `Tension ${a.tension} (${a.type}) has waited ${formatDuration(a.ageMs)} for a decision.`]);
+    conflictSignals.push([
+      a.ageMs > 2 * options.agingAfterMs ? 'act' : 'watch',
+      `Tension ${a.tension} (${a.type}) has waited ${formatDuration(a.ageMs)} for a decision.`,
+    ]);
   }
   if (late.late.length > 0) {
-    conflictSignals.push([late.late.length >= 3 ? 'act' : 'watch', `${late.late.length} tension(s) surfaced more than ${formatDuration(options.lateAfterMs)} after the gap was first seen.`]);
+    conflictSignals.push([
+      late.late.length >= 3 ? 'act' : 'watch',
+      `${late.late.length} tension(s) surfaced more than ${formatDuration(options.lateAfterMs)} after the gap was first seen.`,
+    ]);
   }
 
   const teamsStatus = worst(...teamSignals.map(([s]) => s));

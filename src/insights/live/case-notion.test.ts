@@ -17,7 +17,12 @@ const organization = {
 } as ManifestOf<'Organization'>;
 
 /** A scanned row: seq, type, subject, time, publisher, extensions, id, source, time, data. */
-const row = (type: string, subject: string | null, extensions: object | null = null, data: object | null = null): EventColumnsRow => [
+const row = (
+  type: string,
+  subject: string | null,
+  extensions: object | null = null,
+  data: object | null = null,
+): EventColumnsRow => [
   1,
   type,
   subject,
@@ -47,6 +52,8 @@ describe('compileCaseNotion', () => {
     expect(notion.caseOf(row('com.acme.forecast.changed', 'ignored', null, { other: 1 }))).toBeUndefined();
     expect(notion.caseOf(row('com.acme.loan.asked', 'loan-1'))).toBe('loan-1');
     expect(notion.misses.get('com.acme.forecast.changed')).toEqual({ missing: 0, failed: 1 });
-    expect(notion.describe()).toBe('com.acme.forecast.changed: event.data.sku; otherwise the subject, then the caseid extension');
+    expect(notion.describe()).toBe(
+      'com.acme.forecast.changed: event.data.sku; otherwise the subject, then the caseid extension',
+    );
   });
 });

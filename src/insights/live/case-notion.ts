@@ -1,5 +1,11 @@
 import { celEventView } from '../../engine/index.js';
-import { compileExpression, type CloudEvent, type CompiledExpression, type ExtensionValue, type ManifestOf } from '../../model/index.js';
+import {
+  compileExpression,
+  type CloudEvent,
+  type CompiledExpression,
+  type ExtensionValue,
+  type ManifestOf,
+} from '../../model/index.js';
 import { EVENT_COLUMN as C, type EventColumnsRow } from '../../store/index.js';
 
 /**

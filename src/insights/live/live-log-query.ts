@@ -47,21 +47,29 @@ const RESOURCE = /^(publisher|none|data(\.[A-Za-z0-9_-]+)+)$/;
 /** Parses the text form; `from: 7d` means seven days before `now`. Refuses values it cannot read, naming them. */
 export function parseLiveLogQuery(text: LiveLogQueryText, now: Date): LiveLogQuery {
   const query: LiveLogQuery = {};
-  const types = (text.type ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+  const types = (text.type ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   if (types.length > 0) query.types = types;
   if (text.from) query.fromMs = instant(text.from, 'from', now);
   if (text.to) query.toMs = instant(text.to, 'to', now);
   if (query.fromMs !== undefined && query.toMs !== undefined && query.fromMs >= query.toMs) {
-    throw new InputError(`The time window from ${text.from} to ${text.to} is empty; "from" must come before "to".`, { field: 'from' });
+    throw new InputError(`The time window from ${text.from} to ${text.to} is empty; "from" must come before "to".`, {
+      field: 'from',
+    });
   }
   if (text.workflow) query.workflow = text.workflow;
   if (text.template) query.template = text.template.replace(/^template:/, '');
   if (text.resource) {
     if (!RESOURCE.test(text.resource)) {
-      throw new InputError(`resource "${text.resource}" is not understood; use publisher (the publishing cell), data.<field> (e.g. data.assignee) or none.`, {
-        field: 'resource',
-        value: text.resource,
-      });
+      throw new InputError(
+        `resource "${text.resource}" is not understood; use publisher (the publishing cell), data.<field> (e.g. data.assignee) or none.`,
+        {
+          field: 'resource',
+          value: text.resource,
+        },
+      );
     }
     query.resource = text.resource;
   }
@@ -73,7 +81,10 @@ function instant(value: string, field: string, now: Date): number {
   if (isDuration(value)) return now.getTime() - parseDuration(value, field);
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) {
-    throw new InputError(`${field} "${value}" is neither an RFC 3339 time (2026-01-05T09:00:00Z) nor a duration back from now (7d).`, { field, value });
+    throw new InputError(
+      `${field} "${value}" is neither an RFC 3339 time (2026-01-05T09:00:00Z) nor a duration back from now (7d).`,
+      { field, value },
+    );
   }
   return ms;
 }

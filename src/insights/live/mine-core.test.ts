@@ -20,13 +20,21 @@ describe('mineCore', () => {
 
   it('gives the same directly-follows graph, variants and durations as mineLog', () => {
     const full = mineLog(log);
-    expect(mineCore(log)).toEqual({ directlyFollows: full.directlyFollows, variants: full.variants, caseDurations: full.caseDurations });
+    expect(mineCore(log)).toEqual({
+      directlyFollows: full.directlyFollows,
+      variants: full.variants,
+      caseDurations: full.caseDurations,
+    });
   });
 
   it('gives the same figures on a log cut to some of its cases', () => {
     const cut = selectCases(log, (id) => id !== 'b');
     const full = mineLog(cut);
-    expect(mineCore(cut)).toEqual({ directlyFollows: full.directlyFollows, variants: full.variants, caseDurations: full.caseDurations });
+    expect(mineCore(cut)).toEqual({
+      directlyFollows: full.directlyFollows,
+      variants: full.variants,
+      caseDurations: full.caseDurations,
+    });
     expect(full.variants.map((v) => v.count)).toEqual([1, 1]);
   });
 });

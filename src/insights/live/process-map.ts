@@ -14,7 +14,14 @@ export interface ActivityOwner {
 export interface ProcessMap extends Omit<MiningResult, 'schema'> {
   schema: 'cello.process-map/1';
   /** The filters applied, as given (times as ISO 8601 UTC). */
-  query: { types: string[] | null; from: string | null; to: string | null; workflow: string | null; template: string | null; resource: string };
+  query: {
+    types: string[] | null;
+    from: string | null;
+    to: string | null;
+    workflow: string | null;
+    template: string | null;
+    resource: string;
+  };
   /** How events were grouped into cases. */
   caseNotion: string;
   /** Events read from the store, and how many of them had no case id. */
@@ -42,7 +49,10 @@ export function buildProcessMap(
 }
 
 /** Per activity: the offering cell, else the resource behind most of its events. */
-export function activityOwners(log: ColumnarEventLog, ownerOfType: (type: string) => string | undefined): ActivityOwner[] {
+export function activityOwners(
+  log: ColumnarEventLog,
+  ownerOfType: (type: string) => string | undefined,
+): ActivityOwner[] {
   const r = log.resourceNames.length;
   const counts = new Map<number, Int32Array>();
   for (let i = 0; i < log.eventCount; i++) {
@@ -61,7 +71,9 @@ export function activityOwners(log: ColumnarEventLog, ownerOfType: (type: string
       if (!row) return { activity, cell: null, basis: 'none' };
       let best = -1;
       for (let k = 0; k < r; k++) if (row[k]! > 0 && (best < 0 || row[k]! > row[best]!)) best = k;
-      return best < 0 ? { activity, cell: null, basis: 'none' } : { activity, cell: log.resourceNames[best]!, basis: 'publisher' };
+      return best < 0
+        ? { activity, cell: null, basis: 'none' }
+        : { activity, cell: log.resourceNames[best]!, basis: 'publisher' };
     })
     .sort((x, y) => compareText(x.activity, y.activity));
 }

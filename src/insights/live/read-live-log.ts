@@ -28,7 +28,11 @@ export interface LiveLog {
  * publishing cell (else the cell that offers the type) or a data field. Rows arrive in log (seq) order, so
  * equal timestamps in a case keep their log order. Memory: one batch of rows plus the typed-array columns.
  */
-export async function readLiveLog(source: LiveLogSource, query: LiveLogQuery = {}, observe?: RowObserver): Promise<LiveLog> {
+export async function readLiveLog(
+  source: LiveLogSource,
+  query: LiveLogQuery = {},
+  observe?: RowObserver,
+): Promise<LiveLog> {
   const { notion } = source;
   const byCase = query.workflow !== undefined || query.template !== undefined;
   const resourceOf = compileResource(query.resource, source.ownerOfType);
@@ -89,8 +93,12 @@ export async function readLiveLog(source: LiveLogSource, query: LiveLogQuery = {
     break;
   }
   for (const [type, { missing, failed }] of notion.misses) {
-    if (missing > 0) builder.warn(`${missing} event(s) of type ${type} have no case id (${notion.describe()}); they are not mined.`);
-    if (failed > 0) builder.warn(`The case-id expression of ${type} failed on ${failed} event(s); they are not mined. Check spec.mining.caseIds.`);
+    if (missing > 0)
+      builder.warn(`${missing} event(s) of type ${type} have no case id (${notion.describe()}); they are not mined.`);
+    if (failed > 0)
+      builder.warn(
+        `The case-id expression of ${type} failed on ${failed} event(s); they are not mined. Check spec.mining.caseIds.`,
+      );
   }
   const log = builder.build();
   return { log: keep ? selectCases(log, (id) => keep.has(id)) : log, scanned, withoutCase };
@@ -109,7 +117,8 @@ function compileResource(spec: string | undefined, ownerOfType: (type: string) =
     const data = row[C.data];
     if (!data) return undefined;
     let value: unknown = JSON.parse(data);
-    for (const key of path) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+    for (const key of path)
+      value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
     return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
   };
   of.needsData = true;
@@ -120,7 +129,8 @@ function matchesWorkflow(extensionsJson: string, query: LiveLogQuery): boolean {
   const extensions = JSON.parse(extensionsJson) as Record<string, unknown>;
   if (query.workflow !== undefined && extensions.workflow !== query.workflow) return false;
   if (query.template !== undefined) {
-    const template = typeof extensions.template === 'string' ? extensions.template.replace(/^template:/, '') : undefined;
+    const template =
+      typeof extensions.template === 'string' ? extensions.template.replace(/^template:/, '') : undefined;
     if (template === undefined) return false;
     if (template !== query.template && template.split('@')[0] !== query.template) return false;
   }

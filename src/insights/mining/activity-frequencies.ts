@@ -34,13 +34,15 @@ export function tallyActivities(view: LogView): ActivityTallies {
   }
   const activities: ActivityFrequency[] = [];
   // A view over the log's own columns may name activities that only cases cut from the log had.
-  for (let a = 0; a < k; a++) if (events[a]! > 0) activities.push({ activity: view.activityNames[a]!, events: events[a]!, cases: cases[a]! });
+  for (let a = 0; a < k; a++)
+    if (events[a]! > 0) activities.push({ activity: view.activityNames[a]!, events: events[a]!, cases: cases[a]! });
   activities.sort((x, y) => y.events - x.events || compareText(x.activity, y.activity));
   return { activities, startActivities: ranked(view, starts), endActivities: ranked(view, ends) };
 }
 
 function ranked(view: LogView, counts: Int32Array): ActivityCount[] {
   const result: ActivityCount[] = [];
-  for (let a = 0; a < counts.length; a++) if (counts[a]! > 0) result.push({ activity: view.activityNames[a]!, count: counts[a]! });
+  for (let a = 0; a < counts.length; a++)
+    if (counts[a]! > 0) result.push({ activity: view.activityNames[a]!, count: counts[a]! });
   return result.sort((x, y) => y.count - x.count || compareText(x.activity, y.activity));
 }

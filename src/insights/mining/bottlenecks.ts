@@ -12,9 +12,20 @@ export function rankBottlenecks(edges: DirectlyFollowsEdge[]): Bottleneck[] {
   for (const edge of edges) {
     const { medianMs, meanMs } = edge.performance;
     if (medianMs === null || meanMs === null || medianMs <= 0) continue;
-    result.push({ from: edge.from, to: edge.to, frequency: edge.frequency, medianMs, meanMs, weightedWaitMs: roundMs(medianMs * edge.frequency) });
+    result.push({
+      from: edge.from,
+      to: edge.to,
+      frequency: edge.frequency,
+      medianMs,
+      meanMs,
+      weightedWaitMs: roundMs(medianMs * edge.frequency),
+    });
   }
   return result.sort(
-    (x, y) => y.weightedWaitMs - x.weightedWaitMs || y.medianMs - x.medianMs || compareText(x.from, y.from) || compareText(x.to, y.to),
+    (x, y) =>
+      y.weightedWaitMs - x.weightedWaitMs ||
+      y.medianMs - x.medianMs ||
+      compareText(x.from, y.from) ||
+      compareText(x.to, y.to),
   );
 }

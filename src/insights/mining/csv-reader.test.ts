@@ -26,15 +26,28 @@ describe('readCsv', () => {
     const log = await readCsv(file('log.csv', CSV));
     expect(log.source.format).toBe('csv');
     expect(log.caseIds).toEqual(['c1', 'c2']);
-    expect(Array.from(log.activity, (a) => log.activityNames[a])).toEqual(['Register', 'Check, then decide', 'Register']);
-    expect(Array.from(log.timestamp)).toEqual([Date.UTC(2024, 2, 1, 7, 59, 59, 500), Date.UTC(2024, 2, 1, 8), Date.UTC(2024, 2, 1, 7)]);
+    expect(Array.from(log.activity, (a) => log.activityNames[a])).toEqual([
+      'Register',
+      'Check, then decide',
+      'Register',
+    ]);
+    expect(Array.from(log.timestamp)).toEqual([
+      Date.UTC(2024, 2, 1, 7, 59, 59, 500),
+      Date.UTC(2024, 2, 1, 8),
+      Date.UTC(2024, 2, 1, 7),
+    ]);
     expect(Array.from(log.resource, (r) => (r < 0 ? null : log.resourceNames[r]))).toEqual(['bob', 'ann', null]);
     expect(log.lifecycleNames).toEqual(['complete', 'COMPLETE', 'start']);
   });
 
   it('takes other column names and delimiters', async () => {
     const text = 'ticket;step;at\nT-1;open;2024-01-01 09:00\nT-1;close;2024-01-01 10:00\n';
-    const log = await readCsv(file('semi.csv', text), { case: 'ticket', activity: 'step', timestamp: 'at', delimiter: ';' });
+    const log = await readCsv(file('semi.csv', text), {
+      case: 'ticket',
+      activity: 'step',
+      timestamp: 'at',
+      delimiter: ';',
+    });
     expect(log.caseIds).toEqual(['T-1']);
     expect(log.activityNames).toEqual(['open', 'close']);
   });
@@ -47,8 +60,12 @@ describe('readCsv', () => {
 
   it('refuses rows without a timestamp, and a timestamp that is not a date, with the line', async () => {
     const gaps = 'case:concept:name,concept:name,time:timestamp\nc,a,\nc,b,\n';
-    await expect(readCsv(file('gaps.csv', gaps))).rejects.toThrow(/rows without a timestamp \(column "time:timestamp"\): 2 \(the first at line 2\)/);
+    await expect(readCsv(file('gaps.csv', gaps))).rejects.toThrow(
+      /rows without a timestamp \(column "time:timestamp"\): 2 \(the first at line 2\)/,
+    );
     const bad = 'case:concept:name,concept:name,time:timestamp\nc,a,2024-01-01\nc,b,13/01/2024\n';
-    await expect(readCsv(file('bad.csv', bad))).rejects.toThrow(/bad\.csv:3: the timestamp "13\/01\/2024" \(column "time:timestamp"\) is not a date/);
+    await expect(readCsv(file('bad.csv', bad))).rejects.toThrow(
+      /bad\.csv:3: the timestamp "13\/01\/2024" \(column "time:timestamp"\) is not a date/,
+    );
   });
 });

@@ -25,10 +25,13 @@ function requiredColumn(header: string[], name: string, role: string, flag: stri
 export async function readCsv(file: string, options: ReadOptions = {}): Promise<ColumnarEventLog> {
   const keys = compileReadOptions(options, 'csv');
   if (keys.classifier !== undefined) {
-    throw new InputError(`A CSV file declares no classifiers, so --classifier "${keys.classifier}" cannot be used with ${file}; use name or name+lifecycle.`, {
-      file,
-      field: 'classifier',
-    });
+    throw new InputError(
+      `A CSV file declares no classifiers, so --classifier "${keys.classifier}" cannot be used with ${file}; use name or name+lifecycle.`,
+      {
+        file,
+        field: 'classifier',
+      },
+    );
   }
   const builder = new EventLogBuilder({ format: 'csv', file, activityKey: keys.activity });
   const tally = new MissingFieldTally();

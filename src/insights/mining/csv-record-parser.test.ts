@@ -3,7 +3,9 @@ import { CsvRecordParser } from './csv-record-parser.js';
 
 function parse(chunks: string[]): { fields: string[]; line: number }[] {
   const records: { fields: string[]; line: number }[] = [];
-  const parser = new CsvRecordParser('t.csv', ',', (fields, count, line) => records.push({ fields: fields.slice(0, count), line }));
+  const parser = new CsvRecordParser('t.csv', ',', (fields, count, line) =>
+    records.push({ fields: fields.slice(0, count), line }),
+  );
   for (const chunk of chunks) parser.write(chunk);
   parser.end();
   return records;

@@ -36,9 +36,12 @@ export class CsvRecordParser {
     private readonly onRecord: CsvRecordHandler,
   ) {
     if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
-      throw new InputError(`The CSV delimiter ${JSON.stringify(delimiter)} cannot be used; give one character other than a quote or a line break.`, {
-        field: 'delimiter',
-      });
+      throw new InputError(
+        `The CSV delimiter ${JSON.stringify(delimiter)} cannot be used; give one character other than a quote or a line break.`,
+        {
+          field: 'delimiter',
+        },
+      );
     }
   }
 

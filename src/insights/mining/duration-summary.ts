@@ -40,7 +40,12 @@ export function summarizeDurations(sorted: Float64Array): DurationSummary {
   if (n === 0) return { meanMs: null, medianMs: null, minMs: null, maxMs: null };
   let sum = 0;
   for (let i = 0; i < n; i++) sum += sorted[i]!;
-  return { meanMs: roundMs(sum / n), medianMs: roundMs(median(sorted)!), minMs: roundMs(sorted[0]!), maxMs: roundMs(sorted[n - 1]!) };
+  return {
+    meanMs: roundMs(sum / n),
+    medianMs: roundMs(median(sorted)!),
+    minMs: roundMs(sorted[0]!),
+    maxMs: roundMs(sorted[n - 1]!),
+  };
 }
 
 /**
@@ -65,7 +70,12 @@ export function summarizeUnsorted(values: Float64Array): DurationSummary {
     if (whole && !Number.isInteger(v)) whole = false;
   }
   if (!whole || magnitude > Number.MAX_SAFE_INTEGER) return summarizeDurations(values.sort());
-  return { meanMs: roundMs(sum / n), medianMs: roundMs(medianUnsorted(values)), minMs: roundMs(min), maxMs: roundMs(max) };
+  return {
+    meanMs: roundMs(sum / n),
+    medianMs: roundMs(medianUnsorted(values)),
+    minMs: roundMs(min),
+    maxMs: roundMs(max),
+  };
 }
 
 /** {@link median} of a non-empty set of values in any order, by selection (linear time). Reorders `values`. */

@@ -12,7 +12,13 @@ describe('EventLogBuilder', () => {
     builder.add('a', 'third-tied', 100);
     const log = builder.build();
     expect(log.caseIds).toEqual(['b', 'a']);
-    expect(Array.from(log.activity, (i) => log.activityNames[i])).toEqual(['early', 'late', 'first', 'second', 'third-tied']);
+    expect(Array.from(log.activity, (i) => log.activityNames[i])).toEqual([
+      'early',
+      'late',
+      'first',
+      'second',
+      'third-tied',
+    ]);
     expect(Array.from(log.position)).toEqual([2, 0, 3, 1, 4]);
     expect(Array.from(log.caseOffsets)).toEqual([0, 2, 5]);
   });
@@ -24,7 +30,8 @@ describe('EventLogBuilder', () => {
     expect(log.eventCount).toBe(5000);
     expect(log.caseIds).toHaveLength(7);
     for (let c = 0; c < 7; c++) {
-      for (let e = log.caseOffsets[c]! + 1; e < log.caseOffsets[c + 1]!; e++) expect(log.timestamp[e]).toBeGreaterThanOrEqual(log.timestamp[e - 1]!);
+      for (let e = log.caseOffsets[c]! + 1; e < log.caseOffsets[c + 1]!; e++)
+        expect(log.timestamp[e]).toBeGreaterThanOrEqual(log.timestamp[e - 1]!);
     }
     expect(Array.from(log.resource).filter((r) => r < 0)).toHaveLength(2500);
   });
@@ -45,6 +52,8 @@ describe('EventLogBuilder', () => {
   it('refuses a record without a case id or with a timestamp that is not a date', () => {
     const builder = new EventLogBuilder();
     expect(() => builder.addEvent({ caseId: '', activity: 'a', timestamp: 0 })).toThrow(InputError);
-    expect(() => builder.addEvent({ caseId: 'c', activity: 'a', timestamp: 'soon' })).toThrow(/timestamp "soon", which is not a date/);
+    expect(() => builder.addEvent({ caseId: 'c', activity: 'a', timestamp: 'soon' })).toThrow(
+      /timestamp "soon", which is not a date/,
+    );
   });
 });

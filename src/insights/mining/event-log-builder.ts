@@ -73,9 +73,12 @@ export class EventLogBuilder {
       throw new InputError(`The ${where} has no case id; give every event a non-empty caseId.`, { index: this.size });
     }
     if (typeof event.activity !== 'string' || event.activity === '') {
-      throw new InputError(`The ${where} (case "${event.caseId}") has no activity; give every event a non-empty activity.`, {
-        index: this.size,
-      });
+      throw new InputError(
+        `The ${where} (case "${event.caseId}") has no activity; give every event a non-empty activity.`,
+        {
+          index: this.size,
+        },
+      );
     }
     const timestamp = toEpochMs(event.timestamp);
     if (timestamp === undefined) {
@@ -138,7 +141,13 @@ export class EventLogBuilder {
   }
 
   /** Orders one case's events by (timestamp, input position) and rewrites its activity and timestamp entries. */
-  private sortCase(position: Uint32Array, activity: Int32Array, timestamp: Float64Array, from: number, to: number): void {
+  private sortCase(
+    position: Uint32Array,
+    activity: Int32Array,
+    timestamp: Float64Array,
+    from: number,
+    to: number,
+  ): void {
     const ts = this.timestampColumn;
     position.subarray(from, to).sort((a, b) => ts[a]! - ts[b]! || a - b);
     for (let k = from; k < to; k++) {

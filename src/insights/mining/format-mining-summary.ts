@@ -20,7 +20,8 @@ function heading(title: string, shown: number, total: number): string {
 export function formatMiningSummary(result: MiningResult, top = 10): string {
   const { summary: s, caseDurations: d, rework } = result;
   const lines: string[] = [];
-  const what = result.options.classifier === 'name+lifecycle' ? `${result.log.activityKey}+lifecycle` : result.log.activityKey;
+  const what =
+    result.options.classifier === 'name+lifecycle' ? `${result.log.activityKey}+lifecycle` : result.log.activityKey;
   lines.push(
     `${result.log.file ?? 'event log'} (${result.log.format.toUpperCase()}; activity = ${what}; ${result.options.lifecycle === 'complete' ? 'complete events only' : 'all events'})`,
     `${s.cases} cases, ${s.events} events, ${s.activities} activities, ${s.variants} variants, ${s.resources} resources`,
@@ -41,19 +42,29 @@ export function formatMiningSummary(result: MiningResult, top = 10): string {
   });
 
   const counts = (list: { activity: string; count: number }[]) =>
-    list.slice(0, top).map((a) => `${a.activity} ${a.count}`).join(', ') + (list.length > top ? `, … (${list.length} in all)` : '');
-  lines.push('', `Start activities: ${counts(result.startActivities)}`, `End activities: ${counts(result.endActivities)}`);
+    list
+      .slice(0, top)
+      .map((a) => `${a.activity} ${a.count}`)
+      .join(', ') + (list.length > top ? `, … (${list.length} in all)` : '');
+  lines.push(
+    '',
+    `Start activities: ${counts(result.startActivities)}`,
+    `End activities: ${counts(result.endActivities)}`,
+  );
 
   const bottlenecks = result.bottlenecks.slice(0, top);
   if (bottlenecks.length > 0) {
     lines.push('', heading('Bottlenecks, by median wait × frequency', bottlenecks.length, result.bottlenecks.length));
     for (const b of bottlenecks) {
-      lines.push(`  ${b.from} → ${b.to}: ${b.frequency}×, median ${duration(b.medianMs)}, mean ${duration(b.meanMs)}, weighted ${duration(b.weightedWaitMs)}`);
+      lines.push(
+        `  ${b.from} → ${b.to}: ${b.frequency}×, median ${duration(b.medianMs)}, mean ${duration(b.meanMs)}, weighted ${duration(b.weightedWaitMs)}`,
+      );
     }
   }
 
   lines.push('', `Rework: ${rework.cases} of ${s.cases} cases (${percent(rework.share)}) repeat an activity`);
-  for (const a of rework.activities.slice(0, top)) lines.push(`  ${a.activity}: repeated in ${a.cases} ${a.cases === 1 ? 'case' : 'cases'} (${percent(a.share)})`);
+  for (const a of rework.activities.slice(0, top))
+    lines.push(`  ${a.activity}: repeated in ${a.cases} ${a.cases === 1 ? 'case' : 'cases'} (${percent(a.share)})`);
 
   const handovers = result.handovers.slice(0, top);
   if (handovers.length > 0) {

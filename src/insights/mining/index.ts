@@ -1,4 +1,10 @@
-export type { ColumnarEventLog, LogSource, XesClassifier, XesExtension, XesGlobalAttribute } from './columnar-event-log.js';
+export type {
+  ColumnarEventLog,
+  LogSource,
+  XesClassifier,
+  XesExtension,
+  XesGlobalAttribute,
+} from './columnar-event-log.js';
 export { EventLogBuilder, buildEventLog, type EventRecord } from './event-log-builder.js';
 export { parseTimestamp } from './parse-timestamp.js';
 export type { ReadOptions } from './read-options.js';

@@ -68,16 +68,38 @@ describe('mineLog', () => {
 
   it('measures each directly-follows edge, with the even-count median as the mean of the middle two', () => {
     const edges = Object.fromEntries(result.directlyFollows.map((e) => [`${e.from}>${e.to}`, e]));
-    expect(result.directlyFollows.map((e) => `${e.from}>${e.to}:${e.frequency}`)).toEqual(['A>B:4', 'B>C:3', 'A>C:1', 'B>B:1']);
+    expect(result.directlyFollows.map((e) => `${e.from}>${e.to}:${e.frequency}`)).toEqual([
+      'A>B:4',
+      'B>C:3',
+      'A>C:1',
+      'B>B:1',
+    ]);
     // A>B waits 10, 20, 40 and 30 minutes.
-    expect(edges['A>B']!.performance).toEqual({ meanMs: 25 * MIN, medianMs: 25 * MIN, minMs: 10 * MIN, maxMs: 40 * MIN });
+    expect(edges['A>B']!.performance).toEqual({
+      meanMs: 25 * MIN,
+      medianMs: 25 * MIN,
+      minMs: 10 * MIN,
+      maxMs: 40 * MIN,
+    });
     // B>C waits 20, 20 and 10 minutes: a mean of 16⅔ minutes = 1,000,000 ms.
-    expect(edges['B>C']!.performance).toEqual({ meanMs: 1_000_000, medianMs: 20 * MIN, minMs: 10 * MIN, maxMs: 20 * MIN });
+    expect(edges['B>C']!.performance).toEqual({
+      meanMs: 1_000_000,
+      medianMs: 20 * MIN,
+      minMs: 10 * MIN,
+      maxMs: 20 * MIN,
+    });
   });
 
   it('summarizes case durations with a linearly interpolated p90', () => {
     // Durations 30, 45, 60, 50, 30 minutes; p90 rank 3.6 → 50 + 0.6 · 10.
-    expect(result.caseDurations).toEqual({ count: 5, meanMs: 43 * MIN, medianMs: 45 * MIN, minMs: 30 * MIN, maxMs: 60 * MIN, p90Ms: 56 * MIN });
+    expect(result.caseDurations).toEqual({
+      count: 5,
+      meanMs: 43 * MIN,
+      medianMs: 45 * MIN,
+      minMs: 30 * MIN,
+      maxMs: 60 * MIN,
+      p90Ms: 56 * MIN,
+    });
   });
 
   it('finds rework and handovers of work', () => {
@@ -128,13 +150,22 @@ describe('mineLog lifecycle views', () => {
     const plain = new EventLogBuilder();
     plain.add('x', 'A', 0);
     expect(() => mineLog(plain.build(), { lifecycle: 'complete' })).toThrow(/has no lifecycle transitions/);
-    expect(() => mineLog(log, { classifier: 'colour' as 'name' })).toThrow(/classifier "colour" is unknown; use name or name\+lifecycle/);
+    expect(() => mineLog(log, { classifier: 'colour' as 'name' })).toThrow(
+      /classifier "colour" is unknown; use name or name\+lifecycle/,
+    );
   });
 
   it('mines an empty log to zeros and nulls', () => {
     const result = mineLog(new EventLogBuilder().build());
     expect(result.summary).toMatchObject({ cases: 0, events: 0, variants: 0, firstEventAt: null });
-    expect(result.caseDurations).toEqual({ count: 0, meanMs: null, medianMs: null, minMs: null, maxMs: null, p90Ms: null });
+    expect(result.caseDurations).toEqual({
+      count: 0,
+      meanMs: null,
+      medianMs: null,
+      minMs: null,
+      maxMs: null,
+      p90Ms: null,
+    });
     expect(result.directlyFollows).toEqual([]);
   });
 });

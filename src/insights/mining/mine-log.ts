@@ -30,7 +30,12 @@ export function mineLog(log: ColumnarEventLog, options: MiningOptions = {}): Min
   }
   return {
     schema: 'cello.mining/1',
-    log: { format: log.source.format, file: log.source.file, activityKey: log.source.activityKey, warnings: log.source.warnings },
+    log: {
+      format: log.source.format,
+      file: log.source.file,
+      activityKey: log.source.activityKey,
+      warnings: log.source.warnings,
+    },
     options: compiled,
     summary: {
       cases: view.caseCount,

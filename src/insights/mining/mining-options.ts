@@ -21,10 +21,15 @@ export function compileMiningOptions(options: MiningOptions = {}): CompiledMinin
   const lifecycle = options.lifecycle ?? 'all';
   const classifier = options.classifier ?? 'name';
   if (!LIFECYCLE_VIEWS.includes(lifecycle)) {
-    throw new InputError(`The lifecycle view "${String(lifecycle)}" is unknown; use ${LIFECYCLE_VIEWS.join(' or ')}.`, { field: 'lifecycle' });
+    throw new InputError(`The lifecycle view "${String(lifecycle)}" is unknown; use ${LIFECYCLE_VIEWS.join(' or ')}.`, {
+      field: 'lifecycle',
+    });
   }
   if (!ACTIVITY_CLASSIFIERS.includes(classifier)) {
-    throw new InputError(`The classifier "${String(classifier)}" is unknown; use ${ACTIVITY_CLASSIFIERS.join(' or ')}.`, { field: 'classifier' });
+    throw new InputError(
+      `The classifier "${String(classifier)}" is unknown; use ${ACTIVITY_CLASSIFIERS.join(' or ')}.`,
+      { field: 'classifier' },
+    );
   }
   return { lifecycle, classifier };
 }

@@ -31,7 +31,9 @@ export function unreadableFile(file: string, error: unknown): InputError {
           : code?.startsWith('Z_')
             ? `it looks gzip-compressed but does not decompress (${errorMessage(error)})`
             : errorMessage(error);
-  return new InputError(`Cannot read the event log ${file}: ${why}. Check the path and that the file is intact.`, { file });
+  return new InputError(`Cannot read the event log ${file}: ${why}. Check the path and that the file is intact.`, {
+    file,
+  });
 }
 
 /**

@@ -31,7 +31,11 @@ export function findRework(view: LogView): Rework {
   const activities = [];
   for (let a = 0; a < k; a++) {
     if (reworkCases[a]! > 0) {
-      activities.push({ activity: view.activityNames[a]!, cases: reworkCases[a]!, share: roundShare(reworkCases[a]! / caseCount) });
+      activities.push({
+        activity: view.activityNames[a]!,
+        cases: reworkCases[a]!,
+        share: roundShare(reworkCases[a]! / caseCount),
+      });
     }
   }
   activities.sort((x, y) => y.cases - x.cases || compareText(x.activity, y.activity));

@@ -6,7 +6,8 @@ describe('StringInterner', () => {
     const interner = new StringInterner();
     const ids: number[] = [];
     // 5 000 distinct strings, each seen three times in scattered order, past the scan limit and several table doublings.
-    for (let round = 0; round < 3; round++) for (let i = 0; i < 5000; i++) ids.push(interner.intern(`case-${(i * 7919) % 5000}`));
+    for (let round = 0; round < 3; round++)
+      for (let i = 0; i < 5000; i++) ids.push(interner.intern(`case-${(i * 7919) % 5000}`));
     expect(interner.size).toBe(5000);
     for (let i = 0; i < 5000; i++) expect(interner.values[ids[i]!]).toBe(`case-${(i * 7919) % 5000}`);
     expect(ids.slice(5000, 10000)).toEqual(ids.slice(0, 5000));

@@ -11,7 +11,13 @@ describe('variants', () => {
     // These two index sequences have the same 30-bit FNV-1a hash.
     const x = [2, 51, 60, 11];
     const y = [30, 32, 40, 0];
-    const cases: [string, number[]][] = [['x1', x], ['y1', y], ['y2', y], ['x2', x], ['y3', y]];
+    const cases: [string, number[]][] = [
+      ['x1', x],
+      ['y1', y],
+      ['y2', y],
+      ['x2', x],
+      ['y3', y],
+    ];
     for (const [id, sequence] of cases) for (const a of sequence) builder.add(id, `a${a}`, t++);
     const variants = mineLog(builder.build()).variants;
     expect(variants.map((v) => [v.activities.join(' '), v.count])).toEqual([

@@ -52,6 +52,7 @@ function sameSequence(view: LogView, a: number, b: number): boolean {
   const { activity, caseOffsets } = view;
   const length = caseOffsets[a + 1]! - caseOffsets[a]!;
   if (caseOffsets[b + 1]! - caseOffsets[b]! !== length) return false;
-  for (let i = 0, x = caseOffsets[a]!, y = caseOffsets[b]!; i < length; i++) if (activity[x + i] !== activity[y + i]) return false;
+  for (let i = 0, x = caseOffsets[a]!, y = caseOffsets[b]!; i < length; i++)
+    if (activity[x + i] !== activity[y + i]) return false;
   return true;
 }

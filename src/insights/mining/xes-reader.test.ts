@@ -63,19 +63,28 @@ describe('readXes', () => {
     expect(log.eventCount).toBe(3);
     // 10:00+02:00 is 08:00Z, before 08:30:00.250Z.
     expect(Array.from(log.activity, (a) => log.activityNames[a])).toEqual(['register', 'check', 'register']);
-    expect(Array.from(log.timestamp)).toEqual([Date.UTC(2024, 2, 1, 8), Date.UTC(2024, 2, 1, 8, 30, 0, 250), Date.UTC(2024, 2, 2)]);
+    expect(Array.from(log.timestamp)).toEqual([
+      Date.UTC(2024, 2, 1, 8),
+      Date.UTC(2024, 2, 1, 8, 30, 0, 250),
+      Date.UTC(2024, 2, 2),
+    ]);
     expect(Array.from(log.resource, (r) => (r < 0 ? null : log.resourceNames[r]))).toEqual(['ann', 'bob', null]);
     expect(log.lifecycleNames).toEqual(['complete', 'start']);
   });
 
   it('records extensions, globals and classifiers', async () => {
     const log = await readXes(file('meta.xes', XES));
-    expect(log.source.extensions).toEqual([{ name: 'Concept', prefix: 'concept', uri: 'http://www.xes-standard.org/concept.xesext' }]);
+    expect(log.source.extensions).toEqual([
+      { name: 'Concept', prefix: 'concept', uri: 'http://www.xes-standard.org/concept.xesext' },
+    ]);
     expect(log.source.classifiers).toEqual([
       { name: 'Activity classifier', keys: ['concept:name', 'lifecycle:transition'] },
       { name: 'Who', keys: ['org:resource'] },
     ]);
-    expect(log.source.globals.map((g) => `${g.scope}:${g.type}:${g.key}`)).toEqual(['event:string:concept:name', 'event:date:time:timestamp']);
+    expect(log.source.globals.map((g) => `${g.scope}:${g.type}:${g.key}`)).toEqual([
+      'event:string:concept:name',
+      'event:date:time:timestamp',
+    ]);
   });
 
   it('reads gzip-compressed XES', async () => {
@@ -99,28 +108,41 @@ describe('readXes', () => {
     const text = XES.replace('value="after-events"', 'value="7"');
     const log = await readXes(file('merged.xes', text));
     expect(log.caseIds).toEqual(['7']);
-    expect(log.source.warnings).toEqual(['1 trace repeats the case id of an earlier trace; their events were merged into that case.']);
+    expect(log.source.warnings).toEqual([
+      '1 trace repeats the case id of an earlier trace; their events were merged into that case.',
+    ]);
   });
 
   it('refuses a log without case ids or timestamps, saying what is missing and where', async () => {
-    const text = '<log>\n<trace>\n<event><string key="concept:name" value="a"/></event>\n<event><string key="concept:name" value="b"/></event>\n</trace>\n</log>';
+    const text =
+      '<log>\n<trace>\n<event><string key="concept:name" value="a"/></event>\n<event><string key="concept:name" value="b"/></event>\n</trace>\n</log>';
     const error = await readXes(file('bare.xes', text)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
-    expect((error as Error).message).toMatch(/traces without a case id \(trace attribute "concept:name"\): 1 \(the first at line 2\)/);
-    expect((error as Error).message).toMatch(/events without a timestamp \(event attribute "time:timestamp"\): 2 \(the first at line 3\)/);
+    expect((error as Error).message).toMatch(
+      /traces without a case id \(trace attribute "concept:name"\): 1 \(the first at line 2\)/,
+    );
+    expect((error as Error).message).toMatch(
+      /events without a timestamp \(event attribute "time:timestamp"\): 2 \(the first at line 3\)/,
+    );
   });
 
   it('refuses malformed XML with file:line:col', async () => {
     const target = file('broken.xes', '<log>\n  <trace>\n    <event></trace>\n</log>');
-    await expect(readXes(target)).rejects.toThrow(new RegExp(`${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:\\d+: .*not well-formed XML`));
+    await expect(readXes(target)).rejects.toThrow(
+      new RegExp(`${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:\\d+: .*not well-formed XML`),
+    );
   });
 
   it('refuses a timestamp that is not a date, and a file that is not XES', async () => {
     await expect(readXes(file('bad-date.xes', XES.replace('2024-03-02T00:00:00', 'next tuesday')))).rejects.toThrow(
       /bad-date\.xes:\d+:\d+: the timestamp "next tuesday" \(attribute "time:timestamp"\) is not a date/,
     );
-    await expect(readXes(file('page.xes', '<html><body/></html>'))).rejects.toThrow(/root element is <html>, not <log>/);
+    await expect(readXes(file('page.xes', '<html><body/></html>'))).rejects.toThrow(
+      /root element is <html>, not <log>/,
+    );
     await expect(readXes(file('empty.xes', ''))).rejects.toThrow(/empty\.xes is empty/);
-    await expect(readXes(path.join(dir, 'missing.xes'))).rejects.toThrow(/Cannot read the event log .*missing\.xes: it does not exist/);
+    await expect(readXes(path.join(dir, 'missing.xes'))).rejects.toThrow(
+      /Cannot read the event log .*missing\.xes: it does not exist/,
+    );
   });
 });

@@ -35,7 +35,14 @@ export async function readXes(file: string, options: ReadOptions = {}): Promise<
   const extensions: XesExtension[] = [];
   const classifiers: XesClassifier[] = [];
   const globals: XesGlobalAttribute[] = [];
-  const builder = new EventLogBuilder({ format: 'xes', file, activityKey: keys.classifier ?? keys.activity, extensions, classifiers, globals });
+  const builder = new EventLogBuilder({
+    format: 'xes',
+    file,
+    activityKey: keys.classifier ?? keys.activity,
+    extensions,
+    classifiers,
+    globals,
+  });
   const tally = new MissingFieldTally();
   const sources = {
     case: `trace attribute "${keys.case}"`,
@@ -62,7 +69,9 @@ export async function readXes(file: string, options: ReadOptions = {}): Promise<
   const resolveClassifier = () => {
     if (keys.classifier === undefined || classKeys !== undefined) return;
     const wanted = keys.classifier;
-    const found = classifiers.find((c) => c.name === wanted) ?? classifiers.find((c) => c.name.toLowerCase() === wanted.toLowerCase());
+    const found =
+      classifiers.find((c) => c.name === wanted) ??
+      classifiers.find((c) => c.name.toLowerCase() === wanted.toLowerCase());
     if (!found) {
       const declared = classifiers.length ? classifiers.map((c) => `"${c.name}"`).join(', ') : 'none';
       throw new InputError(
@@ -100,7 +109,10 @@ export async function readXes(file: string, options: ReadOptions = {}): Promise<
     let kind = SKIP;
     if (parent === 0) {
       if (sawRoot || name !== 'log') {
-        throw new InputError(`${where()}: the root element is <${tag.name}>, not <log>, so ${file} is not a XES event log.`, { file, line: parser.line });
+        throw new InputError(
+          `${where()}: the root element is <${tag.name}>, not <log>, so ${file} is not a XES event log.`,
+          { file, line: parser.line },
+        );
       }
       sawRoot = true;
       kind = LOG;
@@ -109,7 +121,8 @@ export async function readXes(file: string, options: ReadOptions = {}): Promise<
       const value = tag.attributes.value ?? '';
       if (parent === EVENT) eventAttribute(key, value);
       else if (parent === TRACE && key === keys.case) trace.caseId = value;
-      else if (parent === GLOBAL_TRACE || parent === GLOBAL_EVENT) globals.push({ scope: parent === GLOBAL_TRACE ? 'trace' : 'event', type: name, key, value });
+      else if (parent === GLOBAL_TRACE || parent === GLOBAL_EVENT)
+        globals.push({ scope: parent === GLOBAL_TRACE ? 'trace' : 'event', type: name, key, value });
     } else if (parent === LOG && name === 'trace') {
       resolveClassifier();
       trace.start(parser.line);
@@ -127,7 +140,11 @@ export async function readXes(file: string, options: ReadOptions = {}): Promise<
     } else if (parent === LOG && name === 'global') {
       kind = tag.attributes.scope === 'trace' ? GLOBAL_TRACE : GLOBAL_EVENT;
     } else if (parent === LOG && name === 'extension') {
-      extensions.push({ name: tag.attributes.name ?? '', prefix: tag.attributes.prefix ?? '', uri: tag.attributes.uri ?? '' });
+      extensions.push({
+        name: tag.attributes.name ?? '',
+        prefix: tag.attributes.prefix ?? '',
+        uri: tag.attributes.uri ?? '',
+      });
     } else if (parent === LOG && name === 'classifier') {
       classifiers.push({ name: tag.attributes.name ?? '', keys: parseClassifierKeys(tag.attributes.keys ?? '') });
     }
@@ -166,7 +183,9 @@ export async function readXes(file: string, options: ReadOptions = {}): Promise<
   resolveClassifier();
   tally.throwIfAny(file);
   if (eventsOutsideTraces > 0) {
-    builder.warn(`${eventsOutsideTraces} ${eventsOutsideTraces === 1 ? 'event' : 'events'} outside any trace were skipped: they belong to no case.`);
+    builder.warn(
+      `${eventsOutsideTraces} ${eventsOutsideTraces === 1 ? 'event' : 'events'} outside any trace were skipped: they belong to no case.`,
+    );
   }
   if (trace.mergedTraces > 0) {
     const traces = trace.mergedTraces === 1 ? '1 trace repeats' : `${trace.mergedTraces} traces repeat`;

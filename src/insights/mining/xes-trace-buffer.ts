@@ -36,7 +36,13 @@ export class XesTraceBuffer {
     this.size = 0;
   }
 
-  push(activity: string | undefined, timestamp: number, resource: string | undefined, lifecycle: string | undefined, line: number): void {
+  push(
+    activity: string | undefined,
+    timestamp: number,
+    resource: string | undefined,
+    lifecycle: string | undefined,
+    line: number,
+  ): void {
     const i = this.size++;
     this.activities[i] = activity;
     this.timestamps[i] = timestamp;

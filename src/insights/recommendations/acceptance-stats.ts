@@ -1,7 +1,6 @@
-import type { AcceptanceStats, AcceptanceTally } from '../../model/index.js';
+import type { AcceptanceStats, AcceptanceTally, Recommendation } from '../../model/index.js';
 import { compareText } from '../mining/compare-text.js';
 import { roundShare } from '../stats/quantiles.js';
-import type { Recommendation } from '../../model/index.js';
 
 export type { AcceptanceStats, AcceptanceTally } from '../../model/index.js';
 

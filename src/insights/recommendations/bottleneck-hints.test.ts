@@ -16,7 +16,11 @@ function map(decisionHours: number, passages: number) {
   const log = builder.build();
   return buildProcessMap(
     { log, scanned: log.eventCount, withoutCase: 0 },
-    { caseNotion: 'subject', ownerOfType: (t) => (t === 'decided' ? 'credit' : undefined), query: { types: null, from: null, to: null, workflow: null, template: null, resource: 'publisher' } },
+    {
+      caseNotion: 'subject',
+      ownerOfType: (t) => (t === 'decided' ? 'credit' : undefined),
+      query: { types: null, from: null, to: null, workflow: null, template: null, resource: 'publisher' },
+    },
   );
 }
 
@@ -24,14 +28,26 @@ const slo = {
   apiVersion: 'cello/v1',
   kind: 'Agreement',
   metadata: { name: 'credit-for-intake' },
-  spec: { provider: 'cell:credit', offer: 'x', consumer: 'cell:intake', mode: 'x-as-a-service', slos: [{ name: 'fast', objective: 0.9, request: 'asked', response: 'decided', within: '4h', window: '28d' }] },
+  spec: {
+    provider: 'cell:credit',
+    offer: 'x',
+    consumer: 'cell:intake',
+    mode: 'x-as-a-service',
+    slos: [{ name: 'fast', objective: 0.9, request: 'asked', response: 'decided', within: '4h', window: '28d' }],
+  },
 } as ManifestOf<'Agreement'>;
 
 describe('bottleneckHints', () => {
   it('goes to the cell owning the awaited step, naming the agreement that covers the edge', () => {
     const [hint, ...rest] = bottleneckHints(map(6, 16), [slo], { window: '28d', minSample: 10, minShare: 0.25 });
     expect(rest).toEqual([]);
-    expect(hint).toMatchObject({ kind: 'bottleneck', key: 'bottleneck:asked>decided', cell: 'credit', sampleSize: 16, confidence: 0.75 });
+    expect(hint).toMatchObject({
+      kind: 'bottleneck',
+      key: 'bottleneck:asked>decided',
+      cell: 'credit',
+      sampleSize: 16,
+      confidence: 0.75,
+    });
     expect(hint!.facts).toMatchObject({ medianMs: 6 * H, shareOfWaiting: 0.973 });
     expect(hint!.summary).toContain('Agreement credit-for-intake promises 90% within 4h');
     expect(hint!.summary).toContain('cell:intake hands them over');
@@ -41,7 +57,10 @@ describe('bottleneckHints', () => {
   it('needs enough passages, and an owner for the awaited step', () => {
     expect(bottleneckHints(map(6, 5), [slo], { window: '28d', minSample: 10, minShare: 0.25 })).toEqual([]);
     const noOwner = map(6, 16);
-    const anonymous = { ...noOwner, activityOwners: noOwner.activityOwners.map((o) => ({ ...o, cell: null, basis: 'none' as const })) };
+    const anonymous = {
+      ...noOwner,
+      activityOwners: noOwner.activityOwners.map((o) => ({ ...o, cell: null, basis: 'none' as const })),
+    };
     expect(bottleneckHints(anonymous, [], { window: '28d', minSample: 10, minShare: 0.25 })).toEqual([]);
   });
 });

@@ -1,7 +1,6 @@
-import type { ManifestOf } from '../../model/index.js';
+import type { ManifestOf, RecommendationCandidate } from '../../model/index.js';
 import { formatDuration } from '../../shared/index.js';
 import type { ProcessMap } from '../live/process-map.js';
-import type { RecommendationCandidate } from '../../model/index.js';
 
 export interface BottleneckHintOptions {
   /** The window the map covers, in words (`28d`). */
@@ -19,7 +18,11 @@ const percent = (share: number) => `${Math.round(share * 100)}%`;
  * (median wait × passages, as `bottlenecks` ranks them) goes to the cell that owns the awaited step. Confidence
  * grows with the passages (1 − 1/√n) and with the edge's share of the waiting (full from half of it on).
  */
-export function bottleneckHints(map: ProcessMap, agreements: readonly ManifestOf<'Agreement'>[], options: BottleneckHintOptions): RecommendationCandidate[] {
+export function bottleneckHints(
+  map: ProcessMap,
+  agreements: readonly ManifestOf<'Agreement'>[],
+  options: BottleneckHintOptions,
+): RecommendationCandidate[] {
   const total = map.bottlenecks.reduce((sum, b) => sum + b.weightedWaitMs, 0);
   if (total <= 0) return [];
   const owner = new Map(map.activityOwners.map((o) => [o.activity, o.cell]));
@@ -30,9 +33,15 @@ export function bottleneckHints(map: ProcessMap, agreements: readonly ManifestOf
     const cell = owner.get(edge.to);
     if (!cell) continue;
     const from = owner.get(edge.from) ?? null;
-    const slo = agreements.flatMap((a) => (a.spec.slos ?? []).filter((s) => s.request === edge.from && s.response === edge.to).map((s) => ({ agreement: a, slo: s })))[0];
+    const slo = agreements.flatMap((a) =>
+      (a.spec.slos ?? [])
+        .filter((s) => s.request === edge.from && s.response === edge.to)
+        .map((s) => ({ agreement: a, slo: s })),
+    )[0];
     const median = formatDuration(edge.medianMs);
-    const promise = slo ? ` Agreement ${slo.agreement.metadata.name} promises ${Math.round(slo.slo.objective * 100)}% within ${slo.slo.within} (SLO ${slo.slo.name}).` : '';
+    const promise = slo
+      ? ` Agreement ${slo.agreement.metadata.name} promises ${Math.round(slo.slo.objective * 100)}% within ${slo.slo.within} (SLO ${slo.slo.name}).`
+      : '';
     const confidence = Math.round((1 - 1 / Math.sqrt(edge.frequency)) * Math.min(1, share / 0.5) * 100) / 100;
     out.push({
       kind: 'bottleneck',
@@ -45,10 +54,31 @@ export function bottleneckHints(map: ProcessMap, agreements: readonly ManifestOf
       move: `For two weeks, try one change that shortens the wait before ${edge.to}: more capacity at this step, smaller batches, or automating the hand-off${from && from !== cell ? ` from cell:${from}` : ''}.`,
       metric: `median time from ${edge.from} to ${edge.to} (now ${median})`,
       evidence: [
-        { kind: 'insight', ref: `process-map:${edge.from}>${edge.to}`, note: `${edge.frequency} passages, median ${median}, ${percent(share)} of all waiting` },
-        ...(slo ? [{ kind: 'agreement' as const, ref: slo.agreement.metadata.name, note: `SLO ${slo.slo.name}: ${Math.round(slo.slo.objective * 100)}% within ${slo.slo.within}` }] : []),
+        {
+          kind: 'insight',
+          ref: `process-map:${edge.from}>${edge.to}`,
+          note: `${edge.frequency} passages, median ${median}, ${percent(share)} of all waiting`,
+        },
+        ...(slo
+          ? [
+              {
+                kind: 'agreement' as const,
+                ref: slo.agreement.metadata.name,
+                note: `SLO ${slo.slo.name}: ${Math.round(slo.slo.objective * 100)}% within ${slo.slo.within}`,
+              },
+            ]
+          : []),
       ],
-      facts: { from: edge.from, to: edge.to, frequency: edge.frequency, medianMs: edge.medianMs, meanMs: edge.meanMs, weightedWaitMs: edge.weightedWaitMs, shareOfWaiting: Math.round(share * 10_000) / 10_000, window: options.window },
+      facts: {
+        from: edge.from,
+        to: edge.to,
+        frequency: edge.frequency,
+        medianMs: edge.medianMs,
+        meanMs: edge.meanMs,
+        weightedWaitMs: edge.weightedWaitMs,
+        shareOfWaiting: Math.round(share * 10_000) / 10_000,
+        window: options.window,
+      },
       impact: {
         metric: `waiting on ${edge.from} → ${edge.to} over ${options.window}`,
         current: edge.weightedWaitMs,

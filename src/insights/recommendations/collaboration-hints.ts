@@ -1,6 +1,5 @@
-import type { ManifestOf } from '../../model/index.js';
+import type { ManifestOf, RecommendationCandidate } from '../../model/index.js';
 import { parseDuration } from '../../shared/index.js';
-import type { RecommendationCandidate } from '../../model/index.js';
 
 const DAY = 86_400_000;
 
@@ -37,14 +36,26 @@ export function collaborationHints(
       summary:
         `${name} (${provider} with ${consumer}) started ${since} for ${duration} and has run ${daysPast} day(s) past its end. ` +
         `${used.events} event(s) of the offer's types (${used.types.join(', ') || 'none'}) flowed in the last ${usageWindow}: ` +
-        (used.events > 0 ? 'steady use that a service interface could carry without joint work.' : 'little use; the collaboration may simply be over.'),
+        (used.events > 0
+          ? 'steady use that a service interface could carry without joint work.'
+          : 'little use; the collaboration may simply be over.'),
       move: `Move ${name} to x-as-a-service: ${cell} offers it with stated limits and ${consumer.replace(/^cell:/, '')} self-serves; or facilitating, or a new since and duration if the joint work must go on.`,
       metric: `hours per week both cells spend on joint work for ${name}`,
       evidence: [
         { kind: 'agreement', ref: name, note: `collaboration since ${since} for ${duration}, ended ${endDate}` },
         { kind: 'insight', ref: `usage:${name}`, note: `${used.events} event(s) in the last ${usageWindow}` },
       ],
-      facts: { agreement: name, provider, consumer, since, duration, endedOn: endDate, daysPast, eventsInWindow: used.events, types: used.types },
+      facts: {
+        agreement: name,
+        provider,
+        consumer,
+        since,
+        duration,
+        endedOn: endDate,
+        daysPast,
+        eventsInWindow: used.events,
+        types: used.types,
+      },
       impact: {
         metric: `joint work for ${name}`,
         current: null,

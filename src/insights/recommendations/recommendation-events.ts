@@ -1,6 +1,5 @@
-import type { CloudEvent } from '../../model/index.js';
+import type { CloudEvent, Recommendation } from '../../model/index.js';
 import { newId } from '../../shared/index.js';
-import type { Recommendation } from '../../model/index.js';
 
 /** Every event recommendations append; subject = the recommendation id, extension `cell` = the cell addressed. */
 export const RECOMMENDATION_EVENTS = {
@@ -17,7 +16,12 @@ export const INSIGHTS_SOURCE = '/cello/insights';
  * An event about a recommendation, appended in the transaction that changes it. The `cell` extension lets the
  * owning cell subscribe to what is addressed to it (`filter: event.cell == "finance"`).
  */
-export function recommendationEvent(type: string, recommendation: Pick<Recommendation, 'id' | 'cell'>, time: Date, data: Record<string, unknown>): CloudEvent {
+export function recommendationEvent(
+  type: string,
+  recommendation: Pick<Recommendation, 'id' | 'cell'>,
+  time: Date,
+  data: Record<string, unknown>,
+): CloudEvent {
   return {
     specversion: '1.0',
     id: newId(),

@@ -29,7 +29,11 @@ export const recommendationsMigration: StoreMigration = {
       .addColumn('experiment', c.key)
       .execute();
     // A cell lists its own open recommendations.
-    await db.schema.createIndex('insight_recommendations_cell_state').on('insight_recommendations').columns(['cell', 'state']).execute();
+    await db.schema
+      .createIndex('insight_recommendations_cell_state')
+      .on('insight_recommendations')
+      .columns(['cell', 'state'])
+      .execute();
   },
 };
 

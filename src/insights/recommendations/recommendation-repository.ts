@@ -1,5 +1,4 @@
-import type { Selectable } from 'kysely';
-import type { Kysely } from 'kysely';
+import type { Selectable, Kysely } from 'kysely';
 import { NotFoundError } from '../../shared/index.js';
 import type { Tables } from '../../store/index.js';
 import type { Recommendation, RecommendationState } from '../../model/index.js';
@@ -77,7 +76,11 @@ export function recommendationRepository(executor: Kysely<Tables>) {
     },
     async get(id: string): Promise<Recommendation> {
       const row = await db.selectFrom('insight_recommendations').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!row) throw new NotFoundError(`There is no recommendation "${id}"; list them with \`cello insights recommendations\`.`, { field: 'id', value: id });
+      if (!row)
+        throw new NotFoundError(
+          `There is no recommendation "${id}"; list them with \`cello insights recommendations\`.`,
+          { field: 'id', value: id },
+        );
       return fromRow(row);
     },
     /** The next display number (R-1, R-2…); call inside the inserting transaction. */

@@ -1,9 +1,9 @@
 import type { Runtime } from '../../engine/index.js';
-import { describePrincipal, type AcceptResult, type Principal } from '../../model/index.js';
+import { describePrincipal } from '../../model/index.js';
 import { ConflictError, InputError, NotAllowedError } from '../../shared/index.js';
 import type { ExperimentSink } from '../ports/experiment-sink.js';
 import { acceptanceStats, type AcceptanceStats } from './acceptance-stats.js';
-import type { Recommendation, RecommendationCandidate } from '../../model/index.js';
+import type { Recommendation, RecommendationCandidate, AcceptResult, Principal } from '../../model/index.js';
 import { RECOMMENDATION_EVENTS as E, recommendationEvent } from './recommendation-events.js';
 import { recommendationRepository, type RecommendationFilter } from './recommendation-repository.js';
 
@@ -51,10 +51,13 @@ export function createRecommendationService(deps: RecommendationServiceDeps) {
 
   function assertOpen(recommendation: Recommendation): void {
     if (recommendation.state !== 'open') {
-      throw new ConflictError(`Recommendation ${recommendation.id} is ${recommendation.state}; only open recommendations are accepted or dismissed.`, {
-        recommendation: recommendation.id,
-        state: recommendation.state,
-      });
+      throw new ConflictError(
+        `Recommendation ${recommendation.id} is ${recommendation.state}; only open recommendations are accepted or dismissed.`,
+        {
+          recommendation: recommendation.id,
+          state: recommendation.state,
+        },
+      );
     }
   }
 
@@ -86,7 +89,14 @@ export function createRecommendationService(deps: RecommendationServiceDeps) {
           seen.add(candidate.key);
           const current = existing.get(candidate.key);
           if (!current) {
-            const made: Recommendation = { ...candidate, id: `R-${next}`, number: next++, state: 'open', createdAt: stamp, updatedAt: stamp };
+            const made: Recommendation = {
+              ...candidate,
+              id: `R-${next}`,
+              number: next++,
+              state: 'open',
+              createdAt: stamp,
+              updatedAt: stamp,
+            };
             await repo.insert(made);
             events.push(recommendationEvent(E.made, made, now, madeData(made)));
             result.made++;
@@ -99,8 +109,18 @@ export function createRecommendationService(deps: RecommendationServiceDeps) {
           } else if (current.state === 'open') {
             const fresh: Recommendation = { ...current, ...candidate, updatedAt: stamp };
             await repo.update(fresh);
-            if (fresh.title !== current.title || Math.abs(fresh.confidence - current.confidence) >= NOTABLE_CONFIDENCE_CHANGE) {
-              events.push(recommendationEvent(E.updated, fresh, now, { title: fresh.title, confidence: fresh.confidence, sampleSize: fresh.sampleSize, impact: fresh.impact }));
+            if (
+              fresh.title !== current.title ||
+              Math.abs(fresh.confidence - current.confidence) >= NOTABLE_CONFIDENCE_CHANGE
+            ) {
+              events.push(
+                recommendationEvent(E.updated, fresh, now, {
+                  title: fresh.title,
+                  confidence: fresh.confidence,
+                  sampleSize: fresh.sampleSize,
+                  impact: fresh.impact,
+                }),
+              );
               result.updated++;
             }
           }
@@ -132,7 +152,14 @@ export function createRecommendationService(deps: RecommendationServiceDeps) {
             move,
             metric,
             ...(input.reviewDate ? { reviewDate: input.reviewDate } : {}),
-            evidence: [{ kind: 'insight', ref: `recommendation:${recommendation.id}`, note: recommendation.summary.slice(0, 500) }, ...recommendation.evidence],
+            evidence: [
+              {
+                kind: 'insight',
+                ref: `recommendation:${recommendation.id}`,
+                note: recommendation.summary.slice(0, 500),
+              },
+              ...recommendation.evidence,
+            ],
             acceptedBy: by,
           })
         : undefined;
@@ -141,18 +168,38 @@ export function createRecommendationService(deps: RecommendationServiceDeps) {
         const repo = recommendationRepository(tx.db);
         const current = await repo.get(id);
         assertOpen(current);
-        const next: Recommendation = { ...current, state: 'accepted', decidedAt: now.toISOString(), decidedBy: by, updatedAt: now.toISOString(), ...(started ? { experiment: started.experiment } : {}) };
+        const next: Recommendation = {
+          ...current,
+          state: 'accepted',
+          decidedAt: now.toISOString(),
+          decidedBy: by,
+          updatedAt: now.toISOString(),
+          ...(started ? { experiment: started.experiment } : {}),
+        };
         await repo.update(next);
-        const data = { by, move, metric, experiment: started?.experiment ?? null, ...(started?.tension ? { tension: started.tension } : {}) };
+        const data = {
+          by,
+          move,
+          metric,
+          experiment: started?.experiment ?? null,
+          ...(started?.tension ? { tension: started.tension } : {}),
+        };
         return { result: next, events: [recommendationEvent(E.accepted, next, now, data)] };
       });
-      return { recommendation: accepted, experiment: started?.experiment ?? null, ...(started?.tension ? { tension: started.tension } : {}) };
+      return {
+        recommendation: accepted,
+        experiment: started?.experiment ?? null,
+        ...(started?.tension ? { tension: started.tension } : {}),
+      };
     },
 
     /** The owning cell dismisses, saying why: the reason is kept and counts against the acceptance rate. */
     async dismiss(principal: Principal, id: string, reason: string): Promise<Recommendation> {
       const text = (reason ?? '').trim();
-      if (!text || text.length > 2000) throw new InputError('Say why the recommendation is dismissed: a reason of 1 to 2000 characters.', { field: 'reason' });
+      if (!text || text.length > 2000)
+        throw new InputError('Say why the recommendation is dismissed: a reason of 1 to 2000 characters.', {
+          field: 'reason',
+        });
       const recommendation = await read().get(id);
       assertOwner(principal, recommendation, 'dismiss');
       assertOpen(recommendation);
@@ -162,7 +209,14 @@ export function createRecommendationService(deps: RecommendationServiceDeps) {
         const repo = recommendationRepository(tx.db);
         const current = await repo.get(id);
         assertOpen(current);
-        const next: Recommendation = { ...current, state: 'dismissed', reason: text, decidedAt: now.toISOString(), decidedBy: by, updatedAt: now.toISOString() };
+        const next: Recommendation = {
+          ...current,
+          state: 'dismissed',
+          reason: text,
+          decidedAt: now.toISOString(),
+          decidedBy: by,
+          updatedAt: now.toISOString(),
+        };
         await repo.update(next);
         return { result: next, events: [recommendationEvent(E.dismissed, next, now, { by, reason: text })] };
       });
@@ -171,7 +225,17 @@ export function createRecommendationService(deps: RecommendationServiceDeps) {
 }
 
 function madeData(r: Recommendation): Record<string, unknown> {
-  return { kind: r.kind, title: r.title, summary: r.summary, move: r.move, metric: r.metric, impact: r.impact, confidence: r.confidence, sampleSize: r.sampleSize, evidence: r.evidence };
+  return {
+    kind: r.kind,
+    title: r.title,
+    summary: r.summary,
+    move: r.move,
+    metric: r.metric,
+    impact: r.impact,
+    confidence: r.confidence,
+    sampleSize: r.sampleSize,
+    evidence: r.evidence,
+  };
 }
 
 export type RecommendationService = ReturnType<typeof createRecommendationService>;

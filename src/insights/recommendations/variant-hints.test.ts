@@ -3,10 +3,25 @@ import { variantHints, type VariantHintOptions } from './variant-hints.js';
 import type { WorkflowRuns } from './workflow-runs.js';
 
 const H = 3_600_000;
-const OPTIONS: VariantHintOptions = { window: '28d', minSample: 5, minImprovement: 0.2, reworkTolerance: 0.05, maxPValue: 0.05 };
+const OPTIONS: VariantHintOptions = {
+  window: '28d',
+  minSample: 5,
+  minImprovement: 0.2,
+  reworkTolerance: 0.05,
+  maxPValue: 0.05,
+};
 
 function runs(workflow: string, cell: string, hours: number[], reworkRuns = 0): WorkflowRuns {
-  return { workflow, template: 'case-handling', versions: ['case-handling@2'], cell, started: hours.length, durations: hours.map((h) => h * H), reworkRuns, escalatedRuns: 0 };
+  return {
+    workflow,
+    template: 'case-handling',
+    versions: ['case-handling@2'],
+    cell,
+    started: hours.length,
+    durations: hours.map((h) => h * H),
+    reworkRuns,
+    escalatedRuns: 0,
+  };
 }
 
 describe('variantHints', () => {
@@ -25,7 +40,10 @@ describe('variantHints', () => {
       impact: { current: 10.5 * H, expected: 6 * H, change: -0.4286 },
     });
     expect(hint!.confidence).toBeGreaterThan(0.99);
-    expect(hint!.evidence.map((e) => e.ref)).toEqual(['workflow:americas-case-handling', 'workflow:emea-case-handling']);
+    expect(hint!.evidence.map((e) => e.ref)).toEqual([
+      'workflow:americas-case-handling',
+      'workflow:emea-case-handling',
+    ]);
   });
 
   it('says nothing when the faster variant reworks more, the gap is small, or a side has too few runs', () => {

@@ -25,7 +25,10 @@ const percent = (share: number) => `${Math.round(share * 100)}%`;
  * one reworking more, is pointed at the faster variant. Each slower workflow gets at most one hint: the fastest
  * qualifying variant. Confidence = 1 − p.
  */
-export function variantHints(workflows: readonly WorkflowRuns[], options: VariantHintOptions): RecommendationCandidate[] {
+export function variantHints(
+  workflows: readonly WorkflowRuns[],
+  options: VariantHintOptions,
+): RecommendationCandidate[] {
   const out: RecommendationCandidate[] = [];
   const byTemplate = new Map<string, WorkflowRuns[]>();
   for (const w of workflows) {
@@ -33,7 +36,9 @@ export function variantHints(workflows: readonly WorkflowRuns[], options: Varian
     byTemplate.set(w.template, [...(byTemplate.get(w.template) ?? []), w]);
   }
   for (const [template, group] of [...byTemplate].sort((a, b) => compareText(a[0], b[0]))) {
-    const stats = group.map((w) => ({ w, median: medianOf(w.durations)!, rework: w.reworkRuns / w.durations.length })).sort((a, b) => a.median - b.median || compareText(a.w.workflow, b.w.workflow));
+    const stats = group
+      .map((w) => ({ w, median: medianOf(w.durations)!, rework: w.reworkRuns / w.durations.length }))
+      .sort((a, b) => a.median - b.median || compareText(a.w.workflow, b.w.workflow));
     for (const slow of stats) {
       const better = stats.find((fast) => {
         if (fast.w.cell === slow.w.cell || fast.median > (1 - options.minImprovement) * slow.median) return false;
@@ -44,7 +49,8 @@ export function variantHints(workflows: readonly WorkflowRuns[], options: Varian
       if (!better) continue;
       const test = mannWhitneyLess(better.w.durations, slow.w.durations)!;
       const faster = 1 - better.median / slow.median;
-      const reworkWords = Math.abs(better.rework - slow.rework) <= options.reworkTolerance ? 'equal rework' : 'less rework';
+      const reworkWords =
+        Math.abs(better.rework - slow.rework) <= options.reworkTolerance ? 'equal rework' : 'less rework';
       const cell = slow.w.cell!;
       out.push({
         kind: 'template-variant',
@@ -58,13 +64,35 @@ export function variantHints(workflows: readonly WorkflowRuns[], options: Varian
         move: `Adopt what differs in workflow ${better.w.workflow} (its parameters and step overrides of ${template}) in ${slow.w.workflow}, for two weeks.`,
         metric: `median duration of ${slow.w.workflow} runs (now ${formatDuration(slow.median)}) and their rework (now ${percent(slow.rework)})`,
         evidence: [
-          { kind: 'manifest', ref: `workflow:${better.w.workflow}`, note: `${better.w.durations.length} runs, median ${formatDuration(better.median)}, ${percent(better.rework)} rework` },
-          { kind: 'manifest', ref: `workflow:${slow.w.workflow}`, note: `${slow.w.durations.length} runs, median ${formatDuration(slow.median)}, ${percent(slow.rework)} rework` },
+          {
+            kind: 'manifest',
+            ref: `workflow:${better.w.workflow}`,
+            note: `${better.w.durations.length} runs, median ${formatDuration(better.median)}, ${percent(better.rework)} rework`,
+          },
+          {
+            kind: 'manifest',
+            ref: `workflow:${slow.w.workflow}`,
+            note: `${slow.w.durations.length} runs, median ${formatDuration(slow.median)}, ${percent(slow.rework)} rework`,
+          },
         ],
         facts: {
           template,
-          faster: { workflow: better.w.workflow, cell: better.w.cell, runs: better.w.durations.length, medianMs: better.median, reworkShare: round(better.rework), versions: better.w.versions },
-          slower: { workflow: slow.w.workflow, cell, runs: slow.w.durations.length, medianMs: slow.median, reworkShare: round(slow.rework), versions: slow.w.versions },
+          faster: {
+            workflow: better.w.workflow,
+            cell: better.w.cell,
+            runs: better.w.durations.length,
+            medianMs: better.median,
+            reworkShare: round(better.rework),
+            versions: better.w.versions,
+          },
+          slower: {
+            workflow: slow.w.workflow,
+            cell,
+            runs: slow.w.durations.length,
+            medianMs: slow.median,
+            reworkShare: round(slow.rework),
+            versions: slow.w.versions,
+          },
           mannWhitney: { u: test.u, z: round(test.z), pValue: round(test.pValue) },
           window: options.window,
         },

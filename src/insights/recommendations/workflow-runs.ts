@@ -33,9 +33,18 @@ interface Run {
  * steps and escalations, then per workflow. Runs whose start is before `fromMs` are left out (their duration
  * would be cut short).
  */
-export async function readWorkflowRuns(events: Pick<EventLog, 'scanColumns'>, fromMs: number, cellOf: (workflow: string) => string | undefined): Promise<WorkflowRuns[]> {
+export async function readWorkflowRuns(
+  events: Pick<EventLog, 'scanColumns'>,
+  fromMs: number,
+  cellOf: (workflow: string) => string | undefined,
+): Promise<WorkflowRuns[]> {
   const runs = new Map<string, Run>();
-  for await (const batch of events.scanColumns({ types: [`${PREFIX}*`], fromMs, extensions: 'all', whole: [STARTED] })) {
+  for await (const batch of events.scanColumns({
+    types: [`${PREFIX}*`],
+    fromMs,
+    extensions: 'all',
+    whole: [STARTED],
+  })) {
     for (const row of batch) {
       const extensions = row[C.extensions];
       if (!extensions) continue;
@@ -68,7 +77,19 @@ export async function readWorkflowRuns(events: Pick<EventLog, 'scanColumns'>, fr
     let w = byWorkflow.get(run.workflow);
     if (!w) {
       const [name] = run.template.split('@');
-      byWorkflow.set(run.workflow, (w = { workflow: run.workflow, template: name!, versions: [], cell: cellOf(run.workflow) ?? run.cell ?? null, started: 0, durations: [], reworkRuns: 0, escalatedRuns: 0 }));
+      byWorkflow.set(
+        run.workflow,
+        (w = {
+          workflow: run.workflow,
+          template: name!,
+          versions: [],
+          cell: cellOf(run.workflow) ?? run.cell ?? null,
+          started: 0,
+          durations: [],
+          reworkRuns: 0,
+          escalatedRuns: 0,
+        }),
+      );
     }
     if (!w.versions.includes(run.template)) w.versions.push(run.template);
     w.started++;

@@ -14,11 +14,14 @@ const percent = (share: number) => `${Number((share * 100).toFixed(1))}%`;
 
 /** The tension a breached SLO raises: between provider and consumer, with the figures and the late requests as evidence. */
 export function breachTension(status: SloStatus, tensionType: string): DetectedTension {
-  const late = status.latency.medianMs === null ? '' : ` The median answer took ${formatDuration(status.latency.medianMs)}.`;
+  const late =
+    status.latency.medianMs === null ? '' : ` The median answer took ${formatDuration(status.latency.medianMs)}.`;
   return {
     detector: SLO_DETECTOR,
     subject: sloSubject(status),
-    title: truncate(`SLO ${status.slo} of agreement ${status.agreement} is breached: ${percent(status.compliance ?? 0)} answered within ${status.within}, promised ${percent(status.objective)}`),
+    title: truncate(
+      `SLO ${status.slo} of agreement ${status.agreement} is breached: ${percent(status.compliance ?? 0)} answered within ${status.within}, promised ${percent(status.objective)}`,
+    ),
     description:
       `Over the last ${status.window}, ${status.met} of ${status.counted} ${status.request} were answered by ${status.response} within ${status.within} ` +
       `(${percent(status.compliance ?? 0)}); the agreement promises ${percent(status.objective)}.${late} ${status.missed} request(s) were late or unanswered.`,
@@ -27,8 +30,16 @@ export function breachTension(status: SloStatus, tensionType: string): DetectedT
     severity: (status.compliance ?? 0) < status.objective - 0.1 ? 'high' : 'medium',
     ...(status.firstMissAtMs !== null ? { observedAt: new Date(status.firstMissAtMs).toISOString() } : {}),
     evidence: [
-      { kind: 'agreement', ref: status.agreement, note: `SLO ${status.slo}: ${status.met}/${status.counted} within ${status.within} over ${status.window}` },
-      ...status.missedSeqs.slice(0, 5).map((seq) => ({ kind: 'event' as const, ref: String(seq), note: `${status.request} not answered within ${status.within}` })),
+      {
+        kind: 'agreement',
+        ref: status.agreement,
+        note: `SLO ${status.slo}: ${status.met}/${status.counted} within ${status.within} over ${status.window}`,
+      },
+      ...status.missedSeqs.slice(0, 5).map((seq) => ({
+        kind: 'event' as const,
+        ref: String(seq),
+        note: `${status.request} not answered within ${status.within}`,
+      })),
     ],
   };
 }

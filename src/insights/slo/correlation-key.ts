@@ -2,7 +2,11 @@
  * The key that ties a response to its request: the subject, or the value of the extension named by `correlateBy`
  * (from the row's extensions, JSON text). Undefined when the event has none.
  */
-export function correlationKey(subject: string | null, extensions: string | null | undefined, correlateBy: string): string | undefined {
+export function correlationKey(
+  subject: string | null,
+  extensions: string | null | undefined,
+  correlateBy: string,
+): string | undefined {
   if (correlateBy === 'subject') return subject ?? undefined;
   if (!extensions) return undefined;
   const value = (JSON.parse(extensions) as Record<string, unknown>)[correlateBy];

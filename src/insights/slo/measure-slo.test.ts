@@ -8,11 +8,7 @@ describe('measureSlo', () => {
   const window = { fromMs: 0, nowMs: 100 * H, withinMs: 4 * H };
 
   it('counts a request answered within the promise as met, a late or missing answer as missed', () => {
-    const result = measureSlo(
-      [at(1, 1, 'a'), at(2, 2, 'b'), at(3, 3, 'c')],
-      [at(4, 3, 'a'), at(5, 9, 'b')],
-      window,
-    );
+    const result = measureSlo([at(1, 1, 'a'), at(2, 2, 'b'), at(3, 3, 'c')], [at(4, 3, 'a'), at(5, 9, 'b')], window);
     expect(result).toMatchObject({ counted: 3, met: 1, missed: 2, pending: 0, compliance: 0.3333, missedSeqs: [2, 3] });
     expect(result.latency).toEqual({ medianMs: 4.5 * H, p90Ms: 6.5 * H, answered: 2 });
     // The first signal: b's deadline (2h + 4h).

@@ -9,7 +9,11 @@ export type { SloMeasurement, SloSignal } from './slo-measurement.js';
  * open request with the same key that came before it (first in, first out). Requests before `fromMs` are read
  * only so that their late responses do not answer newer requests; requests from `fromMs` to `nowMs` count.
  */
-export function measureSlo(requests: SloSignal[], responses: SloSignal[], window: { fromMs: number; nowMs: number; withinMs: number }): SloMeasurement {
+export function measureSlo(
+  requests: SloSignal[],
+  responses: SloSignal[],
+  window: { fromMs: number; nowMs: number; withinMs: number },
+): SloMeasurement {
   const paired = pairSignals(requests, responses);
   const tally = new SloTally(window.withinMs, window.nowMs);
   paired.requests.forEach((request, i) => {

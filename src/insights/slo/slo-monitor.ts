@@ -24,7 +24,8 @@ export interface SloMonitorDeps {
  */
 export function createSloMonitor(deps: SloMonitorDeps) {
   const raised = new Map<string, string>();
-  const annotate = (statuses: SloStatus[]) => statuses.map((s) => (raised.has(sloSubject(s)) ? { ...s, tension: raised.get(sloSubject(s))! } : s));
+  const annotate = (statuses: SloStatus[]) =>
+    statuses.map((s) => (raised.has(sloSubject(s)) ? { ...s, tension: raised.get(sloSubject(s))! } : s));
   const measure = () => evaluateSlos(deps.events, deps.agreements(), deps.now(), { minRequests: deps.minRequests });
 
   return {

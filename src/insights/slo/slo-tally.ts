@@ -46,7 +46,11 @@ export class SloTally {
       missed: this.missed,
       pending: this.pending,
       compliance: counted === 0 ? null : roundShare(this.met / counted),
-      latency: { medianMs: medianOf(this.latencies), p90Ms: quantileOf(this.latencies, 0.9), answered: this.latencies.length },
+      latency: {
+        medianMs: medianOf(this.latencies),
+        p90Ms: quantileOf(this.latencies, 0.9),
+        answered: this.latencies.length,
+      },
       unmatchedResponses,
       missedSeqs: [...this.missedSeqs],
       firstMissAtMs: this.firstMissAtMs,

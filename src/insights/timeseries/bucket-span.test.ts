@@ -10,7 +10,13 @@ describe('bucketSpan', () => {
   it('rounds a range out to whole UTC hours and days', () => {
     const hours = bucketSpan('hour', at('2026-03-10T09:20:00Z'), at('2026-03-10T12:00:00Z'));
     // 09:00, 10:00 and 11:00: the end is exclusive, so 12:00 itself starts no bucket.
-    expect(hours).toEqual({ bucket: 'hour', size: H, fromMs: at('2026-03-10T09:00:00Z'), toMs: at('2026-03-10T12:00:00Z'), count: 3 });
+    expect(hours).toEqual({
+      bucket: 'hour',
+      size: H,
+      fromMs: at('2026-03-10T09:00:00Z'),
+      toMs: at('2026-03-10T12:00:00Z'),
+      count: 3,
+    });
     const days = bucketSpan('day', at('2026-03-10T09:20:00Z'), at('2026-03-12T00:00:01Z'));
     expect(days).toMatchObject({ fromMs: at('2026-03-10T00:00:00Z'), toMs: at('2026-03-13T00:00:00Z'), count: 3 });
   });
@@ -18,7 +24,12 @@ describe('bucketSpan', () => {
   it('starts weeks on Monday 00:00 UTC', () => {
     // 2026-03-11 is a Wednesday; 2026-03-09 the Monday before it.
     const weeks = bucketSpan('week', at('2026-03-11T15:00:00Z'), at('2026-03-23T00:00:00Z'));
-    expect(weeks).toMatchObject({ fromMs: at('2026-03-09T00:00:00Z'), toMs: at('2026-03-23T00:00:00Z'), count: 2, size: 7 * D });
+    expect(weeks).toMatchObject({
+      fromMs: at('2026-03-09T00:00:00Z'),
+      toMs: at('2026-03-23T00:00:00Z'),
+      count: 2,
+      size: 7 * D,
+    });
   });
 
   it(`holds up to ${MAX_TIMESERIES_BUCKETS} buckets and refuses more, suggesting a larger bucket`, () => {
@@ -32,7 +43,9 @@ describe('bucketSpan', () => {
   });
 
   it('refuses an empty range', () => {
-    expect(() => bucketSpan('day', at('2026-03-10T00:00:00Z'), at('2026-03-10T00:00:00Z'))).toThrow(/is empty; "from" must come before "to"/);
+    expect(() => bucketSpan('day', at('2026-03-10T00:00:00Z'), at('2026-03-10T00:00:00Z'))).toThrow(
+      /is empty; "from" must come before "to"/,
+    );
   });
 });
 

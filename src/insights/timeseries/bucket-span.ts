@@ -25,7 +25,9 @@ export interface BucketSpan {
  */
 export function bucketSpan(bucket: Bucket, fromMs: number, toMs: number): BucketSpan {
   if (!(fromMs < toMs)) {
-    throw new InputError(`The time range from ${iso(fromMs)} to ${iso(toMs)} is empty; "from" must come before "to".`, { field: 'from' });
+    throw new InputError(`The time range from ${iso(fromMs)} to ${iso(toMs)} is empty; "from" must come before "to".`, {
+      field: 'from',
+    });
   }
   const size = bucketSize(bucket);
   const first = bucketStart(fromMs, bucket);

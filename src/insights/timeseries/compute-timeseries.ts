@@ -1,10 +1,9 @@
-import type { ManifestOf } from '../../model/index.js';
+import type { ManifestOf, Timeseries } from '../../model/index.js';
 import { parseDuration } from '../../shared/index.js';
 import type { EventLog } from '../../store/index.js';
 import { bucketSpan } from './bucket-span.js';
 import type { TimeseriesQuery } from './timeseries-query.js';
 import { TimeseriesTally, type SloSeriesSpec } from './timeseries-tally.js';
-import type { Timeseries } from '../../model/index.js';
 
 /** Every SLO of every agreement, with its promise in milliseconds. */
 export function sloSeriesSpecs(agreements: readonly ManifestOf<'Agreement'>[]): SloSeriesSpec[] {
@@ -37,7 +36,11 @@ export async function computeTimeseries(
 ): Promise<Timeseries> {
   const span = bucketSpan(query.bucket, query.fromMs, query.toMs);
   const nowMs = now.getTime();
-  const tally = new TimeseriesTally(span, sloSeriesSpecs(agreements), { types: query.types, includeCello: query.includeCello, nowMs });
+  const tally = new TimeseriesTally(span, sloSeriesSpecs(agreements), {
+    types: query.types,
+    includeCello: query.includeCello,
+    nowMs,
+  });
   for (const range of tally.ranges()) {
     const scan = events.scanColumns({ ...range, ...(tally.needsExtensions ? { extensions: 'all' as const } : {}) });
     for await (const batch of scan) for (const row of batch) tally.observe(row);

@@ -6,7 +6,13 @@ const at = (iso: string) => Date.parse(iso);
 
 describe('parseTimeseriesQuery', () => {
   it('defaults to 30 days ending with today, Cello’s own records left out of the total', () => {
-    expect(parseTimeseriesQuery({}, NOW)).toEqual({ bucket: 'day', fromMs: at('2026-02-09T00:00:00Z'), toMs: NOW.getTime() + 1, types: [], includeCello: false });
+    expect(parseTimeseriesQuery({}, NOW)).toEqual({
+      bucket: 'day',
+      fromMs: at('2026-02-09T00:00:00Z'),
+      toMs: NOW.getTime() + 1,
+      types: [],
+      includeCello: false,
+    });
   });
 
   it('defaults to 48 hours or 12 weeks for those buckets', () => {
@@ -16,7 +22,18 @@ describe('parseTimeseriesQuery', () => {
   });
 
   it('reads times as RFC 3339 or durations back from now, and type series as a comma-separated list', () => {
-    expect(parseTimeseriesQuery({ bucket: 'hour', from: '6h', to: '2026-03-10T12:00:00Z', type: 'com.lend.loan.*, com.lend.credit.decided', cello: 'true' }, NOW)).toEqual({
+    expect(
+      parseTimeseriesQuery(
+        {
+          bucket: 'hour',
+          from: '6h',
+          to: '2026-03-10T12:00:00Z',
+          type: 'com.lend.loan.*, com.lend.credit.decided',
+          cello: 'true',
+        },
+        NOW,
+      ),
+    ).toEqual({
       bucket: 'hour',
       fromMs: at('2026-03-10T06:30:00Z'),
       toMs: at('2026-03-10T12:00:00Z'),
@@ -26,9 +43,17 @@ describe('parseTimeseriesQuery', () => {
   });
 
   it('refuses what it cannot read, naming the value', () => {
-    expect(() => parseTimeseriesQuery({ bucket: 'month' }, NOW)).toThrow('bucket "month" is not one of hour, day, week.');
-    expect(() => parseTimeseriesQuery({ from: 'yesterday' }, NOW)).toThrow(/from "yesterday" is neither an RFC 3339 time/);
-    expect(() => parseTimeseriesQuery({ from: '2026-04-01T00:00:00Z' }, NOW)).toThrow(/from "2026-04-01T00:00:00Z" is not before the end of the series/);
-    expect(() => parseTimeseriesQuery({ type: Array.from({ length: 21 }, (_, i) => `com.x.t${i}`).join(',') }, NOW)).toThrow(/at most 20/);
+    expect(() => parseTimeseriesQuery({ bucket: 'month' }, NOW)).toThrow(
+      'bucket "month" is not one of hour, day, week.',
+    );
+    expect(() => parseTimeseriesQuery({ from: 'yesterday' }, NOW)).toThrow(
+      /from "yesterday" is neither an RFC 3339 time/,
+    );
+    expect(() => parseTimeseriesQuery({ from: '2026-04-01T00:00:00Z' }, NOW)).toThrow(
+      /from "2026-04-01T00:00:00Z" is not before the end of the series/,
+    );
+    expect(() =>
+      parseTimeseriesQuery({ type: Array.from({ length: 21 }, (_, i) => `com.x.t${i}`).join(',') }, NOW),
+    ).toThrow(/at most 20/);
   });
 });

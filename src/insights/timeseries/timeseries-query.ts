@@ -35,18 +35,25 @@ export function parseTimeseriesQuery(text: TimeseriesQueryText, now: Date, fallb
   const bucket = parseBucket(text.bucket, fallback);
   const parsed = parseLiveLogQuery({ from: text.from, to: text.to, type: text.type, cello: text.cello }, now);
   const toMs = parsed.toMs ?? now.getTime() + 1;
-  const fromMs = parsed.fromMs ?? bucketStart(toMs - 1, bucket) - (DEFAULT_TIMESERIES_BUCKETS[bucket] - 1) * bucketSize(bucket);
+  const fromMs =
+    parsed.fromMs ?? bucketStart(toMs - 1, bucket) - (DEFAULT_TIMESERIES_BUCKETS[bucket] - 1) * bucketSize(bucket);
   if (fromMs >= toMs) {
-    throw new InputError(`from "${text.from}" is not before the end of the series (${new Date(toMs).toISOString()}); choose an earlier "from" or a later "to".`, {
-      field: 'from',
-      value: text.from,
-    });
+    throw new InputError(
+      `from "${text.from}" is not before the end of the series (${new Date(toMs).toISOString()}); choose an earlier "from" or a later "to".`,
+      {
+        field: 'from',
+        value: text.from,
+      },
+    );
   }
   const types = parsed.types ?? [];
   if (types.length > MAX_TYPE_SERIES) {
-    throw new InputError(`type names ${types.length} event types or patterns; a time series breaks throughput into at most ${MAX_TYPE_SERIES}. Name fewer, or use prefixes such as com.acme.risk.*.`, {
-      field: 'type',
-    });
+    throw new InputError(
+      `type names ${types.length} event types or patterns; a time series breaks throughput into at most ${MAX_TYPE_SERIES}. Name fewer, or use prefixes such as com.acme.risk.*.`,
+      {
+        field: 'type',
+      },
+    );
   }
   return { bucket, fromMs, toMs, types, includeCello: parsed.includeCello === true };
 }

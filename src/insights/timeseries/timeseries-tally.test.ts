@@ -21,7 +21,9 @@ const slo = (agreement: string, within: string, withinMs: number): SloSeriesSpec
 });
 
 function feed(tally: TimeseriesTally, events: [type: string, subject: string | null, iso: string][]): void {
-  events.forEach(([type, subject, iso], i) => tally.observe([i + 1, type, subject, at(iso), null] satisfies EventColumnsRow));
+  events.forEach(([type, subject, iso], i) =>
+    tally.observe([i + 1, type, subject, at(iso), null] satisfies EventColumnsRow),
+  );
 }
 
 describe('TimeseriesTally', () => {
@@ -70,9 +72,23 @@ describe('TimeseriesTally', () => {
     expect(strict).toMatchObject({ agreement: 'strict', within: '4h', uncorrelated: 1 });
     expect(strict!.points).toEqual([
       // 00:30 answered at 06:00 (5.5 h, late), 10:00 at 11:00 (1 h).
-      { counted: 2, met: 1, missed: 1, pending: 0, compliance: 0.5, latency: { medianMs: 3.25 * H, p90Ms: 5.05 * H, answered: 2 } },
+      {
+        counted: 2,
+        met: 1,
+        missed: 1,
+        pending: 0,
+        compliance: 0.5,
+        latency: { medianMs: 3.25 * H, p90Ms: 5.05 * H, answered: 2 },
+      },
       // 08:00 never answered, its deadline long past; 23:00 answered at 01:00 the next day.
-      { counted: 2, met: 1, missed: 1, pending: 0, compliance: 0.5, latency: { medianMs: 2 * H, p90Ms: 2 * H, answered: 1 } },
+      {
+        counted: 2,
+        met: 1,
+        missed: 1,
+        pending: 0,
+        compliance: 0.5,
+        latency: { medianMs: 2 * H, p90Ms: 2 * H, answered: 1 },
+      },
     ]);
     // The same pairing under a 6 hour promise: the 5.5 hour answer is in time.
     expect(relaxed!.points.map((p) => [p.met, p.missed, p.compliance])).toEqual([
@@ -91,7 +107,11 @@ describe('TimeseriesTally', () => {
 
   it('leaves a request whose deadline is still ahead pending, and reads answers no later than now', () => {
     const today = bucketSpan('hour', at('2026-03-12T09:00:00Z'), NOW + 1);
-    const tally = new TimeseriesTally(today, [slo('strict', '4h', 4 * H)], { types: [], includeCello: false, nowMs: NOW });
+    const tally = new TimeseriesTally(today, [slo('strict', '4h', 4 * H)], {
+      types: [],
+      includeCello: false,
+      nowMs: NOW,
+    });
     expect(tally.ranges().at(-1)).toEqual({ fromMs: today.fromMs, toMs: today.toMs });
     feed(tally, [
       ['com.x.asked', 'a', '2026-03-12T09:10:00Z'],
@@ -99,7 +119,16 @@ describe('TimeseriesTally', () => {
       ['com.x.answered', 'b', '2026-03-12T09:50:00Z'],
     ]);
     const [series] = tally.result().slos;
-    expect(series!.points[0]).toEqual({ counted: 1, met: 1, missed: 0, pending: 1, compliance: 1, latency: { medianMs: 0.5 * H, p90Ms: 0.5 * H, answered: 1 } });
-    expect(series!.points.slice(1).every((p) => p.counted === 0 && p.compliance === null && p.latency.medianMs === null)).toBe(true);
+    expect(series!.points[0]).toEqual({
+      counted: 1,
+      met: 1,
+      missed: 0,
+      pending: 1,
+      compliance: 1,
+      latency: { medianMs: 0.5 * H, p90Ms: 0.5 * H, answered: 1 },
+    });
+    expect(
+      series!.points.slice(1).every((p) => p.counted === 0 && p.compliance === null && p.latency.medianMs === null),
+    ).toBe(true);
   });
 });

@@ -66,10 +66,22 @@ export class TimeseriesTally {
     // Late answers are read up to now (or the end of the span, when it lies ahead), at most `within` past the span.
     const lastAnswerMs = Math.max(span.toMs, options.nowMs + 1);
     specs.forEach((spec, order) => {
-      let group = this.groups.find((g) => g.request === spec.request && g.response === spec.response && g.correlateBy === spec.correlateBy);
+      let group = this.groups.find(
+        (g) => g.request === spec.request && g.response === spec.response && g.correlateBy === spec.correlateBy,
+      );
       if (!group) {
         const { request, response, correlateBy } = spec;
-        group = { request, response, correlateBy, readFromMs: span.fromMs, readToMs: span.toMs, requests: [], responses: [], uncorrelated: 0, specs: [] };
+        group = {
+          request,
+          response,
+          correlateBy,
+          readFromMs: span.fromMs,
+          readToMs: span.toMs,
+          requests: [],
+          responses: [],
+          uncorrelated: 0,
+          specs: [],
+        };
         this.groups.push(group);
       }
       group.readFromMs = Math.min(group.readFromMs, span.fromMs - spec.withinMs);
@@ -103,8 +115,10 @@ export class TimeseriesTally {
       if (roles.counted) this.total[index]!++;
       for (const s of roles.series) this.byType[s]![index]!++;
     }
-    for (const group of roles.requestOf) if (t >= group.readFromMs && t < this.span.toMs) this.keep(group, group.requests, row, index >= 0);
-    for (const group of roles.responseOf) if (t >= group.readFromMs && t < group.readToMs) this.keep(group, group.responses, row, index >= 0);
+    for (const group of roles.requestOf)
+      if (t >= group.readFromMs && t < this.span.toMs) this.keep(group, group.requests, row, index >= 0);
+    for (const group of roles.responseOf)
+      if (t >= group.readFromMs && t < group.readToMs) this.keep(group, group.responses, row, index >= 0);
   };
 
   /** The series: throughput per bucket, and each SLO's requests judged bucket by bucket as of now. */
@@ -125,7 +139,10 @@ export class TimeseriesTally {
       }
     }
     return {
-      events: { total: [...this.total], byType: this.options.types.map((type, i) => ({ type, counts: [...this.byType[i]!] })) },
+      events: {
+        total: [...this.total],
+        byType: this.options.types.map((type, i) => ({ type, counts: [...this.byType[i]!] })),
+      },
       slos,
     };
   }

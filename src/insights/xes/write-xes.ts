@@ -60,8 +60,12 @@ export async function writeXes(log: ColumnarEventLog, sink: TextSink, options: {
     '<log xes.version="1849-2016" xes.features="" xmlns="http://www.xes-standard.org/">',
     '  <extension name="Concept" prefix="concept" uri="http://www.xes-standard.org/concept.xesext"/>',
     '  <extension name="Time" prefix="time" uri="http://www.xes-standard.org/time.xesext"/>',
-    ...(hasResource ? ['  <extension name="Organizational" prefix="org" uri="http://www.xes-standard.org/org.xesext"/>'] : []),
-    ...(hasLifecycle ? ['  <extension name="Lifecycle" prefix="lifecycle" uri="http://www.xes-standard.org/lifecycle.xesext"/>'] : []),
+    ...(hasResource
+      ? ['  <extension name="Organizational" prefix="org" uri="http://www.xes-standard.org/org.xesext"/>']
+      : []),
+    ...(hasLifecycle
+      ? ['  <extension name="Lifecycle" prefix="lifecycle" uri="http://www.xes-standard.org/lifecycle.xesext"/>']
+      : []),
     '  <classifier name="Activity" keys="concept:name"/>',
     ...(options.name ? [`  <string key="concept:name" value="${xmlAttribute(options.name)}"/>`] : []),
     '',

@@ -77,12 +77,28 @@ export const collaborationDuration: LintRule = {
       const { since, duration } = a.spec;
       if (!duration) {
         out.push(
-          findingAt(model, this, a, ['spec', 'mode'], `Collaboration "${a.metadata.name}" has no duration; collaboration is meant to be temporary.`, 'add duration: (e.g. 6w) and since: (the start date)'),
+          findingAt(
+            model,
+            this,
+            a,
+            ['spec', 'mode'],
+            `Collaboration "${a.metadata.name}" has no duration; collaboration is meant to be temporary.`,
+            'add duration: (e.g. 6w) and since: (the start date)',
+          ),
         );
         continue;
       }
       if (!since) {
-        out.push(findingAt(model, this, a, ['spec', 'duration'], `Collaboration "${a.metadata.name}" has a duration but no start date, so its end is unknown.`, 'add since: YYYY-MM-DD'));
+        out.push(
+          findingAt(
+            model,
+            this,
+            a,
+            ['spec', 'duration'],
+            `Collaboration "${a.metadata.name}" has a duration but no start date, so its end is unknown.`,
+            'add since: YYYY-MM-DD',
+          ),
+        );
         continue;
       }
       const end = Date.parse(`${since}T00:00:00Z`) + parseDuration(duration);

@@ -16,14 +16,21 @@ interface Consumption {
 function consumptions(model: OrgModel): Consumption[] {
   const out: Consumption[] = [];
   for (const sub of model.subscriptions) {
-    sub.spec.types.forEach((pattern, i) => out.push({ cell: refName(sub.spec.cell), manifest: sub, path: ['spec', 'types', i], pattern }));
+    sub.spec.types.forEach((pattern, i) =>
+      out.push({ cell: refName(sub.spec.cell), manifest: sub, path: ['spec', 'types', i], pattern }),
+    );
   }
   for (const workflow of model.workflows.values()) {
     const template = model.template(workflow.spec.from);
     if (!template) continue;
-    const steps: Step[] = [...template.spec.steps, ...(workflow.spec.overrides?.replace ?? []), ...(workflow.spec.overrides?.add ?? []).map((a) => a.step)];
+    const steps: Step[] = [
+      ...template.spec.steps,
+      ...(workflow.spec.overrides?.replace ?? []),
+      ...(workflow.spec.overrides?.add ?? []).map((a) => a.step),
+    ];
     const types = new Set([template.spec.start.type, ...steps.flatMap((s) => (s.on ? [s.on.type] : []))]);
-    for (const pattern of types) out.push({ cell: refName(workflow.spec.cell), manifest: workflow, path: ['spec', 'from'], pattern });
+    for (const pattern of types)
+      out.push({ cell: refName(workflow.spec.cell), manifest: workflow, path: ['spec', 'from'], pattern });
   }
   return out;
 }
@@ -63,7 +70,11 @@ export const missingAgreement: LintRule = {
     for (const use of consumptions(model)) {
       for (const type of model.matchingEventTypes(use.pattern)) {
         for (const offering of model.eventOfferings(type)) {
-          if (offering.cell === use.cell || model.agreementsBetween(use.cell, offering.cell, offering.offer.name).length > 0) continue;
+          if (
+            offering.cell === use.cell ||
+            model.agreementsBetween(use.cell, offering.cell, offering.offer.name).length > 0
+          )
+            continue;
           const key = `${use.manifest.kind}/${use.manifest.metadata.name}>${offering.cell}/${offering.offer.name}`;
           if (reported.has(key)) continue;
           reported.add(key);

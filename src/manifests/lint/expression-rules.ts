@@ -5,12 +5,17 @@ import { expressionSites, type ExpressionRuleId, type ExpressionSite } from './e
 import { findingAt, type LintRule } from './lint-rule.js';
 
 /** Compiles an expression site, or returns the finding that says why it cannot be compiled. */
-export function compileSite(model: OrgModel, rule: Pick<LintRule, 'id' | 'severity'>, site: ExpressionSite): CompiledExpression | Finding {
+export function compileSite(
+  model: OrgModel,
+  rule: Pick<LintRule, 'id' | 'severity'>,
+  site: ExpressionSite,
+): CompiledExpression | Finding {
   const where = `${site.manifest.kind}/${site.manifest.metadata.name} ${formatPath(site.path)}`;
   try {
     return compileExpression(site.source, { where, ...(site.variables ? { variables: site.variables } : {}) });
   } catch (error) {
-    const details = (error as { details?: { line?: number; column?: number; problem?: string; hint?: string } }).details ?? {};
+    const details =
+      (error as { details?: { line?: number; column?: number; problem?: string; hint?: string } }).details ?? {};
     const message = error instanceof Error ? error.message : String(error);
     // Point at the character inside the YAML scalar when the expression sits on one line.
     const scalar = model.sourceOf(site.manifest)?.scalarAt(site.path);
@@ -19,7 +24,9 @@ export function compileSite(model: OrgModel, rule: Pick<LintRule, 'id' | 'severi
       ? `The expression is not valid CEL at ${site.source.includes('\n') ? `line ${details.line}, ` : ''}column ${details.column}: ${details.problem}.`
       : message.replace(`${where} `, 'The expression ');
     return findingAt(model, rule, site.manifest, site.path, text, details.hint ?? 'fix the expression', {
-      ...(inline ? { line: scalar.position.line, column: scalar.position.column + (scalar.quoted ? 1 : 0) + details.column! - 1 } : {}),
+      ...(inline
+        ? { line: scalar.position.line, column: scalar.position.column + (scalar.quoted ? 1 : 0) + details.column! - 1 }
+        : {}),
     });
   }
 }
@@ -40,6 +47,15 @@ function expressionRule(id: ExpressionRuleId, description: string): LintRule {
   };
 }
 
-export const guardrailCel = expressionRule('guardrail-cel', "Every guardrail's expression is valid CEL over the variable its target provides (manifest, event or workflow).");
-export const subscriptionFilterCel = expressionRule('subscription-filter-cel', "Every subscription's filter is valid CEL over `event`.");
-export const expressionCel = expressionRule('expression-cel', 'Every other CEL expression (emit data, case ids, template steps) is valid.');
+export const guardrailCel = expressionRule(
+  'guardrail-cel',
+  "Every guardrail's expression is valid CEL over the variable its target provides (manifest, event or workflow).",
+);
+export const subscriptionFilterCel = expressionRule(
+  'subscription-filter-cel',
+  "Every subscription's filter is valid CEL over `event`.",
+);
+export const expressionCel = expressionRule(
+  'expression-cel',
+  'Every other CEL expression (emit data, case ids, template steps) is valid.',
+);

@@ -25,10 +25,17 @@ export interface ExpressionSite {
 /** Every CEL expression in the organization, with the variables its runtime provides. */
 export function expressionSites(model: OrgModel): ExpressionSite[] {
   const sites: ExpressionSite[] = [];
-  const add = (manifest: Manifest, path: (string | number)[], source: string | undefined, ruleId: ExpressionRuleId, variables?: readonly string[]) => {
+  const add = (
+    manifest: Manifest,
+    path: (string | number)[],
+    source: string | undefined,
+    ruleId: ExpressionRuleId,
+    variables?: readonly string[],
+  ) => {
     if (source !== undefined) sites.push({ manifest, path, source, ruleId, ...(variables ? { variables } : {}) });
   };
-  for (const g of model.guardrails) add(g, ['spec', 'expression'], g.spec.expression, 'guardrail-cel', GUARDRAIL_VARIABLES[g.spec.target]);
+  for (const g of model.guardrails)
+    add(g, ['spec', 'expression'], g.spec.expression, 'guardrail-cel', GUARDRAIL_VARIABLES[g.spec.target]);
   for (const s of model.subscriptions) {
     add(s, ['spec', 'filter'], s.spec.filter, 'subscription-filter-cel', EVENT_VARIABLES);
     s.spec.actions.forEach((action, i) => {
@@ -38,32 +45,51 @@ export function expressionSites(model: OrgModel): ExpressionSite[] {
     });
   }
   for (const org of model.organizations) {
-    (org.spec.mining?.caseIds ?? []).forEach((c, i) => add(org, ['spec', 'mining', 'caseIds', i, 'expression'], c.expression, 'expression-cel', EVENT_VARIABLES));
+    (org.spec.mining?.caseIds ?? []).forEach((c, i) =>
+      add(org, ['spec', 'mining', 'caseIds', i, 'expression'], c.expression, 'expression-cel', EVENT_VARIABLES),
+    );
   }
   for (const versions of model.templates.values()) {
     for (const t of versions) {
       add(t, ['spec', 'start', 'condition'], t.spec.start.condition, 'expression-cel');
       add(t, ['spec', 'caseId'], t.spec.caseId, 'expression-cel');
-      t.spec.steps.forEach((step, i) => stepSites(step, ['spec', 'steps', i], (path, source) => add(t, path, source, 'expression-cel')));
+      t.spec.steps.forEach((step, i) =>
+        stepSites(step, ['spec', 'steps', i], (path, source) => add(t, path, source, 'expression-cel')),
+      );
     }
   }
   for (const w of model.workflows.values()) {
     const overrides = w.spec.overrides;
-    overrides?.replace?.forEach((step, i) => stepSites(step, ['spec', 'overrides', 'replace', i], (path, source) => add(w, path, source, 'expression-cel')));
-    overrides?.add?.forEach((a, i) => stepSites(a.step, ['spec', 'overrides', 'add', i, 'step'], (path, source) => add(w, path, source, 'expression-cel')));
+    overrides?.replace?.forEach((step, i) =>
+      stepSites(step, ['spec', 'overrides', 'replace', i], (path, source) => add(w, path, source, 'expression-cel')),
+    );
+    overrides?.add?.forEach((a, i) =>
+      stepSites(a.step, ['spec', 'overrides', 'add', i, 'step'], (path, source) =>
+        add(w, path, source, 'expression-cel'),
+      ),
+    );
   }
   return sites;
 }
 
-function stepSites(step: Step, base: (string | number)[], add: (path: (string | number)[], source: string) => void): void {
+function stepSites(
+  step: Step,
+  base: (string | number)[],
+  add: (path: (string | number)[], source: string) => void,
+): void {
   if (step.on?.condition) add([...base, 'on', 'condition'], step.on.condition);
   step.do.forEach((action, i) => actionSites(action, [...base, 'do', i], add));
   step.timeout?.then.forEach((action, i) => actionSites(action, [...base, 'timeout', 'then', i], add));
 }
 
-function actionSites(action: Action, base: (string | number)[], add: (path: (string | number)[], source: string) => void): void {
+function actionSites(
+  action: Action,
+  base: (string | number)[],
+  add: (path: (string | number)[], source: string) => void,
+): void {
   const record = (key: string, values: Record<string, string> | undefined) => {
-    for (const [name, source] of Object.entries(values ?? {})) add([...base, ...(key ? key.split('.') : []), name], source);
+    for (const [name, source] of Object.entries(values ?? {}))
+      add([...base, ...(key ? key.split('.') : []), name], source);
   };
   if ('emit' in action) record('emit.data', action.emit.data);
   else if ('webhook' in action) record('webhook.body', action.webhook.body);

@@ -16,7 +16,8 @@ export const organizationCount: LintRule = {
           line: 0,
           column: 0,
           kind: 'Organization',
-          message: 'There is no Organization manifest, so there is no shared purpose, no criteria to prioritize by and no tension types.',
+          message:
+            'There is no Organization manifest, so there is no shared purpose, no criteria to prioritize by and no tension types.',
           hint: 'add an Organization (e.g. organization.yaml) with a one-sentence purpose, 1 to 5 weighted criteria, tension types and a review cadence; `cello init` shows one',
         },
       ];
@@ -48,7 +49,9 @@ export const organizationPurpose: LintRule = {
           this,
           org,
           ['spec', 'purpose'],
-          sentences === 0 ? 'The purpose is blank.' : `The purpose has ${sentences} sentences; a purpose everyone can repeat is one sentence.`,
+          sentences === 0
+            ? 'The purpose is blank.'
+            : `The purpose has ${sentences} sentences; a purpose everyone can repeat is one sentence.`,
           'say why the organization exists in one sentence; move the rest to metadata.description',
         ),
       ];
@@ -65,10 +68,26 @@ export const organizationCriteria: LintRule = {
     for (const org of model.organizations) {
       const count = org.spec.criteria.length;
       if (count < 1) {
-        out.push(findingAt(model, this, org, ['spec', 'criteria'], 'There are no prioritization criteria, so tensions cannot be weighed.', 'add 1 to 5 criteria, each with a name and a weight'));
+        out.push(
+          findingAt(
+            model,
+            this,
+            org,
+            ['spec', 'criteria'],
+            'There are no prioritization criteria, so tensions cannot be weighed.',
+            'add 1 to 5 criteria, each with a name and a weight',
+          ),
+        );
       } else if (count > 5) {
         out.push(
-          findingAt(model, this, org, ['spec', 'criteria'], `There are ${count} prioritization criteria; more than 5 cannot be weighed against each other in a review.`, 'merge or drop criteria until at most 5 remain'),
+          findingAt(
+            model,
+            this,
+            org,
+            ['spec', 'criteria'],
+            `There are ${count} prioritization criteria; more than 5 cannot be weighed against each other in a review.`,
+            'merge or drop criteria until at most 5 remain',
+          ),
         );
       }
     }

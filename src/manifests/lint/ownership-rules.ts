@@ -11,9 +11,17 @@ export const domainOwner: LintRule = {
       const owners = model.domainOwners(name);
       if (owners.length === 0) {
         out.push(
-          findingAt(model, this, domain, ['metadata', 'name'], `No cell owns domain "${name}", so nobody answers for it.`, `add domain:${name} to the spec.domains of the one cell that is responsible for it`, {
-            severity: 'warning',
-          }),
+          findingAt(
+            model,
+            this,
+            domain,
+            ['metadata', 'name'],
+            `No cell owns domain "${name}", so nobody answers for it.`,
+            `add domain:${name} to the spec.domains of the one cell that is responsible for it`,
+            {
+              severity: 'warning',
+            },
+          ),
         );
       } else if (owners.length > 1) {
         const where = owners.map((cell) => {
@@ -97,7 +105,8 @@ export const offerLimits: LintRule = {
     for (const cell of model.cells.values()) {
       (cell.spec.offers ?? []).forEach((offer, index) => {
         const limits = offer.limits;
-        const stated = limits && (limits.capacity || limits.hours || limits.rate || (limits.outOfScope?.length ?? 0) > 0);
+        const stated =
+          limits && (limits.capacity || limits.hours || limits.rate || (limits.outOfScope?.length ?? 0) > 0);
         if (stated) return;
         out.push(
           findingAt(

@@ -24,7 +24,10 @@ export const duplicateName: LintRule = {
         first.set(key, manifest);
         continue;
       }
-      const label = manifest.kind === 'Template' ? `${manifest.metadata.name} version ${manifest.spec.version}` : manifest.metadata.name;
+      const label =
+        manifest.kind === 'Template'
+          ? `${manifest.metadata.name} version ${manifest.spec.version}`
+          : manifest.metadata.name;
       out.push(
         findingAt(
           model,
@@ -32,7 +35,9 @@ export const duplicateName: LintRule = {
           manifest,
           ['metadata', 'name'],
           `${manifest.kind} "${label}" is defined twice; the first is at ${describeLocation(model, earlier)}.`,
-          manifest.kind === 'Template' ? 'give the new version its own spec.version, or rename one' : 'rename one of them, or merge them into one manifest',
+          manifest.kind === 'Template'
+            ? 'give the new version its own spec.version, or rename one'
+            : 'rename one of them, or merge them into one manifest',
         ),
       );
     }
@@ -72,12 +77,18 @@ function references(model: OrgModel): Reference[] {
       case 'Workflow':
         add(m, ['spec', 'from'], m.spec.from);
         add(m, ['spec', 'cell'], m.spec.cell);
-        m.spec.overrides?.replace?.forEach((s, i) => stepRefs(s, ['spec', 'overrides', 'replace', i], (p, r) => add(m, p, r)));
-        m.spec.overrides?.add?.forEach((a, i) => stepRefs(a.step, ['spec', 'overrides', 'add', i, 'step'], (p, r) => add(m, p, r)));
+        m.spec.overrides?.replace?.forEach((s, i) =>
+          stepRefs(s, ['spec', 'overrides', 'replace', i], (p, r) => add(m, p, r)),
+        );
+        m.spec.overrides?.add?.forEach((a, i) =>
+          stepRefs(a.step, ['spec', 'overrides', 'add', i, 'step'], (p, r) => add(m, p, r)),
+        );
         break;
       case 'Subscription':
         add(m, ['spec', 'cell'], m.spec.cell);
-        m.spec.actions.forEach((a, i) => add(m, ['spec', 'actions', i, 'workflow'], 'workflow' in a ? a.workflow : undefined));
+        m.spec.actions.forEach((a, i) =>
+          add(m, ['spec', 'actions', i, 'workflow'], 'workflow' in a ? a.workflow : undefined),
+        );
         break;
       case 'Template':
         m.spec.steps.forEach((s, i) => stepRefs(s, ['spec', 'steps', i], (p, r) => add(m, p, r)));
@@ -93,7 +104,8 @@ function stepRefs(step: Step, base: (string | number)[], add: (path: (string | n
   const visit = (actions: Action[], at: (string | number)[]) =>
     actions.forEach((action, i) => {
       if ('task' in action) add([...at, i, 'task', 'cell'], action.task.cell);
-      if ('raiseTension' in action) action.raiseTension.cells?.forEach((c, j) => add([...at, i, 'raiseTension', 'cells', j], c));
+      if ('raiseTension' in action)
+        action.raiseTension.cells?.forEach((c, j) => add([...at, i, 'raiseTension', 'cells', j], c));
     });
   visit(step.do, [...base, 'do']);
   if (step.timeout) visit(step.timeout.then, [...base, 'timeout', 'then']);
@@ -102,10 +114,12 @@ function stepRefs(step: Step, base: (string | number)[], add: (path: (string | n
 export const danglingRef: LintRule = {
   id: 'dangling-ref',
   severity: 'error',
-  description: 'Every reference (cell:x, domain:x, template:x@v, workflow:x, offers, criteria, kinds) points at something that exists.',
+  description:
+    'Every reference (cell:x, domain:x, template:x@v, workflow:x, offers, criteria, kinds) points at something that exists.',
   check(model, context) {
     const out: Finding[] = [];
-    const report = (manifest: Manifest, path: (string | number)[], message: string, hint: string) => out.push(findingAt(model, this, manifest, path, message, hint));
+    const report = (manifest: Manifest, path: (string | number)[], message: string, hint: string) =>
+      out.push(findingAt(model, this, manifest, path, message, hint));
     for (const { manifest, path, ref } of references(model)) {
       const problem = resolveProblem(model, ref, context);
       if (problem) report(manifest, path, problem.message, problem.hint);
@@ -114,7 +128,12 @@ export const danglingRef: LintRule = {
       const provider = a.spec.provider.slice('cell:'.length);
       if (model.cells.has(provider) && !model.offer(provider, a.spec.offer)) {
         const names = model.offersOf(provider).map((o) => o.name);
-        report(a, ['spec', 'offer'], `Cell "${provider}" has no offer named "${a.spec.offer}"${suggestion(a.spec.offer, names) || '.'}`, `use one of ${provider}'s offers: ${names.join(', ') || '(none yet)'}`);
+        report(
+          a,
+          ['spec', 'offer'],
+          `Cell "${provider}" has no offer named "${a.spec.offer}"${suggestion(a.spec.offer, names) || '.'}`,
+          `use one of ${provider}'s offers: ${names.join(', ') || '(none yet)'}`,
+        );
       }
     }
     for (const cell of model.cells.values()) {
@@ -122,41 +141,76 @@ export const danglingRef: LintRule = {
         const provider = e.provider?.slice('cell:'.length);
         if (!provider || !e.offer || !model.cells.has(provider) || model.offer(provider, e.offer)) return;
         const names = model.offersOf(provider).map((o) => o.name);
-        report(cell, ['spec', 'expectations', i, 'offer'], `Cell "${provider}" has no offer named "${e.offer}"${suggestion(e.offer, names) || '.'}`, `use one of ${provider}'s offers: ${names.join(', ') || '(none yet)'}`);
+        report(
+          cell,
+          ['spec', 'expectations', i, 'offer'],
+          `Cell "${provider}" has no offer named "${e.offer}"${suggestion(e.offer, names) || '.'}`,
+          `use one of ${provider}'s offers: ${names.join(', ') || '(none yet)'}`,
+        );
       });
     }
     const criteria = model.organization?.spec.criteria.map((c) => c.name);
     for (const d of model.decisionRights) {
       d.spec.criteria?.forEach((c, i) => {
         if (!criteria || criteria.includes(c)) return;
-        report(d, ['spec', 'criteria', i], `"${c}" is not one of the organization's criteria (${criteria.join(', ')})${suggestion(c, criteria) || '.'}`, 'name a criterion defined in the Organization');
+        report(
+          d,
+          ['spec', 'criteria', i],
+          `"${c}" is not one of the organization's criteria (${criteria.join(', ')})${suggestion(c, criteria) || '.'}`,
+          'name a criterion defined in the Organization',
+        );
       });
     }
     for (const g of model.guardrails) {
       g.spec.kinds?.forEach((k, i) => {
         if ((MANIFEST_KINDS as readonly string[]).includes(k)) return;
-        report(g, ['spec', 'kinds', i], `"${k}" is not a manifest kind${suggestion(k, MANIFEST_KINDS) || '.'}`, `use kinds among ${MANIFEST_KINDS.join(', ')}`);
+        report(
+          g,
+          ['spec', 'kinds', i],
+          `"${k}" is not a manifest kind${suggestion(k, MANIFEST_KINDS) || '.'}`,
+          `use kinds among ${MANIFEST_KINDS.join(', ')}`,
+        );
       });
     }
     return out;
   },
 };
 
-function resolveProblem(model: OrgModel, text: string, context: LintContext): { message: string; hint: string } | undefined {
+function resolveProblem(
+  model: OrgModel,
+  text: string,
+  context: LintContext,
+): { message: string; hint: string } | undefined {
   const ref = parseRef(text);
   if (context.declared.has(`${ref.prefix}:${ref.name}`)) return undefined;
   if (ref.prefix === 'template') {
     const versions = model.templates.get(ref.name);
-    if (versions && (ref.version === undefined || versions.some((t) => t.spec.version === ref.version))) return undefined;
+    if (versions && (ref.version === undefined || versions.some((t) => t.spec.version === ref.version)))
+      return undefined;
     if (versions) {
       const known = versions.map((t) => t.spec.version).join(', ');
-      return { message: `${text} refers to version ${ref.version} of template "${ref.name}", which has versions ${known}.`, hint: `use one of ${known}, or add that version` };
+      return {
+        message: `${text} refers to version ${ref.version} of template "${ref.name}", which has versions ${known}.`,
+        hint: `use one of ${known}, or add that version`,
+      };
     }
     const names = [...model.templates.keys()];
-    return { message: `${text} refers to a template that does not exist${suggestion(ref.name, names) || '.'}`, hint: `create Template "${ref.name}" or fix the name` };
+    return {
+      message: `${text} refers to a template that does not exist${suggestion(ref.name, names) || '.'}`,
+      hint: `create Template "${ref.name}" or fix the name`,
+    };
   }
-  const pool: ReadonlyMap<string, unknown> | undefined = ref.prefix === 'cell' ? model.cells : ref.prefix === 'domain' ? model.domains : ref.prefix === 'workflow' ? model.workflows : undefined;
-  const names = pool ? [...pool.keys()] : model.manifests.filter((m) => m.kind === ref.kind).map((m) => m.metadata.name);
+  const pool: ReadonlyMap<string, unknown> | undefined =
+    ref.prefix === 'cell'
+      ? model.cells
+      : ref.prefix === 'domain'
+        ? model.domains
+        : ref.prefix === 'workflow'
+          ? model.workflows
+          : undefined;
+  const names = pool
+    ? [...pool.keys()]
+    : model.manifests.filter((m) => m.kind === ref.kind).map((m) => m.metadata.name);
   if (names.includes(ref.name)) return undefined;
   return {
     message: `${text} refers to a ${ref.kind} named "${ref.name}", but none exists${suggestion(ref.name, names) || '.'}`,

@@ -14,11 +14,22 @@ function tensionTypeUses(model: OrgModel): { manifest: Manifest; path: (string |
   for (const versions of model.templates.values()) {
     for (const template of versions) {
       template.spec.steps.forEach((step, s) => {
-        const lists: [string, typeof step.do][] = [['do', step.do], ...(step.timeout ? [['timeout', step.timeout.then] as [string, typeof step.do]] : [])];
+        const lists: [string, typeof step.do][] = [
+          ['do', step.do],
+          ...(step.timeout ? [['timeout', step.timeout.then] as [string, typeof step.do]] : []),
+        ];
         for (const [where, actions] of lists) {
           actions.forEach((action, a) => {
             if (!('raiseTension' in action)) return;
-            const path = ['spec', 'steps', s, ...(where === 'do' ? ['do'] : ['timeout', 'then']), a, 'raiseTension', 'type'];
+            const path = [
+              'spec',
+              'steps',
+              s,
+              ...(where === 'do' ? ['do'] : ['timeout', 'then']),
+              a,
+              'raiseTension',
+              'type',
+            ];
             uses.push({ manifest: template, path, type: action.raiseTension.type });
           });
         }

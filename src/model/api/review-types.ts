@@ -87,7 +87,12 @@ export interface ReviewWeek {
 export interface GovernanceMetrics {
   from?: string;
   to?: string;
-  tensions: { raised: number; byOrigin: { person: number; detector: number }; byState: Record<TensionState, number>; unrouted: number };
+  tensions: {
+    raised: number;
+    byOrigin: { person: number; detector: number };
+    byState: Record<TensionState, number>;
+    unrouted: number;
+  };
   /** observedAt → raisedAt: how long a gap went unspoken. */
   timeToSurface: DurationStats & { byOrigin: { person: DurationStats; detector: DurationStats } };
   /** raisedAt → the first decision on it (any outcome, escalation included). */

@@ -14,7 +14,17 @@ export type Severity = (typeof SEVERITIES)[number];
 /** Who raised it: a person (through a cell or admin token) or a detector (Cello itself). */
 export type TensionOrigin = 'person' | 'detector';
 
-export const EVIDENCE_KINDS = ['event', 'agreement', 'insight', 'finding', 'manifest', 'delivery', 'decision', 'experiment', 'link'] as const;
+export const EVIDENCE_KINDS = [
+  'event',
+  'agreement',
+  'insight',
+  'finding',
+  'manifest',
+  'delivery',
+  'decision',
+  'experiment',
+  'link',
+] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 /** A pointer to what shows the gap: an event (`event:42`), an agreement, an insight, a lint finding, a URL. */

@@ -8,12 +8,18 @@ export const INTERACTION_MODES = ['collaboration', 'x-as-a-service', 'facilitati
 export const Slo = Type.Object(
   {
     name: Name,
-    objective: Type.Number({ exclusiveMinimum: 0, maximum: 1, description: 'share that must meet the target, e.g. 0.95' }),
+    objective: Type.Number({
+      exclusiveMinimum: 0,
+      maximum: 1,
+      description: 'share that must meet the target, e.g. 0.95',
+    }),
     request: EventType,
     response: EventType,
     within: Duration,
     window: Duration,
-    correlateBy: Type.Optional(Type.String({ description: 'how a response finds its request: subject (default) or an extension name' })),
+    correlateBy: Type.Optional(
+      Type.String({ description: 'how a response finds its request: subject (default) or an extension name' }),
+    ),
   },
   closed,
 );
@@ -34,6 +40,10 @@ export const AgreementSpec = Type.Object(
   closed,
 );
 
-export const AgreementManifest = Envelope('Agreement', AgreementSpec, "An interface agreement between a provider's offer and a consumer cell.");
+export const AgreementManifest = Envelope(
+  'Agreement',
+  AgreementSpec,
+  "An interface agreement between a provider's offer and a consumer cell.",
+);
 export type AgreementSpec = Static<typeof AgreementSpec>;
 export type Slo = Static<typeof Slo>;

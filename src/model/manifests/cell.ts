@@ -20,7 +20,9 @@ export const OfferedEvent = Type.Object(
   {
     type: EventType,
     description: Type.Optional(Type.String()),
-    schema: Type.Optional(Type.Object({}, { additionalProperties: true, description: 'JSON Schema of the event data' })),
+    schema: Type.Optional(
+      Type.Object({}, { additionalProperties: true, description: 'JSON Schema of the event data' }),
+    ),
   },
   closed,
 );
@@ -30,8 +32,12 @@ export const Offer = Type.Object(
     name: Name,
     type: Type.Union(OFFER_TYPES.map((t) => Type.Literal(t))),
     description: Type.Optional(Type.String()),
-    events: Type.Optional(Type.Array(OfferedEvent, { description: 'for event offers: the event types this cell publishes' })),
-    asyncapi: Type.Optional(Type.String({ description: 'path to an AsyncAPI 2.6/3.x document, relative to this file' })),
+    events: Type.Optional(
+      Type.Array(OfferedEvent, { description: 'for event offers: the event types this cell publishes' }),
+    ),
+    asyncapi: Type.Optional(
+      Type.String({ description: 'path to an AsyncAPI 2.6/3.x document, relative to this file' }),
+    ),
     url: Type.Optional(Type.String({ description: 'for api and service offers: where to find it' })),
     limits: Type.Optional(Limits),
   },
@@ -71,7 +77,11 @@ export const CellSpec = Type.Object(
   closed,
 );
 
-export const CellManifest = Envelope('Cell', CellSpec, 'An autonomous team: type, purpose, members and roles, owned domains, offers and expectations.');
+export const CellManifest = Envelope(
+  'Cell',
+  CellSpec,
+  'An autonomous team: type, purpose, members and roles, owned domains, offers and expectations.',
+);
 export type CellSpec = Static<typeof CellSpec>;
 export type Offer = Static<typeof Offer>;
 export type Member = Static<typeof Member>;

@@ -5,7 +5,10 @@ import { NAME_PATTERN } from '../ref.js';
 export const Name = Type.String({ pattern: NAME_PATTERN, description: 'lower-case letters, digits and dashes' });
 
 /** A duration such as `30s`, `15m`, `4h`, `28d`, `6w`. */
-export const Duration = Type.String({ pattern: '^\\d+(\\.\\d+)?(ms|s|m|h|d|w)$', description: 'e.g. 30s, 15m, 4h, 28d, 6w' });
+export const Duration = Type.String({
+  pattern: '^\\d+(\\.\\d+)?(ms|s|m|h|d|w)$',
+  description: 'e.g. 30s, 15m, 4h, 28d, 6w',
+});
 
 /** A calendar date, `YYYY-MM-DD`. */
 export const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a date, YYYY-MM-DD' });
@@ -14,7 +17,10 @@ export const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', descr
 export const Expression = Type.String({ minLength: 1, maxLength: 4096, description: 'a CEL expression' });
 
 /** A CloudEvents type, reverse-DNS: `com.acme.risk.score.changed`. */
-export const EventType = Type.String({ pattern: '^[a-z0-9]+(\\.[a-z0-9-]+)+$', description: 'reverse-DNS, e.g. com.acme.risk.score.changed' });
+export const EventType = Type.String({
+  pattern: '^[a-z0-9]+(\\.[a-z0-9-]+)+$',
+  description: 'reverse-DNS, e.g. com.acme.risk.score.changed',
+});
 
 /** A reference of one of the given prefixes: `cell:risk`. */
 export function RefTo(...prefixes: string[]): TString {

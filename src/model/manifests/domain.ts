@@ -10,5 +10,9 @@ export const DomainSpec = Type.Object(
   closed,
 );
 
-export const DomainManifest = Envelope('Domain', DomainSpec, 'An area of exclusive responsibility; exactly one cell owns it (Cell.spec.domains).');
+export const DomainManifest = Envelope(
+  'Domain',
+  DomainSpec,
+  'An area of exclusive responsibility; exactly one cell owns it (Cell.spec.domains).',
+);
 export type DomainSpec = Static<typeof DomainSpec>;

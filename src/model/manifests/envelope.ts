@@ -8,7 +8,9 @@ export const Metadata = Type.Object(
     name: Name,
     title: Type.Optional(Type.String({ maxLength: 200 })),
     description: Type.Optional(Type.String({ maxLength: 4000 })),
-    labels: Type.Optional(Type.Record(Type.String({ pattern: '^[a-zA-Z0-9./_-]{1,63}$' }), Type.String({ maxLength: 200 }))),
+    labels: Type.Optional(
+      Type.Record(Type.String({ pattern: '^[a-zA-Z0-9./_-]{1,63}$' }), Type.String({ maxLength: 200 })),
+    ),
   },
   closed,
 );

@@ -8,8 +8,12 @@ export const GUARDRAIL_ACTIONS = ['deny', 'warn'] as const;
 export const GuardrailSpec = Type.Object(
   {
     target: Type.Union(GUARDRAIL_TARGETS.map((t) => Type.Literal(t))),
-    kinds: Type.Optional(Type.Array(Type.String(), { description: 'for manifests: which kinds it checks (default all)' })),
-    eventTypes: Type.Optional(Type.Array(Type.String(), { description: 'for events: exact types or prefixes ending in .*' })),
+    kinds: Type.Optional(
+      Type.Array(Type.String(), { description: 'for manifests: which kinds it checks (default all)' }),
+    ),
+    eventTypes: Type.Optional(
+      Type.Array(Type.String(), { description: 'for events: exact types or prefixes ending in .*' }),
+    ),
     expression: Expression,
     action: Type.Union(GUARDRAIL_ACTIONS.map((a) => Type.Literal(a))),
     message: Type.String({ minLength: 1, description: 'shown when the expression is false' }),

@@ -21,7 +21,10 @@ export const OrganizationSpec = Type.Object(
     }),
     review: Type.Object(
       {
-        cadence: Type.String({ minLength: 9, description: 'cron expression, e.g. "0 14 * * 3" for Wednesdays at 14:00' }),
+        cadence: Type.String({
+          minLength: 9,
+          description: 'cron expression, e.g. "0 14 * * 3" for Wednesdays at 14:00',
+        }),
         timezone: Type.Optional(Type.String()),
         durationMinutes: Type.Optional(Type.Integer({ minimum: 5, maximum: 480 })),
       },
@@ -31,7 +34,8 @@ export const OrganizationSpec = Type.Object(
       Type.Object(
         {
           caseIds: Type.Array(Type.Object({ type: EventType, expression: Expression }, closed), {
-            description: 'per event type, a CEL expression that yields the case id (default: subject, then the caseid extension)',
+            description:
+              'per event type, a CEL expression that yields the case id (default: subject, then the caseid extension)',
           }),
         },
         closed,
@@ -41,5 +45,9 @@ export const OrganizationSpec = Type.Object(
   closed,
 );
 
-export const OrganizationManifest = Envelope('Organization', OrganizationSpec, 'The organization: purpose, prioritization criteria, tension types and review cadence.');
+export const OrganizationManifest = Envelope(
+  'Organization',
+  OrganizationSpec,
+  'The organization: purpose, prioritization criteria, tension types and review cadence.',
+);
 export type OrganizationSpec = Static<typeof OrganizationSpec>;

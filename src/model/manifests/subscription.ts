@@ -5,7 +5,12 @@ import { EventType, Expression, RefTo, closed } from './common.js';
 export const SubscriptionAction = Type.Union([
   Type.Object({ webhook: Type.Object({ url: Type.String({ pattern: '^https?://' }) }, closed) }, closed),
   Type.Object(
-    { emit: Type.Object({ type: EventType, data: Type.Optional(Expression), subject: Type.Optional(Expression) }, closed) },
+    {
+      emit: Type.Object(
+        { type: EventType, data: Type.Optional(Expression), subject: Type.Optional(Expression) },
+        closed,
+      ),
+    },
     closed,
   ),
   Type.Object({ workflow: RefTo('workflow') }, closed),

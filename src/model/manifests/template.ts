@@ -9,7 +9,10 @@ export const STEP_MODES = ['fixed', 'adaptable'] as const;
  * A parameter name: also accepts camelCase, so step expressions can read it as `params.approvalThreshold`
  * (a dashed name must be read as `params["approval-threshold"]`).
  */
-export const ParameterName = Type.String({ pattern: '^[a-zA-Z][a-zA-Z0-9_-]{0,62}$', description: 'a letter, then letters, digits, _ or -' });
+export const ParameterName = Type.String({
+  pattern: '^[a-zA-Z][a-zA-Z0-9_-]{0,62}$',
+  description: 'a letter, then letters, digits, _ or -',
+});
 
 export const Parameter = Type.Object(
   {
@@ -26,15 +29,43 @@ export const Parameter = Type.Object(
 
 /** What a step does once its event arrived. Exactly one key per action. */
 export const Action = Type.Union([
-  Type.Object({ emit: Type.Object({ type: EventType, data: Type.Optional(Type.Record(Type.String(), Expression)) }, closed) }, closed),
-  Type.Object({ webhook: Type.Object({ url: Type.String({ minLength: 1 }), body: Type.Optional(Type.Record(Type.String(), Expression)) }, closed) }, closed),
   Type.Object(
-    { task: Type.Object({ cell: RefTo('cell'), title: Type.String({ minLength: 1 }), due: Type.Optional(Type.String({ minLength: 1 })) }, closed) },
+    { emit: Type.Object({ type: EventType, data: Type.Optional(Type.Record(Type.String(), Expression)) }, closed) },
+    closed,
+  ),
+  Type.Object(
+    {
+      webhook: Type.Object(
+        { url: Type.String({ minLength: 1 }), body: Type.Optional(Type.Record(Type.String(), Expression)) },
+        closed,
+      ),
+    },
+    closed,
+  ),
+  Type.Object(
+    {
+      task: Type.Object(
+        {
+          cell: RefTo('cell'),
+          title: Type.String({ minLength: 1 }),
+          due: Type.Optional(Type.String({ minLength: 1 })),
+        },
+        closed,
+      ),
+    },
     closed,
   ),
   Type.Object({ set: Type.Record(Type.String({ pattern: '^[a-zA-Z_][a-zA-Z0-9_]*$' }), Expression) }, closed),
   Type.Object({ branch: Type.Array(Type.Object({ when: Expression, goto: Name }, closed), { minItems: 1 }) }, closed),
-  Type.Object({ raiseTension: Type.Object({ type: Name, title: Type.String({ minLength: 1 }), cells: Type.Optional(Type.Array(RefTo('cell'))) }, closed) }, closed),
+  Type.Object(
+    {
+      raiseTension: Type.Object(
+        { type: Name, title: Type.String({ minLength: 1 }), cells: Type.Optional(Type.Array(RefTo('cell'))) },
+        closed,
+      ),
+    },
+    closed,
+  ),
   Type.Object({ complete: Type.Boolean() }, closed),
 ]);
 
@@ -46,7 +77,10 @@ export const Step = Type.Object(
     on: Type.Optional(Type.Object({ type: EventType, condition: Type.Optional(Expression) }, closed)),
     do: Type.Array(Action),
     timeout: Type.Optional(
-      Type.Object({ after: Type.String({ minLength: 1, description: 'a duration or ${param}' }), then: Type.Array(Action) }, closed),
+      Type.Object(
+        { after: Type.String({ minLength: 1, description: 'a duration or ${param}' }), then: Type.Array(Action) },
+        closed,
+      ),
     ),
     idempotentSafe: Type.Optional(Type.Boolean()),
   },
@@ -58,14 +92,21 @@ export const TemplateSpec = Type.Object(
     version: Type.Integer({ minimum: 1 }),
     description: Type.Optional(Type.String()),
     parameters: Type.Optional(Type.Array(Parameter)),
-    start: Type.Object({ type: EventType, condition: Type.Optional(Expression) }, { ...closed, description: 'the event that starts an instance' }),
+    start: Type.Object(
+      { type: EventType, condition: Type.Optional(Expression) },
+      { ...closed, description: 'the event that starts an instance' },
+    ),
     caseId: Type.Optional(Expression),
     steps: Type.Array(Step, { minItems: 1 }),
   },
   closed,
 );
 
-export const TemplateManifest = Envelope('Template', TemplateSpec, 'A versioned best-practice workflow with parameters and fixed or adaptable steps.');
+export const TemplateManifest = Envelope(
+  'Template',
+  TemplateSpec,
+  'A versioned best-practice workflow with parameters and fixed or adaptable steps.',
+);
 export type TemplateSpec = Static<typeof TemplateSpec>;
 export type Step = Static<typeof Step>;
 export type Action = Static<typeof Action>;

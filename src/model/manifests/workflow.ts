@@ -24,5 +24,9 @@ export const WorkflowSpec = Type.Object(
   closed,
 );
 
-export const WorkflowManifest = Envelope('Workflow', WorkflowSpec, "A cell's adaptation of a template: parameter values and step overrides.");
+export const WorkflowManifest = Envelope(
+  'Workflow',
+  WorkflowSpec,
+  "A cell's adaptation of a template: parameter values and step overrides.",
+);
 export type WorkflowSpec = Static<typeof WorkflowSpec>;

@@ -59,7 +59,11 @@ export function eventLogContract(context: ContractContext): void {
         { event: event('bare') },
       ]);
       const [bin, text, nul, num, bare] = await store.events.query({ limit: 10 });
-      expect(bin).toStrictEqual({ ...event('bin', { datacontenttype: 'application/octet-stream', dataBase64: 'AAECAw==' }), seq: 1, recordedAt: START });
+      expect(bin).toStrictEqual({
+        ...event('bin', { datacontenttype: 'application/octet-stream', dataBase64: 'AAECAw==' }),
+        seq: 1,
+        recordedAt: START,
+      });
       expect(text?.data).toBe('hello');
       expect(nul).toHaveProperty('data', null);
       expect(num?.data).toBe(42);
@@ -94,7 +98,10 @@ export function eventLogContract(context: ContractContext): void {
     });
 
     it('treats the same id from another source as another event', async () => {
-      const outcomes = await store.events.append([{ event: event('a') }, { event: { ...event('a'), source: 'https://acme.test/loans' } }]);
+      const outcomes = await store.events.append([
+        { event: event('a') },
+        { event: { ...event('a'), source: 'https://acme.test/loans' } },
+      ]);
       expect(outcomes).toEqual([
         { seq: 1, duplicate: false },
         { seq: 2, duplicate: false },
@@ -118,7 +125,9 @@ export function eventLogContract(context: ContractContext): void {
     });
 
     it('gives concurrent appends distinct, gap-free positions', async () => {
-      const batches = Array.from({ length: 20 }, (_, b) => Array.from({ length: 5 }, (_, i) => ({ event: event(`c${b}-${i}`) })));
+      const batches = Array.from({ length: 20 }, (_, b) =>
+        Array.from({ length: 5 }, (_, i) => ({ event: event(`c${b}-${i}`) })),
+      );
       const outcomes = (await Promise.all(batches.map((batch) => store.events.append(batch)))).flat();
       expect(outcomes.map((o) => o.seq).sort((x, y) => x - y)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
     });
@@ -138,7 +147,14 @@ export function eventLogContract(context: ContractContext): void {
       await store.events.append([
         { event: event('s1', { type: 'com.acme.risk.scored', subject: 'loan-1', time: '2026-01-05T08:00:00Z' }) },
         { event: event('f1', { type: 'com.acme.risk.flagged', subject: 'loan-1', time: '2026-01-05T10:00:00+02:00' }) },
-        { event: event('o1', { type: 'com.acme.loans.opened', source: 'https://acme.test/loans', subject: 'loan-2', time: '2026-01-05T09:30:00Z' }) },
+        {
+          event: event('o1', {
+            type: 'com.acme.loans.opened',
+            source: 'https://acme.test/loans',
+            subject: 'loan-2',
+            time: '2026-01-05T09:30:00Z',
+          }),
+        },
         { event: event('x1', { type: 'com.acme.riskier.thing', subject: 'loan-2', time: '2026-01-05T11:00:00Z' }) },
         { event: event('n1', { type: 'com.acme.risk.scored' }) }, // no time: filtered by recordedAt (09:00)
       ]);
@@ -147,7 +163,9 @@ export function eventLogContract(context: ContractContext): void {
     it('filters by exact types, by prefixes, and by both', async () => {
       expect(ids(await store.events.query({ types: ['com.acme.risk.scored'], limit: 10 }))).toEqual(['s1', 'n1']);
       expect(ids(await store.events.query({ types: ['com.acme.risk.*'], limit: 10 }))).toEqual(['s1', 'f1', 'n1']);
-      expect(ids(await store.events.query({ types: ['com.acme.risk.*', 'com.acme.loans.opened'], limit: 10 }))).toEqual(['s1', 'f1', 'o1', 'n1']);
+      expect(ids(await store.events.query({ types: ['com.acme.risk.*', 'com.acme.loans.opened'], limit: 10 }))).toEqual(
+        ['s1', 'f1', 'o1', 'n1'],
+      );
       expect(ids(await store.events.query({ types: ['*'], limit: 10 }))).toHaveLength(5);
       expect(await store.events.query({ types: ['com.acme.nothing'], limit: 10 })).toEqual([]);
     });
@@ -155,14 +173,23 @@ export function eventLogContract(context: ContractContext): void {
     it('filters by source and by subject', async () => {
       expect(ids(await store.events.query({ source: 'https://acme.test/loans', limit: 10 }))).toEqual(['o1']);
       expect(ids(await store.events.query({ subject: 'loan-2', limit: 10 }))).toEqual(['o1', 'x1']);
-      expect(ids(await store.events.query({ subject: 'loan-1', types: ['com.acme.risk.flagged'], limit: 10 }))).toEqual(['f1']);
+      expect(ids(await store.events.query({ subject: 'loan-1', types: ['com.acme.risk.flagged'], limit: 10 }))).toEqual(
+        ['f1'],
+      );
     });
 
     it('filters by event time, from inclusive and to exclusive, comparing instants across offsets', async () => {
       // f1 is 10:00+02:00 = 08:00Z, the same instant as s1.
-      expect(ids(await store.events.query({ from: '2026-01-05T08:00:00Z', to: '2026-01-05T09:00:00Z', limit: 10 }))).toEqual(['s1', 'f1']);
+      expect(
+        ids(await store.events.query({ from: '2026-01-05T08:00:00Z', to: '2026-01-05T09:00:00Z', limit: 10 })),
+      ).toEqual(['s1', 'f1']);
       expect(ids(await store.events.query({ from: '2026-01-05T09:00:00Z', limit: 10 }))).toEqual(['o1', 'x1', 'n1']);
-      expect(ids(await store.events.query({ to: '2026-01-05T11:00:00+00:00', limit: 10 }))).toEqual(['s1', 'f1', 'o1', 'n1']);
+      expect(ids(await store.events.query({ to: '2026-01-05T11:00:00+00:00', limit: 10 }))).toEqual([
+        's1',
+        'f1',
+        'o1',
+        'n1',
+      ]);
     });
 
     it('pages through results with afterSeq and limit, oldest first', async () => {
@@ -187,7 +214,9 @@ export function eventLogContract(context: ContractContext): void {
 
   describe('scan', () => {
     beforeEach(async () => {
-      const batch = Array.from({ length: 25 }, (_, i) => ({ event: event(`e${i}`, { type: i % 5 === 0 ? 'com.acme.risk.flagged' : 'com.acme.risk.scored' }) }));
+      const batch = Array.from({ length: 25 }, (_, i) => ({
+        event: event(`e${i}`, { type: i % 5 === 0 ? 'com.acme.risk.flagged' : 'com.acme.risk.scored' }),
+      }));
       await store.events.append(batch);
     });
 
@@ -200,7 +229,8 @@ export function eventLogContract(context: ContractContext): void {
 
     it('starts after a position and filters by type', async () => {
       const seen: number[] = [];
-      for await (const batch of store.events.scan({ afterSeq: 5, batchSize: 2, types: ['com.acme.risk.flagged'] })) seen.push(...batch.map((e) => e.seq));
+      for await (const batch of store.events.scan({ afterSeq: 5, batchSize: 2, types: ['com.acme.risk.flagged'] }))
+        seen.push(...batch.map((e) => e.seq));
       expect(seen).toEqual([6, 11, 16, 21]);
     });
 
@@ -216,7 +246,14 @@ export function eventLogContract(context: ContractContext): void {
       await store.events.append([
         { event: event('a', { subject: 'loan-1', time: '2026-01-05T08:00:00Z', data: { n: 1 } }), publisher: 'risk' },
         { event: event('b', { type: 'com.acme.risk.flagged', extensions: { caseid: 'c-9' }, data: { n: 2 } }) },
-        { event: event('c', { type: 'com.acme.loans.opened', subject: 'loan-2', time: '2026-01-05T10:00:00Z', extensions: { caseid: 'c-1' } }) },
+        {
+          event: event('c', {
+            type: 'com.acme.loans.opened',
+            subject: 'loan-2',
+            time: '2026-01-05T10:00:00Z',
+            extensions: { caseid: 'c-1' },
+          }),
+        },
       ]);
     });
 
@@ -233,11 +270,33 @@ export function eventLogContract(context: ContractContext): void {
 
     it('filters by type and time, and adds extensions and whole events only where asked', async () => {
       const flagged = [];
-      const query: EventColumnsQuery = { types: ['com.acme.risk.*'], fromMs: Date.parse('2026-01-05T08:30:00Z'), extensions: 'without-subject', whole: ['com.acme.risk.flagged'] };
+      const query: EventColumnsQuery = {
+        types: ['com.acme.risk.*'],
+        fromMs: Date.parse('2026-01-05T08:30:00Z'),
+        extensions: 'without-subject',
+        whole: ['com.acme.risk.flagged'],
+      };
       for await (const batch of store.events.scanColumns(query)) flagged.push(...batch);
-      expect(flagged).toEqual([[2, 'com.acme.risk.flagged', null, Date.parse(START), null, JSON.stringify({ caseid: 'c-9' }), 'b', SOURCE, null, JSON.stringify({ n: 2 })]]);
+      expect(flagged).toEqual([
+        [
+          2,
+          'com.acme.risk.flagged',
+          null,
+          Date.parse(START),
+          null,
+          JSON.stringify({ caseid: 'c-9' }),
+          'b',
+          SOURCE,
+          null,
+          JSON.stringify({ n: 2 }),
+        ],
+      ]);
       const early = [];
-      for await (const batch of store.events.scanColumns({ extensions: 'without-subject', toMs: Date.parse('2026-01-05T09:30:00Z') })) early.push(...batch);
+      for await (const batch of store.events.scanColumns({
+        extensions: 'without-subject',
+        toMs: Date.parse('2026-01-05T09:30:00Z'),
+      }))
+        early.push(...batch);
       expect(early).toEqual([
         [1, 'com.acme.risk.scored', 'loan-1', Date.parse('2026-01-05T08:00:00Z'), 'risk', null],
         [2, 'com.acme.risk.flagged', null, Date.parse(START), null, JSON.stringify({ caseid: 'c-9' })],
@@ -253,8 +312,18 @@ export function eventLogContract(context: ContractContext): void {
         [3, 'com.acme.loans.opened', 'loan-2', Date.parse('2026-01-05T10:00:00Z')],
       ]);
       const withExtensions = [];
-      for await (const batch of store.events.scanColumns({ publisher: false, extensions: 'all', afterSeq: 2 })) withExtensions.push(...batch);
-      expect(withExtensions).toEqual([[3, 'com.acme.loans.opened', 'loan-2', Date.parse('2026-01-05T10:00:00Z'), null, JSON.stringify({ caseid: 'c-1' })]]);
+      for await (const batch of store.events.scanColumns({ publisher: false, extensions: 'all', afterSeq: 2 }))
+        withExtensions.push(...batch);
+      expect(withExtensions).toEqual([
+        [
+          3,
+          'com.acme.loans.opened',
+          'loan-2',
+          Date.parse('2026-01-05T10:00:00Z'),
+          null,
+          JSON.stringify({ caseid: 'c-1' }),
+        ],
+      ]);
     });
   });
 }

@@ -70,9 +70,19 @@ export function repositoriesContract(context: ContractContext): void {
         [2, 'h2', false],
         [3, 'h3', false],
       ]);
-      expect(history[0]).toEqual({ kind: 'Domain', name: 'lending', version: 1, manifest: domain('lending', 'Loans'), hash: 'h1', appliedAt: START, removed: false });
+      expect(history[0]).toEqual({
+        kind: 'Domain',
+        name: 'lending',
+        version: 1,
+        manifest: domain('lending', 'Loans'),
+        hash: 'h1',
+        appliedAt: START,
+        removed: false,
+      });
       expect(history[1]?.appliedAt).toBe('2026-01-05T09:01:00.000Z');
-      expect((await store.manifests.get('Domain', 'lending'))?.manifest).toEqual(domain('lending', 'Loans, leases, cards'));
+      expect((await store.manifests.get('Domain', 'lending'))?.manifest).toEqual(
+        domain('lending', 'Loans, leases, cards'),
+      );
     });
 
     it('writes no new version when the content hash is unchanged', async () => {
@@ -82,12 +92,21 @@ export function repositoriesContract(context: ContractContext): void {
     });
 
     it('lists the current manifests, optionally of one kind, sorted by kind and name', async () => {
-      const cell: Manifest = { apiVersion: 'cello/v1', kind: 'Cell', metadata: { name: 'risk' }, spec: { type: 'stream-aligned', purpose: 'Score risk', members: [{ name: 'Ada', roles: ['lead'] }] } };
+      const cell: Manifest = {
+        apiVersion: 'cello/v1',
+        kind: 'Cell',
+        metadata: { name: 'risk' },
+        spec: { type: 'stream-aligned', purpose: 'Score risk', members: [{ name: 'Ada', roles: ['lead'] }] },
+      };
       await store.manifests.put('Domain', 'payments', domain('payments', 'Payments'), 'p1');
       await store.manifests.put('Domain', 'lending', domain('lending', 'Loans'), 'l1');
       await store.manifests.put('Cell', 'risk', cell, 'r1');
       await store.manifests.put('Domain', 'lending', domain('lending', 'Loans v2'), 'l2');
-      expect((await store.manifests.current()).map((v) => `${v.kind}:${v.name}@${v.version}`)).toEqual(['Cell:risk@1', 'Domain:lending@2', 'Domain:payments@1']);
+      expect((await store.manifests.current()).map((v) => `${v.kind}:${v.name}@${v.version}`)).toEqual([
+        'Cell:risk@1',
+        'Domain:lending@2',
+        'Domain:payments@1',
+      ]);
       expect((await store.manifests.current('Domain')).map((v) => v.name)).toEqual(['lending', 'payments']);
     });
 
@@ -106,7 +125,9 @@ export function repositoriesContract(context: ContractContext): void {
       await expect(store.manifests.put('Domain', 'ghost', null, 'x')).rejects.toBeInstanceOf(NotFoundError);
       await store.manifests.put('Domain', 'lending', domain('lending', 'Loans'), 'h1');
       await store.manifests.put('Domain', 'lending', null, 'removed');
-      await expect(store.manifests.put('Domain', 'lending', null, 'removed')).rejects.toThrow(/no current Domain "lending"/);
+      await expect(store.manifests.put('Domain', 'lending', null, 'removed')).rejects.toThrow(
+        /no current Domain "lending"/,
+      );
     });
   });
 
@@ -115,7 +136,9 @@ export function repositoriesContract(context: ContractContext): void {
       const created = await store.tokens.create({ id: 't1', hash: 'hash-1', cell: 'risk', admin: false, label: 'ci' });
       expect(created).toEqual({ id: 't1', cell: 'risk', admin: false, label: 'ci', createdAt: START });
       await store.tokens.create({ id: 't2', hash: 'hash-2', admin: true });
-      expect(await store.tokens.create({ id: 't3', hash: 'hash-3', cell: 'risk', member: 'Ada', admin: false })).toMatchObject({ cell: 'risk', member: 'Ada' });
+      expect(
+        await store.tokens.create({ id: 't3', hash: 'hash-3', cell: 'risk', member: 'Ada', admin: false }),
+      ).toMatchObject({ cell: 'risk', member: 'Ada' });
       expect((await store.tokens.findByHash('hash-3'))?.member).toBe('Ada');
       expect(await store.tokens.findByHash('hash-1')).toEqual(created);
       expect(await store.tokens.findByHash('nope')).toBeUndefined();
@@ -133,7 +156,9 @@ export function repositoriesContract(context: ContractContext): void {
 
     it('refuses a second token with the same secret and says so for unknown ids', async () => {
       await store.tokens.create({ id: 't1', hash: 'hash-1', admin: false, cell: 'risk' });
-      await expect(store.tokens.create({ id: 't2', hash: 'hash-1', admin: false, cell: 'loans' })).rejects.toBeInstanceOf(ConflictError);
+      await expect(
+        store.tokens.create({ id: 't2', hash: 'hash-1', admin: false, cell: 'loans' }),
+      ).rejects.toBeInstanceOf(ConflictError);
       await expect(store.tokens.revoke('t9')).rejects.toBeInstanceOf(NotFoundError);
     });
   });
@@ -142,11 +167,34 @@ export function repositoriesContract(context: ContractContext): void {
     it('holds deliveries that reference logged events, and enforces the reference', async () => {
       await store.events.append([{ event: event('a') }]);
       const now = Date.parse(START);
-      const delivery = { id: 'd1', event_seq: 1, subscription: 'scores', action_index: 0, target: 'http://127.0.0.1:9/hook', status: 'pending' as const, next_attempt_at: now, last_status_code: null, last_error: null, created_at: now, updated_at: now, completed_at: null };
+      const delivery = {
+        id: 'd1',
+        event_seq: 1,
+        subscription: 'scores',
+        action_index: 0,
+        target: 'http://127.0.0.1:9/hook',
+        status: 'pending' as const,
+        next_attempt_at: now,
+        last_status_code: null,
+        last_error: null,
+        created_at: now,
+        updated_at: now,
+        completed_at: null,
+      };
       await store.db.insertInto('deliveries').values(delivery).execute();
-      const due = await store.db.selectFrom('deliveries').selectAll().where('status', '=', 'pending').where('next_attempt_at', '<=', now).execute();
+      const due = await store.db
+        .selectFrom('deliveries')
+        .selectAll()
+        .where('status', '=', 'pending')
+        .where('next_attempt_at', '<=', now)
+        .execute();
       expect(due).toEqual([{ ...delivery, attempts: 0 }]);
-      await expect(store.db.insertInto('deliveries').values({ ...delivery, id: 'd2', event_seq: 99 }).execute()).rejects.toThrow();
+      await expect(
+        store.db
+          .insertInto('deliveries')
+          .values({ ...delivery, id: 'd2', event_seq: 99 })
+          .execute(),
+      ).rejects.toThrow();
     });
   });
 }

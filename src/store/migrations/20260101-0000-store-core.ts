@@ -93,7 +93,11 @@ export const storeCore: StoreMigration = {
     // Workers claim what is due: status = 'pending' AND next_attempt_at <= now, oldest first.
     await db.schema.createIndex('deliveries_due').on('deliveries').columns(['status', 'next_attempt_at']).execute();
     // `cello deliveries --subscription X [--failed]` and the per-subscription concurrency limit.
-    await db.schema.createIndex('deliveries_subscription').on('deliveries').columns(['subscription', 'status']).execute();
+    await db.schema
+      .createIndex('deliveries_subscription')
+      .on('deliveries')
+      .columns(['subscription', 'status'])
+      .execute();
     // An event's deliveries, for the dashboard and `cello replay --from`.
     await db.schema.createIndex('deliveries_event').on('deliveries').column('event_seq').execute();
 
@@ -108,6 +112,11 @@ export const storeCore: StoreMigration = {
       .addColumn('outcome', c.key, (col) => col.notNull())
       .addColumn('error', 'text')
       .execute();
-    await db.schema.createIndex('delivery_attempts_delivery').unique().on('delivery_attempts').columns(['delivery_id', 'attempt']).execute();
+    await db.schema
+      .createIndex('delivery_attempts_delivery')
+      .unique()
+      .on('delivery_attempts')
+      .columns(['delivery_id', 'attempt'])
+      .execute();
   },
 };

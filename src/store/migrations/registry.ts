@@ -19,9 +19,12 @@ export function registerMigrations(...migrations: StoreMigration[]): void {
     const known = registered.get(migration.name);
     if (known === migration) continue;
     if (known) {
-      throw new ConflictError(`Two migrations are named "${migration.name}"; rename the newer one (names must be unique across modules).`, {
-        name: migration.name,
-      });
+      throw new ConflictError(
+        `Two migrations are named "${migration.name}"; rename the newer one (names must be unique across modules).`,
+        {
+          name: migration.name,
+        },
+      );
     }
     if (!NAME.test(migration.name)) {
       throw new InputError(
@@ -30,9 +33,12 @@ export function registerMigrations(...migrations: StoreMigration[]): void {
       );
     }
     if (migration.name <= storeCore.name) {
-      throw new InputError(`Migration "${migration.name}" would sort before the store's core tables (${storeCore.name}); date it when it was written.`, {
-        name: migration.name,
-      });
+      throw new InputError(
+        `Migration "${migration.name}" would sort before the store's core tables (${storeCore.name}); date it when it was written.`,
+        {
+          name: migration.name,
+        },
+      );
     }
     registered.set(migration.name, migration);
   }

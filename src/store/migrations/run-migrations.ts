@@ -8,12 +8,15 @@ const MIGRATION_TABLE = 'cello_migrations';
 const MIGRATION_LOCK_TABLE = 'cello_migration_lock';
 
 /** Runs every registered migration that has not run yet, in name order. A no-op when the schema is current. */
-export async function runMigrations(db: Kysely<any>, dialect: StoreDialect): Promise<void> { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function runMigrations(db: Kysely<any>, dialect: StoreDialect): Promise<void> {
   const migrations = registeredMigrations();
   // Listed in code, not read from a folder, so it works the same from src/ and from dist/.
   const provider: MigrationProvider = {
     getMigrations: async () =>
-      Object.fromEntries(migrations.map((m): [string, Migration] => [m.name, { up: (tx) => m.up(tx, dialect.columns) }])),
+      Object.fromEntries(
+        migrations.map((m): [string, Migration] => [m.name, { up: (tx) => m.up(tx, dialect.columns) }]),
+      ),
   };
   const migrator = new Migrator({
     db,
@@ -29,7 +32,9 @@ export async function runMigrations(db: Kysely<any>, dialect: StoreDialect): Pro
   if (!error) return;
   const failed = results.find((r) => r.status === 'Error');
   if (failed) {
-    throw new Error(`Migration "${failed.migrationName}" failed and was rolled back: ${errorMessage(error)}`, { cause: error });
+    throw new Error(`Migration "${failed.migrationName}" failed and was rolled back: ${errorMessage(error)}`, {
+      cause: error,
+    });
   }
   const message = errorMessage(error);
   if (message.includes('corrupted migrations')) {

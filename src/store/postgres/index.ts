@@ -21,10 +21,13 @@ export interface PostgresStoreOptions extends StoreOptions {
 export function createPostgresStore(options: PostgresStoreOptions): Store {
   const schema = options.schema ?? 'public';
   if (!SCHEMA_NAME.test(schema)) {
-    throw new InputError(`PostgreSQL schema name "${schema}" is not allowed; use lower-case letters, digits and underscores, starting with a letter.`, {
-      field: 'schema',
-      value: schema,
-    });
+    throw new InputError(
+      `PostgreSQL schema name "${schema}" is not allowed; use lower-case letters, digits and underscores, starting with a letter.`,
+      {
+        field: 'schema',
+        value: schema,
+      },
+    );
   }
   const pool = createPostgresPool(options.url, schema, options.poolSize ?? 10);
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });

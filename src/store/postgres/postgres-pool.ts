@@ -5,7 +5,9 @@ const INT8_OID = 20;
 /** 64-bit integers (seq, epoch ms, counts) as JS numbers, like SQLite returns them; exact up to 2^53. */
 const types: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+    oid === INT8_OID
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
 };
 
 /** A pool whose connections resolve unqualified table names in `schema`; type parsing is set per pool, not globally. */

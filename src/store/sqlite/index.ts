@@ -26,7 +26,9 @@ export interface SqliteStoreOptions extends StoreOptions {
 
 /** The embedded store: one SQLite file in WAL mode. */
 export function createSqliteStore(options: SqliteStoreOptions = {}): Store {
-  const file = options.memory ? ':memory:' : path.resolve(options.file ?? path.join(options.dataDir ?? '.cello', 'cello.db'));
+  const file = options.memory
+    ? ':memory:'
+    : path.resolve(options.file ?? path.join(options.dataDir ?? '.cello', 'cello.db'));
   if (!options.memory) mkdirSync(path.dirname(file), { recursive: true });
   const database = new Database(file);
   database.pragma('journal_mode = WAL');

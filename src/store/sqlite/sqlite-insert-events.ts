@@ -12,7 +12,9 @@ const INSERT = `insert into events (${EVENT_COLUMNS.join(', ')}) values (${EVENT
  * stored and where. SQLite numbers the rows itself: `seq` is the rowid, a new rowid is max(rowid) + 1, a
  * conflicting row takes none and a rolled-back one gives its number back, so the log stays gap-free.
  */
-export function sqliteEventInserter(database: Database): (tx: Kysely<Tables>, rows: EventRow[]) => Promise<InsertedEvent[]> {
+export function sqliteEventInserter(
+  database: Database,
+): (tx: Kysely<Tables>, rows: EventRow[]) => Promise<InsertedEvent[]> {
   let insert: Statement | undefined;
   return async (tx, rows) => {
     // Safe only while the caller's transaction holds SQLite's one connection: nothing else can run in between.

@@ -30,7 +30,8 @@ export class SqliteKyselyDialect implements Dialect {
   createAdapter() {
     return new TransactionalDdlSqliteAdapter();
   }
-  createIntrospector(db: Kysely<any>) { // eslint-disable-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  createIntrospector(db: Kysely<any>) {
     return new SqliteIntrospector(db);
   }
 }
@@ -87,7 +88,9 @@ class CachedStatementConnection implements DatabaseConnection {
     const statement = this.prepare(query.sql);
     if (statement.reader) {
       // Statements marked ROWS_AS_ARRAYS (the event-column scan) return arrays: cheaper than an object per row.
-      const rows = query.sql.startsWith(ROWS_AS_ARRAYS) ? statement.raw(true).all(query.parameters) : statement.all(query.parameters);
+      const rows = query.sql.startsWith(ROWS_AS_ARRAYS)
+        ? statement.raw(true).all(query.parameters)
+        : statement.all(query.parameters);
       return { rows: rows as R[] };
     }
     const { changes, lastInsertRowid } = statement.run(query.parameters);

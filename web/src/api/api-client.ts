@@ -17,15 +17,25 @@ export interface ApiClient {
 
 export function withQuery(path: string, query: Query = {}): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== '') params.set(key, String(value));
   const text = params.toString();
   return text ? `${path}?${text}` : path;
 }
 
 /** Creates a client; `onUnauthenticated` runs on any 401 so the app can return to the sign-in page. */
-export function createApiClient(token: string, options: { base?: string; onUnauthenticated?: (error: ApiError) => void } = {}): ApiClient {
+export function createApiClient(
+  token: string,
+  options: { base?: string; onUnauthenticated?: (error: ApiError) => void } = {},
+): ApiClient {
   const base = options.base ?? '';
-  const send = async <T>(method: string, path: string, body?: unknown, signal?: AbortSignal, as: 'json' | 'text' = 'json'): Promise<T> => {
+  const send = async <T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    signal?: AbortSignal,
+    as: 'json' | 'text' = 'json',
+  ): Promise<T> => {
     let response: Response;
     try {
       response = await fetch(base + path, {
@@ -40,7 +50,11 @@ export function createApiClient(token: string, options: { base?: string; onUnaut
       });
     } catch (error) {
       if ((error as Error).name === 'AbortError') throw error;
-      throw new ApiError(0, 'network', 'The Cello server did not answer; check that `cello serve` is running and reachable.');
+      throw new ApiError(
+        0,
+        'network',
+        'The Cello server did not answer; check that `cello serve` is running and reachable.',
+      );
     }
     if (!response.ok) {
       const error = await apiErrorFrom(response);

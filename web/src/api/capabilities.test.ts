@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { capabilitiesFrom } from './capabilities.js';
 
 describe('capabilitiesFrom', () => {
-  const caps = capabilitiesFrom({ paths: { '/v1/tensions': { get: {}, post: {} }, '/v1/tensions/{id}/comments': { post: {} } } });
+  const caps = capabilitiesFrom({
+    paths: { '/v1/tensions': { get: {}, post: {} }, '/v1/tensions/{id}/comments': { post: {} } },
+  });
 
   it('knows the documented operations, whatever the parameter is called', () => {
     expect(caps.has('GET', '/v1/tensions')).toBe(true);

@@ -12,7 +12,10 @@ export type Resource<T> =
  * Loads `load()` when `deps` change and on `reload()`. A slow answer that arrives after the inputs
  * changed is dropped (the signal is aborted), so a view never shows data for the wrong filter.
  */
-export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, deps: readonly unknown[]): [Resource<T>, () => void] {
+export function useResource<T>(
+  load: (signal: AbortSignal) => Promise<T>,
+  deps: readonly unknown[],
+): [Resource<T>, () => void] {
   const [resource, setResource] = useState<Resource<T>>({ status: 'loading' });
   const [generation, setGeneration] = useState(0);
   useEffect(() => {
@@ -24,7 +27,8 @@ export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, deps: 
       },
       (error: Error) => {
         if (controller.signal.aborted || error.name === 'AbortError') return;
-        if (isUnavailable(error)) setResource({ status: 'unavailable', endpoint: (error as { endpoint?: string }).endpoint ?? error.message });
+        if (isUnavailable(error))
+          setResource({ status: 'unavailable', endpoint: (error as { endpoint?: string }).endpoint ?? error.message });
         else setResource({ status: 'error', error });
       },
     );

@@ -3,7 +3,17 @@ import { useId, useState } from 'react';
 const MAX_SHOWN = 24;
 
 /** Pick several cells from up to hundreds: type to narrow, tick to choose; chosen ones stay listed first. */
-export function CellPicker({ cells, value, onChange, label }: { cells: readonly string[]; value: readonly string[]; onChange: (cells: string[]) => void; label: string }) {
+export function CellPicker({
+  cells,
+  value,
+  onChange,
+  label,
+}: {
+  cells: readonly string[];
+  value: readonly string[];
+  onChange: (cells: string[]) => void;
+  label: string;
+}) {
   const [filter, setFilter] = useState('');
   const id = useId();
   const needle = filter.trim().toLowerCase();
@@ -15,7 +25,13 @@ export function CellPicker({ cells, value, onChange, label }: { cells: readonly 
       <label htmlFor={id} className="visually-hidden">
         Find a cell
       </label>
-      <input id={id} type="search" placeholder="Find a cell" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      <input
+        id={id}
+        type="search"
+        placeholder="Find a cell"
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+      />
       <ul className="check-list">
         {[...value, ...others.slice(0, MAX_SHOWN)].map((cell) => (
           <li key={cell}>

@@ -32,7 +32,26 @@ const MIN = 60 * S;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 /** Axis tops for durations whose halves are whole units too, so both labels stay short (`4 h`, `2 h`). */
-const DURATION_TOPS = [2 * S, 10 * S, 20 * S, MIN, 2 * MIN, 10 * MIN, 20 * MIN, HOUR, 2 * HOUR, 4 * HOUR, 8 * HOUR, 12 * HOUR, DAY, 2 * DAY, 4 * DAY, 8 * DAY, 14 * DAY, 28 * DAY];
+const DURATION_TOPS = [
+  2 * S,
+  10 * S,
+  20 * S,
+  MIN,
+  2 * MIN,
+  10 * MIN,
+  20 * MIN,
+  HOUR,
+  2 * HOUR,
+  4 * HOUR,
+  8 * HOUR,
+  12 * HOUR,
+  DAY,
+  2 * DAY,
+  4 * DAY,
+  8 * DAY,
+  14 * DAY,
+  28 * DAY,
+];
 
 /** A readable upper bound for a duration axis (ms), at least `max`. */
 export function niceDurationMax(max: number): number {

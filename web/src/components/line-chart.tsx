@@ -70,7 +70,14 @@ export function Chart(props: {
           {props.kind === 'bars'
             ? points.map((p, i) =>
                 p.value === null ? null : (
-                  <rect key={i} className="bar-rect" x={M.left + i * band + band * 0.15} width={band * 0.7} y={y(p.value)} height={Math.max(0, M.top + innerH - y(p.value))}>
+                  <rect
+                    key={i}
+                    className="bar-rect"
+                    x={M.left + i * band + band * 0.15}
+                    width={band * 0.7}
+                    y={y(p.value)}
+                    height={Math.max(0, M.top + innerH - y(p.value))}
+                  >
                     <title>{`${p.label}: ${format(p.value)}`}</title>
                   </rect>
                 ),
@@ -78,7 +85,11 @@ export function Chart(props: {
             : all.map((s, k) => (
                 <g key={s.name} className={`series-${k}`}>
                   {lineRuns(s.points.map((p) => p.value)).map((run) => (
-                    <polyline key={run[0]} className="series" points={run.map((i) => `${x(i)},${y(s.points[i]!.value!)}`).join(' ')} />
+                    <polyline
+                      key={run[0]}
+                      className="series"
+                      points={run.map((i) => `${x(i)},${y(s.points[i]!.value!)}`).join(' ')}
+                    />
                   ))}
                   {s.points.map((p, i) =>
                     p.value === null ? null : (
@@ -89,11 +100,18 @@ export function Chart(props: {
                   )}
                 </g>
               ))}
-          {props.target !== undefined && <line className="target" x1={M.left} x2={W - M.right} y1={y(props.target)} y2={y(props.target)} />}
+          {props.target !== undefined && (
+            <line className="target" x1={M.left} x2={W - M.right} y1={y(props.target)} y2={y(props.target)} />
+          )}
           <line className="axis" x1={M.left} x2={W - M.right} y1={M.top + innerH} y2={M.top + innerH} />
           {points.map((p, i) =>
             i % step === 0 ? (
-              <text key={i} x={props.kind === 'bars' ? M.left + i * band + band / 2 : x(i)} y={H - 8} textAnchor="middle">
+              <text
+                key={i}
+                x={props.kind === 'bars' ? M.left + i * band + band / 2 : x(i)}
+                y={H - 8}
+                textAnchor="middle"
+              >
                 {p.label}
               </text>
             ) : null,

@@ -3,7 +3,13 @@ import type { Resource } from '../api/use-resource.js';
 import { ErrorNotice, Loading, NotAvailable } from './status-notice.js';
 
 /** Renders a resource's loading, unavailable and error states, and `children(data)` once it is ready. */
-export function Loaded<T>(props: { resource: Resource<T>; what: string; feature?: string; onRetry?: () => void; children: (data: T) => ReactNode }) {
+export function Loaded<T>(props: {
+  resource: Resource<T>;
+  what: string;
+  feature?: string;
+  onRetry?: () => void;
+  children: (data: T) => ReactNode;
+}) {
   const { resource, what } = props;
   switch (resource.status) {
     case 'loading':

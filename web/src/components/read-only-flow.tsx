@@ -1,7 +1,20 @@
-import { Background, Controls, ReactFlow, type Edge, type Node, type NodeTypes, type ReactFlowProps } from '@xyflow/react';
+import {
+  Background,
+  Controls,
+  ReactFlow,
+  type Edge,
+  type Node,
+  type NodeTypes,
+  type ReactFlowProps,
+} from '@xyflow/react';
 
 /** A React Flow canvas people look at but do not edit: no dragging, connecting or selecting; fitted to the view. */
-export function ReadOnlyFlow({ nodes, edges, nodeTypes, ...rest }: { nodes: Node[]; edges: Edge[]; nodeTypes: NodeTypes } & Omit<ReactFlowProps, 'nodes' | 'edges' | 'nodeTypes'>) {
+export function ReadOnlyFlow({
+  nodes,
+  edges,
+  nodeTypes,
+  ...rest
+}: { nodes: Node[]; edges: Edge[]; nodeTypes: NodeTypes } & Omit<ReactFlowProps, 'nodes' | 'edges' | 'nodeTypes'>) {
   return (
     <ReactFlow
       nodes={nodes}

@@ -26,7 +26,15 @@ export function ErrorNotice({ error, what, onRetry }: { error: Error; what: stri
 }
 
 /** Shown where a view needs an endpoint this server does not have (yet): never invented data. */
-export function NotAvailable({ feature, endpoint, children }: { feature: string; endpoint: string; children?: ReactNode }) {
+export function NotAvailable({
+  feature,
+  endpoint,
+  children,
+}: {
+  feature: string;
+  endpoint: string;
+  children?: ReactNode;
+}) {
   return (
     <div className="notice notice-unavailable" role="note">
       <p>

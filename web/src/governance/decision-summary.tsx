@@ -36,12 +36,19 @@ export function DecisionSummary({ decision }: { decision: Decision }) {
 }
 
 /** A consent or vote proposal and its window. */
-export function ProposalSummary({ proposal, preview }: { proposal: Proposal; preview?: Record<string, unknown> | undefined }) {
+export function ProposalSummary({
+  proposal,
+  preview,
+}: {
+  proposal: Proposal;
+  preview?: Record<string, unknown> | undefined;
+}) {
   const changes = Array.isArray(preview?.changes) ? (preview.changes as FieldChange[]) : [];
   return (
     <article className="decision" aria-label={`Proposal ${proposal.id}`}>
       <p>
-        <strong>Proposed: {outcomeLabel(proposal.outcome.outcome)}</strong> <span className={`badge state-${proposal.state}`}>{proposal.state}</span>{' '}
+        <strong>Proposed: {outcomeLabel(proposal.outcome.outcome)}</strong>{' '}
+        <span className={`badge state-${proposal.state}`}>{proposal.state}</span>{' '}
         <span className="muted">
           {proposal.id} · {proposal.method} · {proposal.proposedBy}
         </span>
@@ -55,7 +62,10 @@ export function ProposalSummary({ proposal, preview }: { proposal: Proposal; pre
           : `${proposal.objections.length} objection(s), ${proposal.votes.length} vote(s).`}
       </p>
       {changes.length > 0 && typeof preview?.agreement === 'string' && (
-        <AgreementDiff changes={changes} title={`agreement:${preview.agreement} v${String(preview.fromVersion ?? '?')} → proposed`} />
+        <AgreementDiff
+          changes={changes}
+          title={`agreement:${preview.agreement} v${String(preview.fromVersion ?? '?')} → proposed`}
+        />
       )}
     </article>
   );

@@ -28,7 +28,8 @@ function EvidenceRef({ evidence }: { evidence: ShownEvidence }) {
       </a>
     );
   }
-  if (evidence.kind === 'tension' || /^T-\d+$/.test(ref)) return <Link to={`/tensions/${encodeURIComponent(ref)}`}>{ref}</Link>;
+  if (evidence.kind === 'tension' || /^T-\d+$/.test(ref))
+    return <Link to={`/tensions/${encodeURIComponent(ref)}`}>{ref}</Link>;
   const cell = /^cell:(.+)$/.exec(ref);
   if (cell) return <Link to={`/cells/${encodeURIComponent(cell[1]!)}`}>{ref}</Link>;
   return <code>{ref}</code>;

@@ -8,7 +8,15 @@ const OUTCOMES = ['change-agreement', 'add-guardrail', 'experiment', 'escalate',
 type Outcome = (typeof OUTCOMES)[number];
 
 /** Paths people change most in an agreement; any other path can be typed. */
-const COMMON_PATHS = ['spec.reviewDate', 'spec.mode', 'spec.duration', 'spec.slos[0].within', 'spec.slos[0].objective', 'spec.exitCriteria', 'spec.entryCriteria'];
+const COMMON_PATHS = [
+  'spec.reviewDate',
+  'spec.mode',
+  'spec.duration',
+  'spec.slos[0].within',
+  'spec.slos[0].objective',
+  'spec.exitCriteria',
+  'spec.entryCriteria',
+];
 
 interface FieldEdit {
   path: string;
@@ -32,7 +40,9 @@ export function OutcomeForm(props: {
   const routed = route.routed;
   const allowed: readonly Outcome[] = routed ? OUTCOMES : ['escalate', 'drop'];
   const concerned = new Set([...tension.cells, ...(routed ? [route.deciderCell] : [])]);
-  const agreements = org.agreements.filter((a) => concerned.has(refName(a.spec.provider)) || concerned.has(refName(a.spec.consumer)));
+  const agreements = org.agreements.filter(
+    (a) => concerned.has(refName(a.spec.provider)) || concerned.has(refName(a.spec.consumer)),
+  );
   const criteria = org.organization?.spec.criteria ?? [];
 
   const [outcome, setOutcome] = useState<Outcome>(allowed[0]!);
@@ -42,7 +52,9 @@ export function OutcomeForm(props: {
   const [agreement, setAgreement] = useState(agreements[0]?.metadata.name ?? '');
   const [edits, setEdits] = useState<FieldEdit[]>([{ path: 'spec.reviewDate', value: '' }]);
   const [guardrail, setGuardrail] = useState('');
-  const [guardrailSpec, setGuardrailSpec] = useState('{\n  "target": "event",\n  "expression": "",\n  "action": "warn",\n  "message": ""\n}');
+  const [guardrailSpec, setGuardrailSpec] = useState(
+    '{\n  "target": "event",\n  "expression": "",\n  "action": "warn",\n  "message": ""\n}',
+  );
   const [move, setMove] = useState('');
   const [metric, setMetric] = useState('');
   const [to, setTo] = useState('');
@@ -62,7 +74,13 @@ export function OutcomeForm(props: {
     };
     switch (outcome) {
       case 'change-agreement':
-        return { ...base, agreement, set: Object.fromEntries(edits.filter((e) => e.path.trim()).map((e) => [e.path.trim(), parseFieldValue(e.value)])) };
+        return {
+          ...base,
+          agreement,
+          set: Object.fromEntries(
+            edits.filter((e) => e.path.trim()).map((e) => [e.path.trim(), parseFieldValue(e.value)]),
+          ),
+        };
       case 'add-guardrail':
         return { ...base, guardrail: guardrail.trim(), guardrailSpec: JSON.parse(guardrailSpec) as unknown };
       case 'experiment':
@@ -94,7 +112,8 @@ export function OutcomeForm(props: {
     }
   };
 
-  const setEdit = (index: number, patch: Partial<FieldEdit>) => setEdits((list) => list.map((e, i) => (i === index ? { ...e, ...patch } : e)));
+  const setEdit = (index: number, patch: Partial<FieldEdit>) =>
+    setEdits((list) => list.map((e, i) => (i === index ? { ...e, ...patch } : e)));
 
   return (
     <form className="outcome-form stack" onSubmit={submit} aria-label={`Decide ${tension.id}`}>
@@ -107,12 +126,18 @@ export function OutcomeForm(props: {
             </button>
           ))}
         </div>
-        {!routed && <p className="hint">Nobody holds a decision right for this tension type, so the facilitator may only escalate or drop it.</p>}
+        {!routed && (
+          <p className="hint">
+            Nobody holds a decision right for this tension type, so the facilitator may only escalate or drop it.
+          </p>
+        )}
       </fieldset>
 
       {outcome === 'change-agreement' &&
         (agreements.length === 0 ? (
-          <p className="notice notice-quiet">No agreement involves {[...concerned].join(', ')}; choose another outcome.</p>
+          <p className="notice notice-quiet">
+            No agreement involves {[...concerned].join(', ')}; choose another outcome.
+          </p>
         ) : (
           <fieldset>
             <legend>Agreement change</legend>
@@ -135,21 +160,43 @@ export function OutcomeForm(props: {
               <div className="field-row" key={index}>
                 <div className="field">
                   <label htmlFor={f(`path-${index}`)}>Field</label>
-                  <input id={f(`path-${index}`)} list={f('paths')} value={edit.path} onChange={(e) => setEdit(index, { path: e.target.value })} />
+                  <input
+                    id={f(`path-${index}`)}
+                    list={f('paths')}
+                    value={edit.path}
+                    onChange={(e) => setEdit(index, { path: e.target.value })}
+                  />
                 </div>
                 <div className="field">
                   <label htmlFor={f(`value-${index}`)}>New value</label>
-                  <input id={f(`value-${index}`)} value={edit.value} placeholder={`now: ${showValue(readPath(current, edit.path))}`} onChange={(e) => setEdit(index, { value: e.target.value })} />
+                  <input
+                    id={f(`value-${index}`)}
+                    value={edit.value}
+                    placeholder={`now: ${showValue(readPath(current, edit.path))}`}
+                    onChange={(e) => setEdit(index, { value: e.target.value })}
+                  />
                 </div>
-                <button type="button" className="button button-quiet" onClick={() => setEdits((list) => list.filter((_, i) => i !== index))} disabled={edits.length === 1} aria-label={`Remove field ${edit.path || index + 1}`}>
+                <button
+                  type="button"
+                  className="button button-quiet"
+                  onClick={() => setEdits((list) => list.filter((_, i) => i !== index))}
+                  disabled={edits.length === 1}
+                  aria-label={`Remove field ${edit.path || index + 1}`}
+                >
                   Remove
                 </button>
               </div>
             ))}
-            <button type="button" className="button button-small" onClick={() => setEdits((list) => [...list, { path: '', value: '' }])}>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => setEdits((list) => [...list, { path: '', value: '' }])}
+            >
               Change another field
             </button>
-            <p className="hint">Values are read as JSON when they parse (0.99, ["a","b"]), as text otherwise (4h, 2026-06-01).</p>
+            <p className="hint">
+              Values are read as JSON when they parse (0.99, ["a","b"]), as text otherwise (4h, 2026-06-01).
+            </p>
           </fieldset>
         ))}
 
@@ -162,7 +209,13 @@ export function OutcomeForm(props: {
           </div>
           <div className="field">
             <label htmlFor={f('spec')}>Spec (JSON: target, expression, action, message)</label>
-            <textarea id={f('spec')} className="mono" rows={6} value={guardrailSpec} onChange={(e) => setGuardrailSpec(e.target.value)} />
+            <textarea
+              id={f('spec')}
+              className="mono"
+              rows={6}
+              value={guardrailSpec}
+              onChange={(e) => setGuardrailSpec(e.target.value)}
+            />
           </div>
         </fieldset>
       )}
@@ -204,7 +257,13 @@ export function OutcomeForm(props: {
 
       <div className="field">
         <label htmlFor={f('rationale')}>Rationale</label>
-        <textarea id={f('rationale')} value={rationale} onChange={(e) => setRationale(e.target.value)} placeholder="Why this outcome, by the criteria weighed" required={outcome !== 'drop' && outcome !== 'escalate'} />
+        <textarea
+          id={f('rationale')}
+          value={rationale}
+          onChange={(e) => setRationale(e.target.value)}
+          placeholder="Why this outcome, by the criteria weighed"
+          required={outcome !== 'drop' && outcome !== 'escalate'}
+        />
       </div>
       {criteria.length > 0 && (
         <fieldset>
@@ -213,7 +272,15 @@ export function OutcomeForm(props: {
             {criteria.map((c) => (
               <li key={c.name}>
                 <label>
-                  <input type="checkbox" checked={chosen.includes(c.name)} onChange={() => setChosen((list) => (list.includes(c.name) ? list.filter((x) => x !== c.name) : [...list, c.name]))} />{' '}
+                  <input
+                    type="checkbox"
+                    checked={chosen.includes(c.name)}
+                    onChange={() =>
+                      setChosen((list) =>
+                        list.includes(c.name) ? list.filter((x) => x !== c.name) : [...list, c.name],
+                      )
+                    }
+                  />{' '}
                   {c.name} <span className="muted">×{c.weight}</span>
                 </label>
               </li>
@@ -223,7 +290,12 @@ export function OutcomeForm(props: {
       )}
       <div className="field" style={{ maxWidth: 280 }}>
         <label htmlFor={f('review')}>Review date (optional)</label>
-        <input id={f('review')} value={reviewDate} placeholder="2026-06-01 or 2w" onChange={(e) => setReviewDate(e.target.value)} />
+        <input
+          id={f('review')}
+          value={reviewDate}
+          placeholder="2026-06-01 or 2w"
+          onChange={(e) => setReviewDate(e.target.value)}
+        />
       </div>
       {error && (
         <p className="notice notice-error" role="alert">

@@ -5,7 +5,13 @@ import type { Route, Severity, TensionState } from '../../../src/model/index.js'
  * (`import type … from src/model`). The lists repeat the model's, checked against its types, because the
  * dashboard takes only types from src/.
  */
-export const TENSION_STATES = ['open', 'scheduled', 'decided', 'resolved', 'dropped'] as const satisfies readonly TensionState[];
+export const TENSION_STATES = [
+  'open',
+  'scheduled',
+  'decided',
+  'resolved',
+  'dropped',
+] as const satisfies readonly TensionState[];
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const satisfies readonly Severity[];
 
 /** `decider: members of cell:x with the lead role (Ana) · consent · in the review`. */

@@ -23,8 +23,15 @@ export interface HealthReportView {
   generatedAt: string;
   from: string;
   status: HealthStatus;
-  teams: Area & { rework: { cases: number; share: number | null }; reviews: { closed: number; withoutDecision: number } };
+  teams: Area & {
+    rework: { cases: number; share: number | null };
+    reviews: { closed: number; withoutDecision: number };
+  };
   boundaries: Area & { unownedDomains: string[]; consumersWithoutAgreements: { manifest: string; message: string }[] };
-  conflicts: Area & { awaiting: number; aging: { tension: string; title: string; ageMs: number }[]; medianSurfaceMs: number | null };
+  conflicts: Area & {
+    awaiting: number;
+    aging: { tension: string; title: string; ageMs: number }[];
+    medianSurfaceMs: number | null;
+  };
   trend: WeekHealth[];
 }

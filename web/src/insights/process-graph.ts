@@ -31,7 +31,11 @@ export interface FlowArc {
  * A drawable directly-follows graph: the busiest `maxArcs` arcs (plus start and end), activities in columns
  * by how far they are from the start, so the map reads left to right however big the log was.
  */
-export function buildProcessGraph(map: ProcessMapView, measure: Measure, maxArcs = 60): { boxes: ActivityBox[]; arcs: FlowArc[]; hiddenArcs: number } {
+export function buildProcessGraph(
+  map: ProcessMapView,
+  measure: Measure,
+  maxArcs = 60,
+): { boxes: ActivityBox[]; arcs: FlowArc[]; hiddenArcs: number } {
   const arcs = [...map.directlyFollows].sort((a, b) => b.frequency - a.frequency);
   const shown = arcs.slice(0, maxArcs);
   const keep = new Set(shown.flatMap((a) => [a.from, a.to]));

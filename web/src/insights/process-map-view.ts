@@ -8,7 +8,14 @@ export interface DurationSummary {
 }
 
 export interface ProcessMapView {
-  summary: { cases: number; events: number; activities: number; variants: number; firstEventAt: string | null; lastEventAt: string | null };
+  summary: {
+    cases: number;
+    events: number;
+    activities: number;
+    variants: number;
+    firstEventAt: string | null;
+    lastEventAt: string | null;
+  };
   activities: { activity: string; events: number; cases: number }[];
   startActivities: { activity: string; count: number }[];
   endActivities: { activity: string; count: number }[];
@@ -16,7 +23,14 @@ export interface ProcessMapView {
   directlyFollows: { from: string; to: string; frequency: number; performance: DurationSummary }[];
   caseDurations: DurationSummary & { count: number; p90Ms: number | null };
   rework?: { cases: number; share: number; activities: { activity: string; cases: number; share: number }[] };
-  bottlenecks?: { from: string; to: string; frequency: number; medianMs: number; meanMs: number; weightedWaitMs: number }[];
+  bottlenecks?: {
+    from: string;
+    to: string;
+    frequency: number;
+    medianMs: number;
+    meanMs: number;
+    weightedWaitMs: number;
+  }[];
   activityOwners?: { activity: string; cell: string | null; basis: string }[];
   caseNotion?: string;
   scanned?: number;

@@ -25,5 +25,8 @@ export function bucketLabel(startIso: string, bucket: Bucket): string {
 
 /** A chart series of one figure of an SLO, bucket by bucket; the still-filling bucket is marked with `*`. */
 export function sloPoints(view: Timeseries, series: SloSeries, value: (point: SloPoint) => number | null): Point[] {
-  return view.buckets.map((b, i) => ({ label: `${bucketLabel(b.start, view.bucket)}${b.partial ? '*' : ''}`, value: series.points[i] ? value(series.points[i]) : null }));
+  return view.buckets.map((b, i) => ({
+    label: `${bucketLabel(b.start, view.bucket)}${b.partial ? '*' : ''}`,
+    value: series.points[i] ? value(series.points[i]) : null,
+  }));
 }

@@ -40,7 +40,11 @@ export function healthFromRows(rows: readonly SloRow[]): Map<string, AgreementHe
 
 const RANK: Record<HealthStatus, number> = { 'no-data': 0, met: 1, 'at-risk': 2, breached: 3 };
 
-function statusOf(status: string | undefined, compliance: number | undefined, objective: number | undefined): HealthStatus {
+function statusOf(
+  status: string | undefined,
+  compliance: number | undefined,
+  objective: number | undefined,
+): HealthStatus {
   switch (status) {
     case 'met':
     case 'ok':
@@ -66,10 +70,16 @@ function statusOf(status: string | undefined, compliance: number | undefined, ob
 }
 
 /** SLO health per agreement, or `undefined` when this server does not compute it. */
-export async function loadAgreementHealth(api: ApiClient, capabilities: Capabilities, signal?: AbortSignal): Promise<Map<string, AgreementHealth> | undefined> {
+export async function loadAgreementHealth(
+  api: ApiClient,
+  capabilities: Capabilities,
+  signal?: AbortSignal,
+): Promise<Map<string, AgreementHealth> | undefined> {
   const path = capabilities.first('GET', ...SLO_ENDPOINTS);
   if (!path) return undefined;
   const body = await api.get<Record<string, unknown>>(path, {}, signal ? { signal } : {});
-  const rows = (Array.isArray(body) ? body : (body.slos ?? body.agreements ?? body.statuses ?? body.items ?? [])) as SloRow[];
+  const rows = (
+    Array.isArray(body) ? body : (body.slos ?? body.agreements ?? body.statuses ?? body.items ?? [])
+  ) as SloRow[];
   return healthFromRows(rows);
 }

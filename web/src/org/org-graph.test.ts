@@ -28,13 +28,24 @@ const agreement = (name: string, provider: string, consumer: string): Applied<'A
   apiVersion: 'cello/v1',
   kind: 'Agreement',
   metadata: { name },
-  spec: { provider: `cell:${provider}`, consumer: `cell:${consumer}`, offer: 'signals', mode: 'x-as-a-service', slos: [] },
+  spec: {
+    provider: `cell:${provider}`,
+    consumer: `cell:${consumer}`,
+    offer: 'signals',
+    mode: 'x-as-a-service',
+    slos: [],
+  },
   ...meta,
 });
 
 const snapshot: Pick<OrgSnapshot, 'domains' | 'cells' | 'agreements'> = {
   domains: [domain('lending'), domain('credit', 'lending'), domain('scoring', 'lending'), domain('plants')],
-  cells: [cell('finance', ['credit'], ['com.acme.credit.decided']), cell('risk', ['scoring'], ['com.acme.risk.changed']), cell('plant', ['plants']), cell('platform', [])],
+  cells: [
+    cell('finance', ['credit'], ['com.acme.credit.decided']),
+    cell('risk', ['scoring'], ['com.acme.risk.changed']),
+    cell('plant', ['plants']),
+    cell('platform', []),
+  ],
   agreements: [agreement('risk-for-finance', 'risk', 'finance'), agreement('to-nowhere', 'risk', 'gone')],
 };
 
@@ -59,7 +70,13 @@ describe('buildOrgGraph', () => {
 
   it('colours an agreement by its worst SLO', () => {
     const health = healthFromRows([
-      { agreement: 'risk-for-finance', slos: [{ compliance: 0.99, objective: 0.95 }, { compliance: 0.9, objective: 0.95 }] },
+      {
+        agreement: 'risk-for-finance',
+        slos: [
+          { compliance: 0.99, objective: 0.95 },
+          { compliance: 0.9, objective: 0.95 },
+        ],
+      },
     ]);
     expect(buildOrgGraph(snapshot, health).edges[0]).toMatchObject({ health: 'breached', compliance: 0.9 });
   });

@@ -68,8 +68,13 @@ function rootOf(domain: string, parents: Map<string, string | undefined>): strin
  * Arranges the organization for the map: cells grouped by the top-level domain of the first domain
  * they own, agreements as provider → consumer edges, and who owns each event type.
  */
-export function buildOrgGraph(org: Pick<OrgSnapshot, 'domains' | 'cells' | 'agreements'>, health: ReadonlyMap<string, AgreementHealth> = new Map()): OrgGraph {
-  const parents = new Map(org.domains.map((d) => [d.metadata.name, d.spec.parent ? refName(d.spec.parent) : undefined]));
+export function buildOrgGraph(
+  org: Pick<OrgSnapshot, 'domains' | 'cells' | 'agreements'>,
+  health: ReadonlyMap<string, AgreementHealth> = new Map(),
+): OrgGraph {
+  const parents = new Map(
+    org.domains.map((d) => [d.metadata.name, d.spec.parent ? refName(d.spec.parent) : undefined]),
+  );
   const titles = new Map(org.domains.map((d) => [d.metadata.name, d.metadata.title ?? d.metadata.name]));
   const groups = new Map<string, DomainGroup>();
   const eventTypes: EventTypeOwner[] = [];
@@ -79,7 +84,11 @@ export function buildOrgGraph(org: Pick<OrgSnapshot, 'domains' | 'cells' | 'agre
     const domains = (cell.spec.domains ?? []).map(refName);
     const first = domains[0];
     const groupId = first ? rootOf(first, parents) : '';
-    const group = groups.get(groupId) ?? { id: groupId, title: groupId ? (titles.get(groupId) ?? groupId) : 'Without a domain', cells: [] };
+    const group = groups.get(groupId) ?? {
+      id: groupId,
+      title: groupId ? (titles.get(groupId) ?? groupId) : 'Without a domain',
+      cells: [],
+    };
     const types: string[] = [];
     for (const offer of cell.spec.offers ?? []) {
       for (const event of offer.events ?? []) {
@@ -118,7 +127,9 @@ export function buildOrgGraph(org: Pick<OrgSnapshot, 'domains' | 'cells' | 'agre
       };
     });
 
-  const sorted = [...groups.values()].sort((a, b) => (a.id === '' ? 1 : b.id === '' ? -1 : a.title.localeCompare(b.title)));
+  const sorted = [...groups.values()].sort((a, b) =>
+    a.id === '' ? 1 : b.id === '' ? -1 : a.title.localeCompare(b.title),
+  );
   for (const group of sorted) group.cells.sort((a, b) => a.title.localeCompare(b.title));
   eventTypes.sort((a, b) => a.type.localeCompare(b.type));
   return { groups: sorted, edges, eventTypes };

@@ -2,31 +2,57 @@ import { describe, expect, it } from 'vitest';
 import type { CellSummary, OrgGraph } from './org-graph.js';
 import { CELL_HEIGHT, CELL_WIDTH, layerOf, layoutOrgGraph } from './org-layout.js';
 
-const cell = (name: string): CellSummary => ({ name, title: name, type: 'stream-aligned', purpose: '', domains: [], eventTypes: [] });
+const cell = (name: string): CellSummary => ({
+  name,
+  title: name,
+  type: 'stream-aligned',
+  purpose: '',
+  domains: [],
+  eventTypes: [],
+});
 
 function org(groupCount: number, cellsPerGroup: number): Pick<OrgGraph, 'groups' | 'edges'> {
-  const groups = Array.from({ length: groupCount }, (_, g) => ({ id: `d${g}`, title: `d${g}`, cells: Array.from({ length: cellsPerGroup }, (_, c) => cell(`c${g}-${c}`)) }));
+  const groups = Array.from({ length: groupCount }, (_, g) => ({
+    id: `d${g}`,
+    title: `d${g}`,
+    cells: Array.from({ length: cellsPerGroup }, (_, c) => cell(`c${g}-${c}`)),
+  }));
   // Each domain's first cell provides to the next domain's first cell: a chain of agreements.
-  const edges = groups.slice(1).map((_, g) => ({ id: `a${g}`, title: '', provider: `c${g}-0`, consumer: `c${g + 1}-0`, offer: 'o', mode: 'x-as-a-service', health: undefined, compliance: undefined }));
+  const edges = groups.slice(1).map((_, g) => ({
+    id: `a${g}`,
+    title: '',
+    provider: `c${g}-0`,
+    consumer: `c${g + 1}-0`,
+    offer: 'o',
+    mode: 'x-as-a-service',
+    health: undefined,
+    compliance: undefined,
+  }));
   return { groups, edges };
 }
 
 describe('layerOf', () => {
   it('puts providers before their consumers', () => {
-    const layer = layerOf(['platform', 'risk', 'finance', 'service'], [
-      ['platform', 'risk'],
-      ['risk', 'finance'],
-      ['platform', 'service'],
-      ['finance', 'service'],
-    ]);
+    const layer = layerOf(
+      ['platform', 'risk', 'finance', 'service'],
+      [
+        ['platform', 'risk'],
+        ['risk', 'finance'],
+        ['platform', 'service'],
+        ['finance', 'service'],
+      ],
+    );
     expect(Object.fromEntries(layer)).toEqual({ platform: 0, risk: 1, finance: 2, service: 3 });
   });
 
   it('ends on a cycle instead of looping', () => {
-    const layer = layerOf(['a', 'b'], [
+    const layer = layerOf(
       ['a', 'b'],
-      ['b', 'a'],
-    ]);
+      [
+        ['a', 'b'],
+        ['b', 'a'],
+      ],
+    );
     expect(Math.max(...layer.values())).toBeLessThanOrEqual(1);
   });
 });

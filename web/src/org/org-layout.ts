@@ -72,7 +72,10 @@ export function layerOf(groups: readonly string[], links: readonly (readonly [st
  * proportions. Linear in cells and agreements, so 200 cells lay out instantly, and the same organization
  * always looks the same.
  */
-export function layoutOrgGraph(graph: Pick<OrgGraph, 'groups' | 'edges'>): { groups: PlacedGroup[]; cells: PlacedCell[] } {
+export function layoutOrgGraph(graph: Pick<OrgGraph, 'groups' | 'edges'>): {
+  groups: PlacedGroup[];
+  cells: PlacedCell[];
+} {
   const boxes = graph.groups.map(boxOf);
   const groupOfCell = new Map(graph.groups.flatMap((g) => g.cells.map((c) => [c.name, g.id] as const)));
   const links: [string, string][] = [];
@@ -124,9 +127,12 @@ export function layoutOrgGraph(graph: Pick<OrgGraph, 'groups' | 'edges'>): { gro
     x += columnWidth + COLUMN_GAP;
   }
   // Columns centred on the tallest, so arrows fan out from the middle instead of hugging the top.
-  const heightOf = (column: PlacedGroup[]) => (column.length ? column[column.length - 1]!.y + column[column.length - 1]!.height : 0);
+  const heightOf = (column: PlacedGroup[]) =>
+    column.length ? column[column.length - 1]!.y + column[column.length - 1]!.height : 0;
   const tallestColumn = Math.max(0, ...columns.map(heightOf));
-  const groups = columns.flatMap((column) => column.map((g) => ({ ...g, y: g.y + Math.round((tallestColumn - heightOf(column)) / 2) })));
+  const groups = columns.flatMap((column) =>
+    column.map((g) => ({ ...g, y: g.y + Math.round((tallestColumn - heightOf(column)) / 2) })),
+  );
 
   const cells: PlacedCell[] = [];
   for (const box of boxes) {

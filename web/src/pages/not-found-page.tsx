@@ -5,7 +5,14 @@ import { Link } from '../router/link.js';
 export function NotFoundPage({ path }: { path: string }) {
   return (
     <section className="page">
-      <PageHeader title="Page not found" lead={<>The dashboard has no page at <code>{path}</code>.</>} />
+      <PageHeader
+        title="Page not found"
+        lead={
+          <>
+            The dashboard has no page at <code>{path}</code>.
+          </>
+        }
+      />
       <p>
         Go to the <Link to="/map">organization map</Link>.
       </p>

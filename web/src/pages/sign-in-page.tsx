@@ -1,7 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
 
 /** Paste a token; the server decides whose it is. */
-export function SignInPage({ onSignIn, message }: { onSignIn: (token: string) => Promise<void>; message?: string | undefined }) {
+export function SignInPage({
+  onSignIn,
+  message,
+}: {
+  onSignIn: (token: string) => Promise<void>;
+  message?: string | undefined;
+}) {
   const [token, setToken] = useState('');
   const [shown, setShown] = useState(false);
   const [error, setError] = useState<string | undefined>(message);
@@ -48,13 +54,19 @@ export function SignInPage({ onSignIn, message }: { onSignIn: (token: string) =>
             aria-describedby={helpId}
             aria-invalid={error ? true : undefined}
           />
-          <button type="button" className="button button-quiet" onClick={() => setShown((s) => !s)} aria-pressed={shown}>
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => setShown((s) => !s)}
+            aria-pressed={shown}
+          >
             {shown ? 'Hide' : 'Show'}
           </button>
         </div>
         <p id={helpId} className="hint">
           Use the admin token <code>cello serve</code> printed on its first start, or a cell token from{' '}
-          <code>cello token create --cell &lt;name&gt;</code>. It is kept in this tab only and forgotten when you close it.
+          <code>cello token create --cell &lt;name&gt;</code>. It is kept in this tab only and forgotten when you close
+          it.
         </p>
         {error && (
           <p className="notice notice-error" role="alert">

@@ -3,7 +3,17 @@ import { hrefOf, parseRoute } from './route.js';
 
 describe('routes', () => {
   it('reads every page from its path and writes the same path back', () => {
-    for (const path of ['/map', '/sign-in', '/cells/risk', '/signals', '/tensions', '/tensions/T-3', '/review', '/review/R-2', '/insights']) {
+    for (const path of [
+      '/map',
+      '/sign-in',
+      '/cells/risk',
+      '/signals',
+      '/tensions',
+      '/tensions/T-3',
+      '/review',
+      '/review/R-2',
+      '/insights',
+    ]) {
       expect(hrefOf(parseRoute(path))).toBe(path);
     }
   });

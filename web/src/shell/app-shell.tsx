@@ -62,7 +62,10 @@ export function AppShell({ route }: { route: Route }) {
         </nav>
         <div className="whoami">
           {identity.kind === 'unknown' ? (
-            <span className="whoami-label" title="This server has no GET /v1/whoami, so the dashboard cannot say whose token this is.">
+            <span
+              className="whoami-label"
+              title="This server has no GET /v1/whoami, so the dashboard cannot say whose token this is."
+            >
               <strong data-testid="whoami">Signed in</strong> (token accepted)
             </span>
           ) : (

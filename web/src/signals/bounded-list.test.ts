@@ -12,7 +12,13 @@ describe('prependBounded', () => {
   });
 
   it('keeps only the newest of a burst larger than the cap', () => {
-    expect(prependBounded([0], Array.from({ length: 1_000 }, (_, i) => i + 1), 3)).toEqual([1000, 999, 998]);
+    expect(
+      prependBounded(
+        [0],
+        Array.from({ length: 1_000 }, (_, i) => i + 1),
+        3,
+      ),
+    ).toEqual([1000, 999, 998]);
   });
 });
 

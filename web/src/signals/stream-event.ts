@@ -17,7 +17,8 @@ export interface StreamEvent {
 export function parseStreamEvent(text: string): StreamEvent | undefined {
   try {
     const value = JSON.parse(text) as Partial<StreamEvent>;
-    if (typeof value.seq === 'number' && typeof value.type === 'string' && typeof value.id === 'string') return value as StreamEvent;
+    if (typeof value.seq === 'number' && typeof value.type === 'string' && typeof value.id === 'string')
+      return value as StreamEvent;
   } catch {
     // A heartbeat or a malformed line: nothing to show.
   }

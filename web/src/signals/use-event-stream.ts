@@ -78,7 +78,8 @@ export function useEventStream(api: ApiClient, filters: StreamFilters, paused: b
     fetch('/readyz')
       .then((r) => (r.ok ? (r.json() as Promise<{ lastSeq?: number }>) : {}))
       .then(
-        (body: { lastSeq?: number }) => open(typeof body.lastSeq === 'number' ? Math.max(0, body.lastSeq - BACKLOG) : undefined),
+        (body: { lastSeq?: number }) =>
+          open(typeof body.lastSeq === 'number' ? Math.max(0, body.lastSeq - BACKLOG) : undefined),
         () => open(undefined),
       );
     return () => {

@@ -11,7 +11,11 @@ export interface StepChange {
 /** JSON with object keys sorted, so equal steps compare equal whatever their key order. */
 export function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : v,
   );
 }
 
@@ -41,5 +45,7 @@ export function diffSteps(from: readonly Step[], to: readonly Step[]): StepChang
 
 function changedFields(a: Step, b: Step): string[] {
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-  return keys.filter((k) => canonical((a as Record<string, unknown>)[k]) !== canonical((b as Record<string, unknown>)[k]));
+  return keys.filter(
+    (k) => canonical((a as Record<string, unknown>)[k]) !== canonical((b as Record<string, unknown>)[k]),
+  );
 }

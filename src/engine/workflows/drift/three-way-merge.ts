@@ -33,12 +33,19 @@ export function mergeSteps(base: readonly Step[], ours: readonly Step[], theirs:
     if (sameStep(os, bs)) chosen.set(id, ts);
     else if (sameStep(ts, bs) || sameStep(os, ts)) {
       if (ts?.mode === 'fixed' && !sameStep(os, ts)) {
-        conflicts.push({ step: id, reason: `the newest version keeps step "${id}" fixed, so the workflow's change cannot stay`, ...sides(bs, os, ts), took: 'theirs' });
+        conflicts.push({
+          step: id,
+          reason: `the newest version keeps step "${id}" fixed, so the workflow's change cannot stay`,
+          ...sides(bs, os, ts),
+          took: 'theirs',
+        });
         chosen.set(id, ts);
       } else chosen.set(id, os);
     } else {
       const fixed = ts?.mode === 'fixed';
-      const reason = fixed ? `the newest version makes step "${id}" fixed, so the workflow's change cannot stay` : describe(id, bs, os, ts);
+      const reason = fixed
+        ? `the newest version makes step "${id}" fixed, so the workflow's change cannot stay`
+        : describe(id, bs, os, ts);
       conflicts.push({ step: id, reason, ...sides(bs, os, ts), took: fixed || !os ? 'theirs' : 'ours' });
       chosen.set(id, fixed ? ts : (os ?? ts));
     }
@@ -62,7 +69,10 @@ function order(ours: readonly Step[], theirs: readonly Step[], chosen: ReadonlyM
   const ids = theirs.map((s) => s.id).filter((id) => chosen.get(id));
   ours.forEach((step, i) => {
     if (ids.includes(step.id) || !chosen.get(step.id)) return;
-    const previous = ours.slice(0, i).reverse().find((s) => ids.includes(s.id));
+    const previous = ours
+      .slice(0, i)
+      .reverse()
+      .find((s) => ids.includes(s.id));
     ids.splice(previous ? ids.indexOf(previous.id) + 1 : 0, 0, step.id);
   });
   return ids.map((id) => chosen.get(id)!);

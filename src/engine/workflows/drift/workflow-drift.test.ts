@@ -51,8 +51,14 @@ spec:
 describe('template drift', () => {
   const [drift] = driftReport(manifests);
 
-  it("shows what the cell changed against its version and against the newest", () => {
-    expect(drift).toMatchObject({ workflow: 'cs-emea-case-handling', cell: 'cs-emea', template: 'case-handling', adopted: 1, newest: 2 });
+  it('shows what the cell changed against its version and against the newest', () => {
+    expect(drift).toMatchObject({
+      workflow: 'cs-emea-case-handling',
+      cell: 'cs-emea',
+      template: 'case-handling',
+      adopted: 1,
+      newest: 2,
+    });
     expect(drift!.fromAdopted).toEqual([
       { step: 'callback', change: 'added' },
       { step: 'triage', change: 'changed', fields: ['do'] },
@@ -72,8 +78,12 @@ describe('template drift', () => {
       ['triage', 'ours'],
       ['resolve', 'theirs'],
     ]);
-    expect(upgrade.conflicts[0]!.reason).toBe('the workflow and the newest version both change step "triage", differently');
-    expect(upgrade.conflicts[1]!.reason).toBe('the newest version makes step "resolve" fixed, so the workflow\'s change cannot stay');
+    expect(upgrade.conflicts[0]!.reason).toBe(
+      'the workflow and the newest version both change step "triage", differently',
+    );
+    expect(upgrade.conflicts[1]!.reason).toBe(
+      'the newest version makes step "resolve" fixed, so the workflow\'s change cannot stay',
+    );
     // survey: only the template changed it, so the proposal takes the new version silently.
     expect(upgrade.workflow.spec).toEqual({
       from: 'template:case-handling@2',
@@ -90,7 +100,11 @@ describe('template drift', () => {
   it('notifies the adopting cell once per new version, with a deterministic id', () => {
     const now = new Date('2026-03-01T10:00:00Z');
     const [notice] = upgradeNotices(manifests, now);
-    expect(notice).toMatchObject({ type: 'dev.cello.workflow.upgrade-available', subject: 'workflow:cs-emea-case-handling', data: { cell: 'cs-emea', adopted: 1, newest: 2 } });
+    expect(notice).toMatchObject({
+      type: 'dev.cello.workflow.upgrade-available',
+      subject: 'workflow:cs-emea-case-handling',
+      data: { cell: 'cs-emea', adopted: 1, newest: 2 },
+    });
     expect(upgradeNotices(manifests, new Date('2026-03-02T00:00:00Z'))[0]!.id).toBe(notice!.id);
   });
 });

@@ -3,7 +3,12 @@ import { parameterValueProblem, type ParameterValue } from '../resolve/parameter
 import type { ResolutionProblem } from '../resolve/resolution-problem.js';
 import { resolveWorkflow } from '../resolve/resolve-workflow.js';
 import { applyOverrides } from '../resolve/step-overrides.js';
-import { createTemplateCatalog, templateKey, type TemplateCatalog, type WorkflowManifest } from '../resolve/template-catalog.js';
+import {
+  createTemplateCatalog,
+  templateKey,
+  type TemplateCatalog,
+  type WorkflowManifest,
+} from '../resolve/template-catalog.js';
 import { diffSteps, sameStep, type StepChange } from './step-diff.js';
 import { mergeSteps, type MergeConflict } from './three-way-merge.js';
 
@@ -48,7 +53,9 @@ export interface WorkflowDrift {
 /** Drift of every workflow in `manifests` whose template version exists. */
 export function driftReport(manifests: readonly Manifest[]): WorkflowDrift[] {
   const catalog = createTemplateCatalog(manifests);
-  return manifests.flatMap((m) => (m.kind === 'Workflow' ? [workflowDrift(m, catalog)].filter((d): d is WorkflowDrift => d !== undefined) : []));
+  return manifests.flatMap((m) =>
+    m.kind === 'Workflow' ? [workflowDrift(m, catalog)].filter((d): d is WorkflowDrift => d !== undefined) : [],
+  );
 }
 
 /** One workflow's drift, with an upgrade proposal when its template has a newer version. */
@@ -71,16 +78,27 @@ export function workflowDrift(manifest: WorkflowManifest, catalog: TemplateCatal
     newest: newest.spec.version,
     parameters: Object.entries(manifest.spec.parameters ?? {})
       .filter(([name, value]) => defaults.get(name) !== value)
-      .map(([name, value]) => ({ name, value, ...(defaults.get(name) !== undefined ? { default: defaults.get(name)! } : {}) })),
+      .map(([name, value]) => ({
+        name,
+        value,
+        ...(defaults.get(name) !== undefined ? { default: defaults.get(name)! } : {}),
+      })),
     fromAdopted: diffSteps(adopted.spec.steps, ours),
     fromNewest: diffSteps(newest.spec.steps, ours),
     templateChanges: diffSteps(adopted.spec.steps, newest.spec.steps),
   };
-  if (newest.spec.version > adopted.spec.version) drift.upgrade = propose(manifest, adopted.spec.steps, ours, newest, catalog);
+  if (newest.spec.version > adopted.spec.version)
+    drift.upgrade = propose(manifest, adopted.spec.steps, ours, newest, catalog);
   return drift;
 }
 
-function propose(manifest: WorkflowManifest, base: readonly Step[], ours: readonly Step[], newest: NonNullable<ReturnType<TemplateCatalog['newest']>>, catalog: TemplateCatalog): UpgradeProposal {
+function propose(
+  manifest: WorkflowManifest,
+  base: readonly Step[],
+  ours: readonly Step[],
+  newest: NonNullable<ReturnType<TemplateCatalog['newest']>>,
+  catalog: TemplateCatalog,
+): UpgradeProposal {
   const theirs = newest.spec.steps;
   const merged = mergeSteps(base, ours, theirs);
   const declared = new Map((newest.spec.parameters ?? []).map((p) => [p.name, p]));
@@ -88,16 +106,24 @@ function propose(manifest: WorkflowManifest, base: readonly Step[], ours: readon
   const parameterConflicts: { name: string; reason: string }[] = [];
   for (const [name, value] of Object.entries(manifest.spec.parameters ?? {})) {
     const parameter = declared.get(name);
-    if (!parameter) parameterConflicts.push({ name, reason: `version ${newest.spec.version} no longer has parameter "${name}"; the proposal drops it` });
+    if (!parameter)
+      parameterConflicts.push({
+        name,
+        reason: `version ${newest.spec.version} no longer has parameter "${name}"; the proposal drops it`,
+      });
     else {
       const why = parameterValueProblem(parameter, value);
-      if (why) parameterConflicts.push({ name, reason: `version ${newest.spec.version} does not accept ${name}: ${why}` });
+      if (why)
+        parameterConflicts.push({ name, reason: `version ${newest.spec.version} does not accept ${name}: ${why}` });
       parameters[name] = value;
     }
   }
   for (const parameter of declared.values()) {
     if (parameter.default === undefined && !(parameter.name in parameters)) {
-      parameterConflicts.push({ name: parameter.name, reason: `version ${newest.spec.version} needs parameter "${parameter.name}" (${parameter.type}), which has no default` });
+      parameterConflicts.push({
+        name: parameter.name,
+        reason: `version ${newest.spec.version} needs parameter "${parameter.name}" (${parameter.type}), which has no default`,
+      });
     }
   }
   const overrides = overridesAgainst(theirs, merged.steps);
@@ -127,5 +153,9 @@ function overridesAgainst(theirs: readonly Step[], merged: readonly Step[]): Wor
     return [previous ? { after: previous.id, step } : next ? { before: next.id, step } : { step }];
   });
   if (!remove.length && !replace.length && !add.length) return undefined;
-  return { ...(add.length ? { add } : {}), ...(replace.length ? { replace } : {}), ...(remove.length ? { remove } : {}) };
+  return {
+    ...(add.length ? { add } : {}),
+    ...(replace.length ? { replace } : {}),
+    ...(remove.length ? { remove } : {}),
+  };
 }

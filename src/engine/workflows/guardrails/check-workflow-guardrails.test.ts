@@ -39,7 +39,12 @@ const workflow = (name: string, maxAmount: number, remove: string[]): ManifestOf
   apiVersion: 'cello/v1',
   kind: 'Workflow',
   metadata: { name },
-  spec: { from: 'template:credit-approval@1', cell: 'cell:finance', parameters: { maxAmount }, ...(remove.length ? { overrides: { remove } } : {}) },
+  spec: {
+    from: 'template:credit-approval@1',
+    cell: 'cell:finance',
+    parameters: { maxAmount },
+    ...(remove.length ? { overrides: { remove } } : {}),
+  },
 });
 
 describe('guardrails over resolved workflows', () => {
@@ -47,7 +52,12 @@ describe('guardrails over resolved workflows', () => {
     const [check] = checkWorkflows([...base, workflow('big-credits', 2_000_000, ['risk-check'])]).workflows;
     const deny = check!.verdicts.find((v) => v.action === 'deny')!;
     expect(check!.runnable).toBe(false);
-    expect(deny).toMatchObject({ guardrail: 'big-credits-keep-risk-check', outcome: 'violated', step: 'risk-check', path: ['spec', 'overrides', 'remove', 0] });
+    expect(deny).toMatchObject({
+      guardrail: 'big-credits-keep-risk-check',
+      outcome: 'violated',
+      step: 'risk-check',
+      path: ['spec', 'overrides', 'remove', 0],
+    });
     expect(deny.message).toBe(
       'Guardrail "big-credits-keep-risk-check" (deny) refuses workflow "big-credits": step "risk-check" is removed. A credit approval above 1,000,000 keeps the risk-check step.',
     );
@@ -56,6 +66,8 @@ describe('guardrails over resolved workflows', () => {
   it('lets small credits drop the step, and reports warn guardrails without refusing', () => {
     const [check] = checkWorkflows([...base, workflow('small-credits', 50_000, ['risk-check'])]).workflows;
     expect(check!.runnable).toBe(true);
-    expect(check!.verdicts).toEqual([expect.objectContaining({ guardrail: 'decisions-are-announced', action: 'warn', outcome: 'violated' })]);
+    expect(check!.verdicts).toEqual([
+      expect.objectContaining({ guardrail: 'decisions-are-announced', action: 'warn', outcome: 'violated' }),
+    ]);
   });
 });

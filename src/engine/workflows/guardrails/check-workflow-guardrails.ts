@@ -26,7 +26,11 @@ const LITERAL = /"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'/g;
  * validate and apply; a `warn` is reported. Messages name the guardrail and, when the expression names a
  * step this workflow changed, that step and the override that changed it.
  */
-export function checkWorkflowGuardrails(workflow: ResolvedWorkflow, manifest: ManifestOf<'Workflow'>, guardrails: readonly GuardrailManifest[]): GuardrailVerdict[] {
+export function checkWorkflowGuardrails(
+  workflow: ResolvedWorkflow,
+  manifest: ManifestOf<'Workflow'>,
+  guardrails: readonly GuardrailManifest[],
+): GuardrailVerdict[] {
   const view = workflowGuardrailView(workflow);
   const out: GuardrailVerdict[] = [];
   for (const guardrail of guardrails) {
@@ -35,7 +39,10 @@ export function checkWorkflowGuardrails(workflow: ResolvedWorkflow, manifest: Ma
     const name = guardrail.metadata.name;
     let passed: boolean;
     try {
-      passed = compileExpression(spec.expression, { variables: ['workflow'], where: `Guardrail/${name} spec.expression` }).evaluateBoolean({ workflow: view });
+      passed = compileExpression(spec.expression, {
+        variables: ['workflow'],
+        where: `Guardrail/${name} spec.expression`,
+      }).evaluateBoolean({ workflow: view });
     } catch (error) {
       out.push({
         guardrail: name,
@@ -57,7 +64,9 @@ export function checkWorkflowGuardrails(workflow: ResolvedWorkflow, manifest: Ma
       ...(blamed ? { step: blamed.step } : {}),
       path: blamed?.path ?? parameterPath(spec.expression, manifest),
       message: `Guardrail "${name}" (${spec.action}) refuses workflow "${workflow.name}"${where}. ${spec.message}`,
-      hint: blamed ? `keep step "${blamed.step}" as ${workflow.template.name}@${workflow.template.version} defines it, or change the parameters so the guardrail holds` : `change the workflow so that ${spec.expression} holds`,
+      hint: blamed
+        ? `keep step "${blamed.step}" as ${workflow.template.name}@${workflow.template.version} defines it, or change the parameters so the guardrail holds`
+        : `change the workflow so that ${spec.expression} holds`,
     });
   }
   return out;
@@ -72,16 +81,23 @@ function parameterPath(expression: string, manifest: ManifestOf<'Workflow'>): (s
 }
 
 /** The first step the expression names (as a string literal) that this workflow removed, replaced or added. */
-function blameStep(expression: string, workflow: ResolvedWorkflow, manifest: ManifestOf<'Workflow'>): { step: string; change: string; path: (string | number)[] } | undefined {
+function blameStep(
+  expression: string,
+  workflow: ResolvedWorkflow,
+  manifest: ManifestOf<'Workflow'>,
+): { step: string; change: string; path: (string | number)[] } | undefined {
   const overrides = manifest.spec.overrides ?? {};
   for (const match of expression.matchAll(LITERAL)) {
     const id = match[1] ?? match[2]!;
     const removed = (overrides.remove ?? []).indexOf(id);
-    if (workflow.removed.includes(id) && removed >= 0) return { step: id, change: 'removed', path: ['spec', 'overrides', 'remove', removed] };
+    if (workflow.removed.includes(id) && removed >= 0)
+      return { step: id, change: 'removed', path: ['spec', 'overrides', 'remove', removed] };
     const replaced = (overrides.replace ?? []).findIndex((s) => s.id === id);
-    if (workflow.replaced.includes(id) && replaced >= 0) return { step: id, change: 'replaced', path: ['spec', 'overrides', 'replace', replaced] };
+    if (workflow.replaced.includes(id) && replaced >= 0)
+      return { step: id, change: 'replaced', path: ['spec', 'overrides', 'replace', replaced] };
     const added = (overrides.add ?? []).findIndex((a) => a.step.id === id);
-    if (workflow.added.includes(id) && added >= 0) return { step: id, change: 'added', path: ['spec', 'overrides', 'add', added] };
+    if (workflow.added.includes(id) && added >= 0)
+      return { step: id, change: 'added', path: ['spec', 'overrides', 'add', added] };
   }
   return undefined;
 }

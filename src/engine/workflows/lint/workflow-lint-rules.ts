@@ -7,7 +7,12 @@ import type { ResolutionProblem } from '../resolve/resolution-problem.js';
  * Broken CEL syntax and references to templates that do not exist are the manifest lint's own findings
  * (expression-syntax, dangling-ref); these rules add what resolving finds.
  */
-const REPORTED_ELSEWHERE = new Set(['expression-syntax', 'unknown-template', 'unknown-template-version', 'template-ref']);
+const REPORTED_ELSEWHERE = new Set([
+  'expression-syntax',
+  'unknown-template',
+  'unknown-template-version',
+  'template-ref',
+]);
 
 /** Checks are per organization, and three rules read them: compute once per model. */
 const cache = new WeakMap<OrgModel, WorkflowsCheck>();
@@ -20,9 +25,26 @@ function checked(model: OrgModel): WorkflowsCheck {
   return result;
 }
 
-function finding(model: OrgModel, ruleId: string, manifest: Manifest, severity: Finding['severity'], path: (string | number)[], message: string, hint: string): Finding {
+function finding(
+  model: OrgModel,
+  ruleId: string,
+  manifest: Manifest,
+  severity: Finding['severity'],
+  path: (string | number)[],
+  message: string,
+  hint: string,
+): Finding {
   const location = model.locate(manifest, path);
-  return { ruleId, severity, ...location, kind: manifest.kind, name: manifest.metadata.name, ...(path.length ? { path: formatPath(path) } : {}), message, hint };
+  return {
+    ruleId,
+    severity,
+    ...location,
+    kind: manifest.kind,
+    name: manifest.metadata.name,
+    ...(path.length ? { path: formatPath(path) } : {}),
+    message,
+    hint,
+  };
 }
 
 function fromProblem(model: OrgModel, ruleId: string, manifest: Manifest, p: ResolutionProblem): Finding {
@@ -33,7 +55,8 @@ function fromProblem(model: OrgModel, ruleId: string, manifest: Manifest, p: Res
 export const templateStepsRule: LintRule = {
   id: 'template-steps',
   severity: 'error',
-  description: 'Every template version is well formed: parameters, ${name} references, unique step ids, branch targets and step expressions.',
+  description:
+    'Every template version is well formed: parameters, ${name} references, unique step ids, branch targets and step expressions.',
   check(model) {
     return checked(model).templates.flatMap(({ manifest, problems }) =>
       problems.filter((p) => !REPORTED_ELSEWHERE.has(p.code)).map((p) => fromProblem(model, this.id, manifest, p)),
@@ -45,10 +68,13 @@ export const templateStepsRule: LintRule = {
 export const workflowResolutionRule: LintRule = {
   id: 'workflow-resolution',
   severity: 'error',
-  description: 'Every workflow resolves against its template version: known parameters in range, overrides that keep fixed steps, a valid result.',
+  description:
+    'Every workflow resolves against its template version: known parameters in range, overrides that keep fixed steps, a valid result.',
   check(model) {
     return checked(model).workflows.flatMap(({ manifest, resolution }) =>
-      resolution.problems.filter((p) => !REPORTED_ELSEWHERE.has(p.code)).map((p) => fromProblem(model, this.id, manifest, p)),
+      resolution.problems
+        .filter((p) => !REPORTED_ELSEWHERE.has(p.code))
+        .map((p) => fromProblem(model, this.id, manifest, p)),
     );
   },
 };
@@ -60,14 +86,36 @@ export const workflowGuardrailRule: LintRule = {
   description: 'Every resolved workflow meets the guardrails that target workflows (deny: error, warn: warning).',
   check(model) {
     return checked(model).workflows.flatMap(({ manifest, verdicts }) =>
-      verdicts.map((v) => finding(model, this.id, manifest, v.action === 'deny' && v.outcome === 'violated' ? 'error' : 'warning', v.path, v.message, v.hint)),
+      verdicts.map((v) =>
+        finding(
+          model,
+          this.id,
+          manifest,
+          v.action === 'deny' && v.outcome === 'violated' ? 'error' : 'warning',
+          v.path,
+          v.message,
+          v.hint,
+        ),
+      ),
     );
   },
 };
 
 /** The workflow rules, for the manifest lint's registry. */
-export const WORKFLOW_LINT_RULES: readonly LintRule[] = [templateStepsRule, workflowResolutionRule, workflowGuardrailRule];
+export const WORKFLOW_LINT_RULES: readonly LintRule[] = [
+  templateStepsRule,
+  workflowResolutionRule,
+  workflowGuardrailRule,
+];
 
 function formatPath(path: readonly (string | number)[]): string {
-  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : /^[A-Za-z_$][\w$-]*$/.test(s) ? `${i ? '.' : ''}${s}` : `[${JSON.stringify(s)}]`)).join('');
+  return path
+    .map((s, i) =>
+      typeof s === 'number'
+        ? `[${s}]`
+        : /^[A-Za-z_$][\w$-]*$/.test(s)
+          ? `${i ? '.' : ''}${s}`
+          : `[${JSON.stringify(s)}]`,
+    )
+    .join('');
 }

@@ -28,9 +28,18 @@ export const workflowsRuntime: StoreMigration = {
       .addCheckConstraint('workflow_instances_state_check', sql`state in (${values(INSTANCE_STATES)})`)
       .execute();
     // The key events correlate on; also makes a second start for the same case a no-op.
-    await db.schema.createIndex('workflow_instances_case').unique().on('workflow_instances').columns(['workflow', 'case_id']).execute();
+    await db.schema
+      .createIndex('workflow_instances_case')
+      .unique()
+      .on('workflow_instances')
+      .columns(['workflow', 'case_id'])
+      .execute();
     // `cello workflows instances --workflow W --state waiting`, newest first.
-    await db.schema.createIndex('workflow_instances_list').on('workflow_instances').columns(['workflow', 'state', 'id']).execute();
+    await db.schema
+      .createIndex('workflow_instances_list')
+      .on('workflow_instances')
+      .columns(['workflow', 'state', 'id'])
+      .execute();
 
     await db.schema
       .createTable('workflow_history')
@@ -44,7 +53,12 @@ export const workflowsRuntime: StoreMigration = {
       .execute();
     // The exactly-once ledger: a step's effects for one trigger are recorded once. Its prefix also serves an
     // instance's history and the ledger check of a batch (by instance id).
-    await db.schema.createIndex('workflow_history_ledger').unique().on('workflow_history').columns(['instance_id', 'step', 'kind', 'trigger']).execute();
+    await db.schema
+      .createIndex('workflow_history_ledger')
+      .unique()
+      .on('workflow_history')
+      .columns(['instance_id', 'step', 'kind', 'trigger'])
+      .execute();
 
     await db.schema
       .createTable('workflow_timers')
@@ -62,7 +76,11 @@ export const workflowsRuntime: StoreMigration = {
     // The timer loop claims what is due: state = 'pending' AND due_at <= now, soonest first.
     await db.schema.createIndex('workflow_timers_due').on('workflow_timers').columns(['state', 'due_at']).execute();
     // Cancelling an instance's timers when the awaited event arrives.
-    await db.schema.createIndex('workflow_timers_instance').on('workflow_timers').columns(['instance_id', 'state']).execute();
+    await db.schema
+      .createIndex('workflow_timers_instance')
+      .on('workflow_timers')
+      .columns(['instance_id', 'state'])
+      .execute();
 
     await db.schema
       .createTable('workflow_tasks')
@@ -106,7 +124,11 @@ export const workflowsRuntime: StoreMigration = {
       .addColumn('completed_at', c.bigint)
       .addCheckConstraint('workflow_webhooks_status_check', sql`status in (${values(WEBHOOK_STATUSES)})`)
       .execute();
-    await db.schema.createIndex('workflow_webhooks_due').on('workflow_webhooks').columns(['status', 'next_attempt_at']).execute();
+    await db.schema
+      .createIndex('workflow_webhooks_due')
+      .on('workflow_webhooks')
+      .columns(['status', 'next_attempt_at'])
+      .execute();
     await db.schema.createIndex('workflow_webhooks_instance').on('workflow_webhooks').column('instance_id').execute();
 
     await db.schema

@@ -16,7 +16,11 @@ export function checkTemplate(template: TemplateManifest): ResolutionProblem[] {
   const declared = template.spec.parameters ?? [];
   const names = new Set(declared.map((p) => p.name));
   const out = parameterDeclarationProblems(declared);
-  const placed: PlacedStep[] = template.spec.steps.map((step, i) => ({ step, source: 'template', origin: { in: 'template', path: ['spec', 'steps', i] } }));
+  const placed: PlacedStep[] = template.spec.steps.map((step, i) => ({
+    step,
+    source: 'template',
+    origin: { in: 'template', path: ['spec', 'steps', i] },
+  }));
   for (const step of placed) out.push(...interpolateStep(step, names, {}).problems);
   out.push(...validateSteps(placed, `template:${templateKey(template)}`));
   const sites: [string | undefined, string][] = [
@@ -26,9 +30,20 @@ export function checkTemplate(template: TemplateManifest): ResolutionProblem[] {
   for (const [source, field] of sites) {
     if (source === undefined) continue;
     try {
-      compileExpression(source, { variables: START_VARIABLES, where: `spec.${field === 'condition' ? 'start.condition' : 'caseId'}` });
+      compileExpression(source, {
+        variables: START_VARIABLES,
+        where: `spec.${field === 'condition' ? 'start.condition' : 'caseId'}`,
+      });
     } catch (error) {
-      out.push(problem(expressionProblemCode(source), 'template', field === 'condition' ? ['spec', 'start', 'condition'] : ['spec', 'caseId'], errorMessage(error), 'the start condition and the case id may read event and params'));
+      out.push(
+        problem(
+          expressionProblemCode(source),
+          'template',
+          field === 'condition' ? ['spec', 'start', 'condition'] : ['spec', 'caseId'],
+          errorMessage(error),
+          'the start condition and the case id may read event and params',
+        ),
+      );
     }
   }
   return out.map((p) => ({ ...p, in: 'template' as const }));

@@ -26,6 +26,7 @@ function actionExpressions(action: Action, base: (string | number)[]): StepExpre
   if ('emit' in action) return map(action.emit.data, ['emit', 'data']);
   if ('webhook' in action) return map(action.webhook.body, ['webhook', 'body']);
   if ('set' in action) return map(action.set, ['set']);
-  if ('branch' in action) return action.branch.map((b, i) => ({ path: [...base, 'branch', i, 'when'], source: b.when }));
+  if ('branch' in action)
+    return action.branch.map((b, i) => ({ path: [...base, 'branch', i, 'when'], source: b.when }));
   return [];
 }

@@ -32,7 +32,9 @@ export function interpolateStep(
             placed.origin.in,
             [...base, ...path],
             `Step "${placed.step.id}" refers to \${${name}}, but the template declares no parameter "${name}".`,
-            declared.size ? `use one of ${[...declared].map((d) => `\${${d}}`).join(', ')}` : 'declare the parameter under spec.parameters',
+            declared.size
+              ? `use one of ${[...declared].map((d) => `\${${d}}`).join(', ')}`
+              : 'declare the parameter under spec.parameters',
           ),
         );
         return whole;
@@ -47,7 +49,14 @@ export function interpolateStep(
       ...step,
       ...(step.description !== undefined ? { description: text(step.description, ['description']) } : {}),
       do: actions(step.do, ['do']),
-      ...(step.timeout ? { timeout: { after: text(step.timeout.after, ['timeout', 'after']), then: actions(step.timeout.then, ['timeout', 'then']) } } : {}),
+      ...(step.timeout
+        ? {
+            timeout: {
+              after: text(step.timeout.after, ['timeout', 'after']),
+              then: actions(step.timeout.then, ['timeout', 'then']),
+            },
+          }
+        : {}),
     },
     problems,
   };
@@ -57,8 +66,17 @@ function interpolateAction(action: Action, text: (value: string, path: (string |
   if ('webhook' in action) return { webhook: { ...action.webhook, url: text(action.webhook.url, ['webhook', 'url']) } };
   if ('task' in action) {
     const { task } = action;
-    return { task: { ...task, title: text(task.title, ['task', 'title']), ...(task.due !== undefined ? { due: text(task.due, ['task', 'due']) } : {}) } };
+    return {
+      task: {
+        ...task,
+        title: text(task.title, ['task', 'title']),
+        ...(task.due !== undefined ? { due: text(task.due, ['task', 'due']) } : {}),
+      },
+    };
   }
-  if ('raiseTension' in action) return { raiseTension: { ...action.raiseTension, title: text(action.raiseTension.title, ['raiseTension', 'title']) } };
+  if ('raiseTension' in action)
+    return {
+      raiseTension: { ...action.raiseTension, title: text(action.raiseTension.title, ['raiseTension', 'title']) },
+    };
   return action;
 }

@@ -22,8 +22,10 @@ export function parameterValueProblem(parameter: Parameter, value: ParameterValu
     case 'integer':
       if (typeof value !== 'number' || !Number.isFinite(value)) return `${shown} is not a number`;
       if (parameter.type === 'integer' && !Number.isInteger(value)) return `${shown} is not a whole number`;
-      if (parameter.minimum !== undefined && value < parameter.minimum) return `${shown} is below the minimum of ${parameter.minimum}`;
-      if (parameter.maximum !== undefined && value > parameter.maximum) return `${shown} is above the maximum of ${parameter.maximum}`;
+      if (parameter.minimum !== undefined && value < parameter.minimum)
+        return `${shown} is below the minimum of ${parameter.minimum}`;
+      if (parameter.maximum !== undefined && value > parameter.maximum)
+        return `${shown} is above the maximum of ${parameter.maximum}`;
       break;
   }
   if (parameter.enum && !parameter.enum.includes(value as string | number)) {
@@ -39,7 +41,15 @@ export function parameterDeclarationProblems(parameters: readonly Parameter[]): 
   parameters.forEach((parameter, i) => {
     const at = ['spec', 'parameters', i];
     if (seen.has(parameter.name)) {
-      out.push(problem('duplicate-parameter', 'template', [...at, 'name'], `Parameter "${parameter.name}" is declared twice.`, 'give each parameter a unique name'));
+      out.push(
+        problem(
+          'duplicate-parameter',
+          'template',
+          [...at, 'name'],
+          `Parameter "${parameter.name}" is declared twice.`,
+          'give each parameter a unique name',
+        ),
+      );
     }
     seen.add(parameter.name);
     const numeric = parameter.type === 'number' || parameter.type === 'integer';
@@ -57,7 +67,15 @@ export function parameterDeclarationProblems(parameters: readonly Parameter[]): 
     if (parameter.default !== undefined) {
       const why = parameterValueProblem(parameter, parameter.default);
       if (why) {
-        out.push(problem('parameter-default', 'template', [...at, 'default'], `The default of parameter "${parameter.name}" is invalid: ${why}.`, `give a default that is a valid ${parameter.type}`));
+        out.push(
+          problem(
+            'parameter-default',
+            'template',
+            [...at, 'default'],
+            `The default of parameter "${parameter.name}" is invalid: ${why}.`,
+            `give a default that is a valid ${parameter.type}`,
+          ),
+        );
       }
     }
   });
@@ -86,14 +104,18 @@ export function resolveParameterValues(
           'unknown-parameter',
           ...at,
           `Parameter "${name}" is not declared by ${templateRef}${closest(name, known)}.`,
-          known.length ? `use one of ${known.join(', ')}` : `${templateRef} takes no parameters; remove spec.parameters`,
+          known.length
+            ? `use one of ${known.join(', ')}`
+            : `${templateRef} takes no parameters; remove spec.parameters`,
         ),
       );
       continue;
     }
     const why = parameterValueProblem(parameter, value);
     if (why) {
-      problems.push(problem(problemCode(why), ...at, `Parameter "${name}" is invalid: ${why}.`, allowedHint(parameter)));
+      problems.push(
+        problem(problemCode(why), ...at, `Parameter "${name}" is invalid: ${why}.`, allowedHint(parameter)),
+      );
       continue;
     }
     values[name] = value;
@@ -133,7 +155,13 @@ export function allowedHint(parameter: Parameter): string {
         : parameter.maximum !== undefined
           ? ` of at most ${parameter.maximum}`
           : '';
-  const what = { string: 'a string', number: 'a number', integer: 'a whole number', boolean: 'true or false', duration: 'a duration such as 4h' }[parameter.type];
+  const what = {
+    string: 'a string',
+    number: 'a number',
+    integer: 'a whole number',
+    boolean: 'true or false',
+    duration: 'a duration such as 4h',
+  }[parameter.type];
   return `give ${what}${range}`;
 }
 

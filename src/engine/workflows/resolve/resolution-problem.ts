@@ -17,6 +17,12 @@ export interface ResolutionProblem {
 }
 
 /** Builds an error-level problem. */
-export function problem(code: string, where: ProblemManifest, path: (string | number)[], message: string, hint: string): ResolutionProblem {
+export function problem(
+  code: string,
+  where: ProblemManifest,
+  path: (string | number)[],
+  message: string,
+  hint: string,
+): ResolutionProblem {
   return { code, severity: 'error', in: where, path, message, hint };
 }

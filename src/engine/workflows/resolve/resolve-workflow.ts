@@ -42,7 +42,11 @@ export function resolveWorkflow(manifest: WorkflowManifest, catalog: TemplateCat
   try {
     template = catalog.get(spec.from);
   } catch (error) {
-    return { problems: [problem('template-ref', 'workflow', ['spec', 'from'], errorMessage(error), 'write it as template:name@version')] };
+    return {
+      problems: [
+        problem('template-ref', 'workflow', ['spec', 'from'], errorMessage(error), 'write it as template:name@version'),
+      ],
+    };
   }
   if (!template) return { problems: [missingTemplate(spec.from, catalog)] };
 
@@ -86,7 +90,8 @@ export function resolveWorkflow(manifest: WorkflowManifest, catalog: TemplateCat
     problems.push(...interpolated.problems.filter((p) => p.in === 'workflow'));
     return { ...placed, step: interpolated.step };
   });
-  for (const found of validateSteps(steps, `workflow "${manifest.metadata.name}"`)) problems.push(found.in === 'workflow' ? found : blame(found, manifest, overridden.removed));
+  for (const found of validateSteps(steps, `workflow "${manifest.metadata.name}"`))
+    problems.push(found.in === 'workflow' ? found : blame(found, manifest, overridden.removed));
   const resolved: ResolvedWorkflow = {
     name: manifest.metadata.name,
     cell: spec.cell.slice('cell:'.length),
@@ -100,7 +105,11 @@ export function resolveWorkflow(manifest: WorkflowManifest, catalog: TemplateCat
     replaced: overridden.replaced,
     added: overridden.added,
   };
-  return { template, problems: dedupe(problems), ...(problems.some((p) => p.severity === 'error') ? {} : { workflow: resolved }) };
+  return {
+    template,
+    problems: dedupe(problems),
+    ...(problems.some((p) => p.severity === 'error') ? {} : { workflow: resolved }),
+  };
 }
 
 function missingTemplate(from: string, catalog: TemplateCatalog): ResolutionProblem {
@@ -121,7 +130,9 @@ function missingTemplate(from: string, catalog: TemplateCatalog): ResolutionProb
     'workflow',
     ['spec', 'from'],
     `${from} names a template that does not exist.`,
-    names.length ? `use one of ${names.map((n) => `template:${n}`).join(', ')}` : 'add a Template manifest (kind: Template) with that name',
+    names.length
+      ? `use one of ${names.map((n) => `template:${n}`).join(', ')}`
+      : 'add a Template manifest (kind: Template) with that name',
   );
 }
 
@@ -141,7 +152,12 @@ function blame(found: ResolutionProblem, manifest: WorkflowManifest, removed: re
       hint: `keep step "${target}", or replace the branching step too`,
     };
   }
-  return { ...found, in: 'workflow', path: manifest.spec.parameters ? ['spec', 'parameters'] : ['spec', 'from'], message: `With this workflow's parameters: ${found.message}` };
+  return {
+    ...found,
+    in: 'workflow',
+    path: manifest.spec.parameters ? ['spec', 'parameters'] : ['spec', 'from'],
+    message: `With this workflow's parameters: ${found.message}`,
+  };
 }
 
 function dedupe(problems: ResolutionProblem[]): ResolutionProblem[] {

@@ -26,7 +26,11 @@ export interface OverrideResult {
  */
 export function applyOverrides(template: TemplateManifest, workflow: WorkflowManifest): OverrideResult {
   const ref = `template:${template.metadata.name}@${template.spec.version}`;
-  const steps: PlacedStep[] = template.spec.steps.map((step, i) => ({ step, source: 'template', origin: { in: 'template', path: ['spec', 'steps', i] } }));
+  const steps: PlacedStep[] = template.spec.steps.map((step, i) => ({
+    step,
+    source: 'template',
+    origin: { in: 'template', path: ['spec', 'steps', i] },
+  }));
   const result: OverrideResult = { steps, removed: [], replaced: [], added: [], problems: [] };
   const overrides = workflow.spec.overrides ?? {};
   const fixedProblem = (id: string, verb: 'remove' | 'replace', path: (string | number)[]) =>
@@ -60,14 +64,19 @@ export function applyOverrides(template: TemplateManifest, workflow: WorkflowMan
     const path = ['spec', 'overrides', 'replace', i];
     const index = find(step.id);
     if (index < 0) return void result.problems.push(unknown(step.id, [...path, 'id'], 'The workflow replaces step'));
-    if (steps[index]!.step.mode === 'fixed') return void result.problems.push(fixedProblem(step.id, 'replace', [...path, 'id']));
+    if (steps[index]!.step.mode === 'fixed')
+      return void result.problems.push(fixedProblem(step.id, 'replace', [...path, 'id']));
     steps[index] = { step, source: 'replaced', origin: { in: 'workflow', path } };
     result.replaced.push(step.id);
   });
 
   (overrides.add ?? []).forEach((addition, i) => {
     const path = ['spec', 'overrides', 'add', i];
-    const placed: PlacedStep = { step: addition.step, source: 'added', origin: { in: 'workflow', path: [...path, 'step'] } };
+    const placed: PlacedStep = {
+      step: addition.step,
+      source: 'added',
+      origin: { in: 'workflow', path: [...path, 'step'] },
+    };
     if (find(addition.step.id) >= 0) {
       result.problems.push(
         problem(
@@ -82,7 +91,13 @@ export function applyOverrides(template: TemplateManifest, workflow: WorkflowMan
     }
     if (addition.after !== undefined && addition.before !== undefined) {
       result.problems.push(
-        problem('override-anchor', 'workflow', [...path, 'before'], `Added step "${addition.step.id}" names both after and before.`, 'keep one of after: or before:'),
+        problem(
+          'override-anchor',
+          'workflow',
+          [...path, 'before'],
+          `Added step "${addition.step.id}" names both after and before.`,
+          'keep one of after: or before:',
+        ),
       );
       return;
     }
@@ -92,7 +107,13 @@ export function applyOverrides(template: TemplateManifest, workflow: WorkflowMan
     } else {
       const index = find(anchor);
       if (index < 0) {
-        result.problems.push(unknown(anchor, [...path, addition.after !== undefined ? 'after' : 'before'], `Added step "${addition.step.id}" is placed next to step`));
+        result.problems.push(
+          unknown(
+            anchor,
+            [...path, addition.after !== undefined ? 'after' : 'before'],
+            `Added step "${addition.step.id}" is placed next to step`,
+          ),
+        );
         return;
       }
       steps.splice(addition.after !== undefined ? index + 1 : index, 0, placed);

@@ -14,13 +14,24 @@ export function validateSteps(steps: readonly PlacedStep[], label: string): Reso
   for (const { step, origin } of steps) {
     const at = (...path: (string | number)[]) => [...origin.path, ...path];
     if (ids.has(step.id)) {
-      out.push(problem('duplicate-step', origin.in, at('id'), `${label} has two steps with id "${step.id}".`, 'give every step a unique id'));
+      out.push(
+        problem(
+          'duplicate-step',
+          origin.in,
+          at('id'),
+          `${label} has two steps with id "${step.id}".`,
+          'give every step a unique id',
+        ),
+      );
     }
     ids.add(step.id);
   }
   for (const { step, origin } of steps) {
     const at = (...path: (string | number)[]) => [...origin.path, ...path];
-    const actions = [...step.do.map((a, i) => ({ action: a, path: ['do', i] })), ...(step.timeout?.then ?? []).map((a, i) => ({ action: a, path: ['timeout', 'then', i] }))];
+    const actions = [
+      ...step.do.map((a, i) => ({ action: a, path: ['do', i] })),
+      ...(step.timeout?.then ?? []).map((a, i) => ({ action: a, path: ['timeout', 'then', i] })),
+    ];
     for (const { action, path } of actions) {
       if ('branch' in action) {
         action.branch.forEach((b, i) => {
@@ -36,26 +47,61 @@ export function validateSteps(steps: readonly PlacedStep[], label: string): Reso
           );
         });
       }
-      if ('task' in action && action.task.due !== undefined) out.push(...durationProblem(action.task.due, at(...path, 'task', 'due'), origin.in, step.id, 'task due time'));
+      if ('task' in action && action.task.due !== undefined)
+        out.push(...durationProblem(action.task.due, at(...path, 'task', 'due'), origin.in, step.id, 'task due time'));
       if ('webhook' in action && !action.webhook.url.includes('${') && !/^https?:\/\/\S+$/.test(action.webhook.url)) {
-        out.push(problem('webhook-url', origin.in, at(...path, 'webhook', 'url'), `Step "${step.id}" calls "${action.webhook.url}", which is not an http(s) URL.`, 'write a URL such as https://risk.acme.example/checks'));
+        out.push(
+          problem(
+            'webhook-url',
+            origin.in,
+            at(...path, 'webhook', 'url'),
+            `Step "${step.id}" calls "${action.webhook.url}", which is not an http(s) URL.`,
+            'write a URL such as https://risk.acme.example/checks',
+          ),
+        );
       }
     }
-    if (step.timeout) out.push(...durationProblem(step.timeout.after, at('timeout', 'after'), origin.in, step.id, 'timeout'));
+    if (step.timeout)
+      out.push(...durationProblem(step.timeout.after, at('timeout', 'after'), origin.in, step.id, 'timeout'));
     for (const site of stepExpressions(step)) {
       try {
-        compileExpression(site.source, { variables: STEP_VARIABLES, where: `step "${step.id}" ${site.path.join('.')}` });
+        compileExpression(site.source, {
+          variables: STEP_VARIABLES,
+          where: `step "${step.id}" ${site.path.join('.')}`,
+        });
       } catch (error) {
-        out.push(problem(expressionProblemCode(site.source), origin.in, at(...site.path), errorMessage(error), 'step expressions may read event, params, vars and instance'));
+        out.push(
+          problem(
+            expressionProblemCode(site.source),
+            origin.in,
+            at(...site.path),
+            errorMessage(error),
+            'step expressions may read event, params, vars and instance',
+          ),
+        );
       }
     }
   }
   return out;
 }
 
-function durationProblem(value: string, path: (string | number)[], where: PlacedStep['origin']['in'], step: string, what: string): ResolutionProblem[] {
+function durationProblem(
+  value: string,
+  path: (string | number)[],
+  where: PlacedStep['origin']['in'],
+  step: string,
+  what: string,
+): ResolutionProblem[] {
   if (value.includes('${') || isDuration(value)) return [];
-  return [problem('invalid-duration', where, path, `The ${what} of step "${step}" is "${value}", which is not a duration.`, 'write a duration such as 30m, 4h or 2d, or ${parameter} of a duration parameter')];
+  return [
+    problem(
+      'invalid-duration',
+      where,
+      path,
+      `The ${what} of step "${step}" is "${value}", which is not a duration.`,
+      'write a duration such as 30m, 4h or 2d, or ${parameter} of a duration parameter',
+    ),
+  ];
 }
 
 /**

@@ -4,7 +4,13 @@ import type { Insertable } from 'kysely';
 import type { WorkflowTasksTable, WorkflowTimersTable, WorkflowWebhooksTable } from '../workflow-tables.js';
 import type { CompiledAction, CompiledStep, CompiledWorkflow } from './compiled-workflow.js';
 import type { InstanceRecord } from './instance-record.js';
-import { TENSION_DETECTED, WORKFLOW_EVENT_TYPES, instanceEvent, instanceEventId, workflowSource } from './transition-events.js';
+import {
+  TENSION_DETECTED,
+  WORKFLOW_EVENT_TYPES,
+  instanceEvent,
+  instanceEventId,
+  workflowSource,
+} from './transition-events.js';
 import type { Trigger } from './trigger.js';
 
 /** What a list of actions produced; applied to the batch only when every action succeeded. */
@@ -33,21 +39,44 @@ export function runActions(
   trigger: Trigger,
   context: { now: number; reason: 'action' | 'timeout' },
 ): ActionOutcome {
-  const out: ActionOutcome = { vars: { ...record.vars }, events: [], tasks: [], timers: [], webhooks: [], goto: undefined, complete: false, ran: [] };
+  const out: ActionOutcome = {
+    vars: { ...record.vars },
+    events: [],
+    tasks: [],
+    timers: [],
+    webhooks: [],
+    goto: undefined,
+    complete: false,
+    ran: [],
+  };
   const scope = () => ({
     event: trigger.view,
     params: workflow.params,
     vars: out.vars,
-    instance: { id: record.id, caseId: record.caseId, workflow: record.workflow, cell: record.cell, template: record.template, step: step.id },
+    instance: {
+      id: record.id,
+      caseId: record.caseId,
+      workflow: record.workflow,
+      cell: record.cell,
+      template: record.template,
+      step: step.id,
+    },
   });
-  const evaluate = (entries: [string, { evaluate(c: Record<string, unknown>): unknown }][]) => Object.fromEntries(entries.map(([k, e]) => [k, e.evaluate(scope())]));
-  const id = (kind: string, index: number) => instanceEventId(record.id, kind, step.id, trigger.key, context.reason, index);
+  const evaluate = (entries: [string, { evaluate(c: Record<string, unknown>): unknown }][]) =>
+    Object.fromEntries(entries.map(([k, e]) => [k, e.evaluate(scope())]));
+  const id = (kind: string, index: number) =>
+    instanceEventId(record.id, kind, step.id, trigger.key, context.reason, index);
   for (const [index, action] of actions.entries()) {
     out.ran.push(action.kind);
     switch (action.kind) {
       case 'emit':
         out.events.push({
-          ...instanceEvent(record, action.type, evaluate(action.data), { id: id('emit', index), now: context.now, step: step.id, ...(trigger.causation ? { causation: trigger.causation } : {}) }),
+          ...instanceEvent(record, action.type, evaluate(action.data), {
+            id: id('emit', index),
+            now: context.now,
+            step: step.id,
+            ...(trigger.causation ? { causation: trigger.causation } : {}),
+          }),
         });
         break;
       case 'webhook': {
@@ -107,13 +136,30 @@ export function runActions(
           completed_at: null,
         });
         if (dueAt !== null) {
-          out.timers.push({ id: newId(), instance_id: record.id, step: step.id, kind: 'task-due', task_id: taskId, due_at: dueAt, state: 'pending', fired_at: null, created_at: context.now });
+          out.timers.push({
+            id: newId(),
+            instance_id: record.id,
+            step: step.id,
+            kind: 'task-due',
+            task_id: taskId,
+            due_at: dueAt,
+            state: 'pending',
+            fired_at: null,
+            created_at: context.now,
+          });
         }
         out.events.push(
           instanceEvent(
             record,
             WORKFLOW_EVENT_TYPES.taskCreated,
-            { instance: record.id, task: taskId, step: step.id, cell: action.cell, title: action.title, dueAt: dueAt === null ? null : new Date(dueAt).toISOString() },
+            {
+              instance: record.id,
+              task: taskId,
+              step: step.id,
+              cell: action.cell,
+              title: action.title,
+              dueAt: dueAt === null ? null : new Date(dueAt).toISOString(),
+            },
             { id: id('task', index), now: context.now, step: step.id },
           ),
         );
@@ -133,8 +179,16 @@ export function runActions(
       case 'raiseTension': {
         const tension = { type: action.type, title: action.title, cells: action.cells };
         out.events.push(
-          instanceEvent(record, WORKFLOW_EVENT_TYPES.escalated, { instance: record.id, step: step.id, reason: context.reason, tension }, { id: id('escalated', index), now: context.now, step: step.id }),
-          tensionDetected(record, step.id, tension, trigger, context.reason, { id: id('tension', index), now: context.now }),
+          instanceEvent(
+            record,
+            WORKFLOW_EVENT_TYPES.escalated,
+            { instance: record.id, step: step.id, reason: context.reason, tension },
+            { id: id('escalated', index), now: context.now, step: step.id },
+          ),
+          tensionDetected(record, step.id, tension, trigger, context.reason, {
+            id: id('tension', index),
+            now: context.now,
+          }),
         );
         break;
       }
@@ -174,7 +228,10 @@ function tensionDetected(
       type: tension.type,
       cells: [...new Set([record.cell, ...tension.cells])],
       description: `Case ${record.caseId} of workflow ${record.workflow} (${record.template}) ${why} at step "${step}" (instance ${record.id}).`,
-      evidence: [`manifest:workflow:${record.workflow}`, ...(trigger.seq !== undefined ? [`event:${trigger.seq}`] : [])],
+      evidence: [
+        `manifest:workflow:${record.workflow}`,
+        ...(trigger.seq !== undefined ? [`event:${trigger.seq}`] : []),
+      ],
     },
     extensions: { workflow: record.workflow, instance: record.id },
   };

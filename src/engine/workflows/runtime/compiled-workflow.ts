@@ -48,10 +48,12 @@ export interface CompiledWorkflow {
 /** Compiles a resolved workflow. Resolution already validated it, so this does not fail on valid input. */
 export function compileWorkflow(resolved: ResolvedWorkflow): CompiledWorkflow {
   const where = (path: string) => `Workflow/${resolved.name} ${path}`;
-  const compile = (source: string, path: string, variables: readonly string[] = STEP_VARIABLES) => compileExpression(source, { variables, where: where(path) });
+  const compile = (source: string, path: string, variables: readonly string[] = STEP_VARIABLES) =>
+    compileExpression(source, { variables, where: where(path) });
   const steps = resolved.steps.map(({ step, source }, index): CompiledStep => {
     const at = `step "${step.id}"`;
-    const actions = (list: readonly Action[], path: string) => list.map((a, i) => compileAction(a, `${at} ${path}[${i}]`, compile));
+    const actions = (list: readonly Action[], path: string) =>
+      list.map((a, i) => compileAction(a, `${at} ${path}[${i}]`, compile));
     return {
       id: step.id,
       index,
@@ -60,7 +62,12 @@ export function compileWorkflow(resolved: ResolvedWorkflow): CompiledWorkflow {
       waitsFor: step.on?.type,
       condition: step.on?.condition ? compile(step.on.condition, `${at} on.condition`) : undefined,
       actions: actions(step.do, 'do'),
-      timeout: step.timeout ? { ms: parseDuration(step.timeout.after, `${at} timeout.after`), actions: actions(step.timeout.then, 'timeout.then') } : undefined,
+      timeout: step.timeout
+        ? {
+            ms: parseDuration(step.timeout.after, `${at} timeout.after`),
+            actions: actions(step.timeout.then, 'timeout.then'),
+          }
+        : undefined,
       idempotentSafe: step.idempotentSafe === true,
     };
   });
@@ -70,7 +77,9 @@ export function compileWorkflow(resolved: ResolvedWorkflow): CompiledWorkflow {
     template: resolved.template.key,
     params: resolved.parameters,
     startType: resolved.start.type,
-    startCondition: resolved.start.condition ? compile(resolved.start.condition, 'start.condition', START_VARIABLES) : undefined,
+    startCondition: resolved.start.condition
+      ? compile(resolved.start.condition, 'start.condition', START_VARIABLES)
+      : undefined,
     caseId: resolved.caseId ? compile(resolved.caseId, 'caseId', START_VARIABLES) : undefined,
     steps,
     stepIndex: new Map(steps.map((s) => [s.id, s.index])),
@@ -79,20 +88,46 @@ export function compileWorkflow(resolved: ResolvedWorkflow): CompiledWorkflow {
   };
 }
 
-function compileAction(action: Action, path: string, compile: (source: string, path: string) => CompiledExpression): CompiledAction {
+function compileAction(
+  action: Action,
+  path: string,
+  compile: (source: string, path: string) => CompiledExpression,
+): CompiledAction {
   const entries = (values: Record<string, string> | undefined, field: string) =>
-    Object.entries(values ?? {}).map(([key, source]): [string, CompiledExpression] => [key, compile(source, `${path}.${field}.${key}`)]);
+    Object.entries(values ?? {}).map(([key, source]): [string, CompiledExpression] => [
+      key,
+      compile(source, `${path}.${field}.${key}`),
+    ]);
   if ('emit' in action) return { kind: 'emit', type: action.emit.type, data: entries(action.emit.data, 'emit.data') };
-  if ('webhook' in action) return { kind: 'webhook', url: action.webhook.url, body: action.webhook.body ? entries(action.webhook.body, 'webhook.body') : undefined };
+  if ('webhook' in action)
+    return {
+      kind: 'webhook',
+      url: action.webhook.url,
+      body: action.webhook.body ? entries(action.webhook.body, 'webhook.body') : undefined,
+    };
   if ('task' in action) {
     const { task } = action;
-    return { kind: 'task', cell: task.cell.slice('cell:'.length), title: task.title, dueMs: task.due ? parseDuration(task.due, `${path}.task.due`) : undefined };
+    return {
+      kind: 'task',
+      cell: task.cell.slice('cell:'.length),
+      title: task.title,
+      dueMs: task.due ? parseDuration(task.due, `${path}.task.due`) : undefined,
+    };
   }
   if ('set' in action) return { kind: 'set', entries: entries(action.set, 'set') };
-  if ('branch' in action) return { kind: 'branch', cases: action.branch.map((b, i) => ({ when: compile(b.when, `${path}.branch[${i}].when`), goto: b.goto })) };
+  if ('branch' in action)
+    return {
+      kind: 'branch',
+      cases: action.branch.map((b, i) => ({ when: compile(b.when, `${path}.branch[${i}].when`), goto: b.goto })),
+    };
   if ('raiseTension' in action) {
     const { raiseTension } = action;
-    return { kind: 'raiseTension', type: raiseTension.type, title: raiseTension.title, cells: (raiseTension.cells ?? []).map((c) => c.slice('cell:'.length)) };
+    return {
+      kind: 'raiseTension',
+      type: raiseTension.type,
+      title: raiseTension.title,
+      cells: (raiseTension.cells ?? []).map((c) => c.slice('cell:'.length)),
+    };
   }
   // `complete: false` is allowed by the schema and does nothing.
   return action.complete ? { kind: 'complete' } : { kind: 'set', entries: [] };

@@ -19,7 +19,12 @@ interface Delivery {
  * Starts and advances instances for a batch of log events, in log order, inside the caller's transaction:
  * reads the instances involved and the ledger once, runs every step in memory, and returns the writes.
  */
-export async function processEventBatch(db: WorkflowDb, registry: WorkflowRegistry, events: readonly StoredEvent[], now: number): Promise<WriteSet> {
+export async function processEventBatch(
+  db: WorkflowDb,
+  registry: WorkflowRegistry,
+  events: readonly StoredEvent[],
+  now: number,
+): Promise<WriteSet> {
   const deliveries: Delivery[] = [];
   for (const event of events) {
     const workflows = registry.interested(event);
@@ -37,13 +42,18 @@ export async function processEventBatch(db: WorkflowDb, registry: WorkflowRegist
   // past this batch's first event can hold entries for it (after a cursor reset, say): normally none to read.
   const firstSeq = deliveries[0]!.event.seq;
   const replayed = [...instances.values()].filter((r) => r.lastSeq >= firstSeq).map((r) => r.id);
-  const writes = new WriteSet(replayed.length > 0 ? await loadLedger(db, replayed, new Set(deliveries.map((d) => d.trigger.key))) : []);
+  const writes = new WriteSet(
+    replayed.length > 0 ? await loadLedger(db, replayed, new Set(deliveries.map((d) => d.trigger.key))) : [],
+  );
   const ctx: StepContext = { now, writes };
   for (const { event, workflow, caseId, trigger } of deliveries) {
     const key = caseKey(workflow.name, caseId);
     const record = instances.get(key);
     if (!record) {
-      if (event.type === workflow.startType && passes(workflow.startCondition, { event: trigger.view, params: workflow.params })) {
+      if (
+        event.type === workflow.startType &&
+        passes(workflow.startCondition, { event: trigger.view, params: workflow.params })
+      ) {
         instances.set(key, startInstance(ctx, workflow, caseId, trigger));
       }
       continue;
@@ -58,8 +68,16 @@ export async function processEventBatch(db: WorkflowDb, registry: WorkflowRegist
     const step = workflow.steps[index]!;
     if (step.waitsFor !== event.type) continue;
     if (step.condition) {
-      const instance = { id: record.id, caseId, workflow: workflow.name, cell: record.cell, template: record.template, step: step.id };
-      if (!passes(step.condition, { event: trigger.view, params: workflow.params, vars: record.vars, instance })) continue;
+      const instance = {
+        id: record.id,
+        caseId,
+        workflow: workflow.name,
+        cell: record.cell,
+        template: record.template,
+        step: step.id,
+      };
+      if (!passes(step.condition, { event: trigger.view, params: workflow.params, vars: record.vars, instance }))
+        continue;
     }
     advanceInstance(ctx, workflow, record, step, trigger);
   }
@@ -83,7 +101,10 @@ function correlate(workflow: CompiledWorkflow, event: StoredEvent, view: Record<
 }
 
 /** A condition that cannot be evaluated (a missing field) does not match. */
-function passes(condition: { evaluateBoolean(c: Record<string, unknown>): boolean } | undefined, scope: Record<string, unknown>): boolean {
+function passes(
+  condition: { evaluateBoolean(c: Record<string, unknown>): boolean } | undefined,
+  scope: Record<string, unknown>,
+): boolean {
   if (!condition) return true;
   try {
     return condition.evaluateBoolean(scope);
@@ -102,7 +123,12 @@ async function loadInstances(db: WorkflowDb, deliveries: readonly Delivery[]): P
   const out = new Map<string, InstanceRecord>();
   for (const [workflow, ids] of cases) {
     for (const chunk of chunks([...ids], 500)) {
-      const rows = await db.selectFrom('workflow_instances').selectAll().where('workflow', '=', workflow).where('case_id', 'in', chunk).execute();
+      const rows = await db
+        .selectFrom('workflow_instances')
+        .selectAll()
+        .where('workflow', '=', workflow)
+        .where('case_id', 'in', chunk)
+        .execute();
       for (const row of rows) out.set(caseKey(row.workflow, row.case_id), instanceFromRow(row));
     }
   }
@@ -110,10 +136,18 @@ async function loadInstances(db: WorkflowDb, deliveries: readonly Delivery[]): P
 }
 
 /** Ledger entries already recorded for these instances and triggers (normally none: the cursor moves with the effects). */
-export async function loadLedger(db: WorkflowDb, instanceIds: readonly string[], triggers: ReadonlySet<string>): Promise<string[]> {
+export async function loadLedger(
+  db: WorkflowDb,
+  instanceIds: readonly string[],
+  triggers: ReadonlySet<string>,
+): Promise<string[]> {
   const out: string[] = [];
   for (const chunk of chunks(instanceIds, 500)) {
-    const rows = await db.selectFrom('workflow_history').select(['instance_id', 'step', 'kind', 'trigger']).where('instance_id', 'in', chunk).execute();
+    const rows = await db
+      .selectFrom('workflow_history')
+      .select(['instance_id', 'step', 'kind', 'trigger'])
+      .where('instance_id', 'in', chunk)
+      .execute();
     for (const r of rows) if (triggers.has(r.trigger)) out.push(ledgerKey(r.instance_id, r.step, r.kind, r.trigger));
   }
   return out;

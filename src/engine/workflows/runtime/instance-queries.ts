@@ -39,7 +39,15 @@ export interface InstanceDetail extends InstanceView {
   history: HistoryEntry[];
   tasks: TaskView[];
   timers: { id: string; step: string; kind: string; dueAt: string; state: string }[];
-  webhooks: { id: string; step: string; url: string; status: string; attempts: number; lastStatusCode: number | null; lastError: string | null }[];
+  webhooks: {
+    id: string;
+    step: string;
+    url: string;
+    status: string;
+    attempts: number;
+    lastStatusCode: number | null;
+    lastError: string | null;
+  }[];
 }
 
 export interface InstanceFilter {
@@ -80,7 +88,11 @@ export function createInstanceQueries(store: Store) {
   };
   return {
     async list(filter: InstanceFilter = {}): Promise<InstanceView[]> {
-      let select = db().selectFrom('workflow_instances').selectAll().orderBy('id', 'desc').limit(Math.min(filter.limit ?? 100, 1000));
+      let select = db()
+        .selectFrom('workflow_instances')
+        .selectAll()
+        .orderBy('id', 'desc')
+        .limit(Math.min(filter.limit ?? 100, 1000));
       if (filter.workflow) select = select.where('workflow', '=', filter.workflow);
       if (filter.workflows) select = select.where('workflow', 'in', filter.workflows.length ? filter.workflows : ['']);
       if (filter.state) select = select.where('state', '=', filter.state);
@@ -90,7 +102,12 @@ export function createInstanceQueries(store: Store) {
     },
     /** Instance counts per workflow and state. */
     async counts(): Promise<Record<string, Partial<Record<InstanceState, number>>>> {
-      const rows = await db().selectFrom('workflow_instances').select(['workflow', 'state']).select((eb) => eb.fn.countAll<number>().as('n')).groupBy(['workflow', 'state']).execute();
+      const rows = await db()
+        .selectFrom('workflow_instances')
+        .select(['workflow', 'state'])
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .groupBy(['workflow', 'state'])
+        .execute();
       const out: Record<string, Partial<Record<InstanceState, number>>> = {};
       for (const row of rows) (out[row.workflow] ??= {})[row.state] = Number(row.n);
       return out;
@@ -98,7 +115,11 @@ export function createInstanceQueries(store: Store) {
     /** One instance with its history, tasks, timers and webhook calls. */
     async get(id: string): Promise<InstanceDetail> {
       const row = await db().selectFrom('workflow_instances').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!row) throw new NotFoundError(`There is no workflow instance "${id}"; list them with \`cello workflows instances\`.`, { field: 'id' });
+      if (!row)
+        throw new NotFoundError(
+          `There is no workflow instance "${id}"; list them with \`cello workflows instances\`.`,
+          { field: 'id' },
+        );
       const [history, tasks, timers, webhooks] = await Promise.all([
         db().selectFrom('workflow_history').selectAll().where('instance_id', '=', id).orderBy('id').execute(),
         db().selectFrom('workflow_tasks').selectAll().where('instance_id', '=', id).orderBy('id').execute(),
@@ -107,15 +128,40 @@ export function createInstanceQueries(store: Store) {
       ]);
       return {
         ...view(row),
-        history: history.map((h) => ({ at: iso(Number(h.at))!, kind: h.kind, step: h.step || null, trigger: h.trigger, detail: h.detail ? (JSON.parse(h.detail) as Record<string, unknown>) : {} })),
+        history: history.map((h) => ({
+          at: iso(Number(h.at))!,
+          kind: h.kind,
+          step: h.step || null,
+          trigger: h.trigger,
+          detail: h.detail ? (JSON.parse(h.detail) as Record<string, unknown>) : {},
+        })),
         tasks: tasks.map(taskView),
-        timers: timers.map((t) => ({ id: t.id, step: t.step, kind: t.kind, dueAt: iso(Number(t.due_at))!, state: t.state })),
-        webhooks: webhooks.map((w) => ({ id: w.id, step: w.step, url: w.url, status: w.status, attempts: w.attempts, lastStatusCode: w.last_status_code, lastError: w.last_error })),
+        timers: timers.map((t) => ({
+          id: t.id,
+          step: t.step,
+          kind: t.kind,
+          dueAt: iso(Number(t.due_at))!,
+          state: t.state,
+        })),
+        webhooks: webhooks.map((w) => ({
+          id: w.id,
+          step: w.step,
+          url: w.url,
+          status: w.status,
+          attempts: w.attempts,
+          lastStatusCode: w.last_status_code,
+          lastError: w.last_error,
+        })),
       };
     },
     /** The instance of one case of one workflow. */
     async byCase(workflow: string, caseId: string): Promise<InstanceView | undefined> {
-      const row = await db().selectFrom('workflow_instances').selectAll().where('workflow', '=', workflow).where('case_id', '=', caseId).executeTakeFirst();
+      const row = await db()
+        .selectFrom('workflow_instances')
+        .selectAll()
+        .where('workflow', '=', workflow)
+        .where('case_id', '=', caseId)
+        .executeTakeFirst();
       return row && view(row);
     },
   };

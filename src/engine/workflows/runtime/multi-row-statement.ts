@@ -10,7 +10,10 @@ const MAX_SHAPES = 8;
  * prepared statement at once. The SQL is reused only when its first compilation bound exactly the values
  * `columns` lists, row by row, in that order; otherwise (or with an undefined value) every call builds anew.
  */
-export function multiRowStatement<Row extends object>(columns: readonly (keyof Row)[], build: (db: WorkflowDb, rows: readonly Row[]) => Compilable) {
+export function multiRowStatement<Row extends object>(
+  columns: readonly (keyof Row)[],
+  build: (db: WorkflowDb, rows: readonly Row[]) => Compilable,
+) {
   // By dialect adapter: the root database and its transactions share one, and the SQL differs between dialects.
   const shapes = new WeakMap<object, Map<number, string | false>>();
   return async (db: WorkflowDb, rows: readonly Row[]): Promise<void> => {
@@ -32,7 +35,9 @@ export function multiRowStatement<Row extends object>(columns: readonly (keyof R
     const compiled = build(db, rows).compile();
     if (known === undefined) {
       if (byCount.size >= MAX_SHAPES) byCount.delete(byCount.keys().next().value!);
-      const same = compiled.parameters.length === values.length && compiled.parameters.every((value, i) => Object.is(value, values[i]));
+      const same =
+        compiled.parameters.length === values.length &&
+        compiled.parameters.every((value, i) => Object.is(value, values[i]));
       byCount.set(rows.length, same && compiled.sql);
     }
     await db.executeQuery(compiled);

@@ -16,7 +16,12 @@ export interface StepContext {
 }
 
 /** Creates the instance for a case and runs it until it waits or ends. */
-export function startInstance(ctx: StepContext, workflow: CompiledWorkflow, caseId: string, trigger: Trigger): InstanceRecord {
+export function startInstance(
+  ctx: StepContext,
+  workflow: CompiledWorkflow,
+  caseId: string,
+  trigger: Trigger,
+): InstanceRecord {
   const record: InstanceRecord = {
     id: newId(),
     workflow: workflow.name,
@@ -37,17 +42,35 @@ export function startInstance(ctx: StepContext, workflow: CompiledWorkflow, case
   ctx.writes.touch(record);
   history(ctx, record, '', 'started', trigger, { event: trigger.ref });
   ctx.writes.events.push(
-    instanceEvent(record, WORKFLOW_EVENT_TYPES.started, { instance: record.id, workflow: workflow.name, cell: workflow.cell, template: workflow.template, caseId, trigger: trigger.ref }, {
-      id: instanceEventId(record.id, 'started'),
-      now: ctx.now,
-    }),
+    instanceEvent(
+      record,
+      WORKFLOW_EVENT_TYPES.started,
+      {
+        instance: record.id,
+        workflow: workflow.name,
+        cell: workflow.cell,
+        template: workflow.template,
+        caseId,
+        trigger: trigger.ref,
+      },
+      {
+        id: instanceEventId(record.id, 'started'),
+        now: ctx.now,
+      },
+    ),
   );
   runFrom(ctx, workflow, record, 0, trigger, false);
   return record;
 }
 
 /** The event a waiting step was waiting for arrived: run that step and what follows. */
-export function advanceInstance(ctx: StepContext, workflow: CompiledWorkflow, record: InstanceRecord, step: CompiledStep, trigger: Trigger): void {
+export function advanceInstance(
+  ctx: StepContext,
+  workflow: CompiledWorkflow,
+  record: InstanceRecord,
+  step: CompiledStep,
+  trigger: Trigger,
+): void {
   if (step.timeout) ctx.writes.cancelTimeouts(record.id, step.id);
   runFrom(ctx, workflow, record, step.index, trigger, true);
 }
@@ -56,14 +79,27 @@ export function advanceInstance(ctx: StepContext, workflow: CompiledWorkflow, re
  * Runs steps from `index`: a step that waits for an event parks the instance there (arming its timeout),
  * unless `matched` says its event just arrived. Each step's effects are recorded once per trigger.
  */
-export function runFrom(ctx: StepContext, workflow: CompiledWorkflow, record: InstanceRecord, index: number, trigger: Trigger, matched: boolean): void {
+export function runFrom(
+  ctx: StepContext,
+  workflow: CompiledWorkflow,
+  record: InstanceRecord,
+  index: number,
+  trigger: Trigger,
+  matched: boolean,
+): void {
   for (let ran = 0; ; ran++) {
     const step = workflow.steps[index];
     if (!step) return complete(ctx, record, trigger);
     if (step.waitsFor && !matched) return wait(ctx, record, step);
     matched = false;
     if (ran >= MAX_STEPS_PER_TRIGGER) {
-      return fail(ctx, record, step.id, trigger, `more than ${MAX_STEPS_PER_TRIGGER} steps ran for one trigger, so a branch probably loops through steps that do not wait`);
+      return fail(
+        ctx,
+        record,
+        step.id,
+        trigger,
+        `more than ${MAX_STEPS_PER_TRIGGER} steps ran for one trigger, so a branch probably loops through steps that do not wait`,
+      );
     }
     const key = ledgerKey(record.id, step.id, 'step.completed', trigger.key);
     // Already recorded for this trigger: its effects happened; do not repeat them.
@@ -76,12 +112,22 @@ export function runFrom(ctx: StepContext, workflow: CompiledWorkflow, record: In
     }
     apply(ctx, record, outcome, trigger);
     ctx.writes.ledger.add(key);
-    history(ctx, record, step.id, 'step.completed', trigger, { ran: outcome.ran, ...(outcome.goto ? { goto: outcome.goto } : {}) });
+    history(ctx, record, step.id, 'step.completed', trigger, {
+      ran: outcome.ran,
+      ...(outcome.goto ? { goto: outcome.goto } : {}),
+    });
     ctx.writes.events.push(
       instanceEvent(
         record,
         WORKFLOW_EVENT_TYPES.stepCompleted,
-        { instance: record.id, step: step.id, mode: step.mode, source: step.source, trigger: trigger.ref, ...(outcome.goto ? { goto: outcome.goto } : {}) },
+        {
+          instance: record.id,
+          step: step.id,
+          mode: step.mode,
+          source: step.source,
+          trigger: trigger.ref,
+          ...(outcome.goto ? { goto: outcome.goto } : {}),
+        },
         { id: instanceEventId(record.id, 'step', step.id, trigger.key), now: ctx.now, step: step.id },
       ),
     );
@@ -91,7 +137,13 @@ export function runFrom(ctx: StepContext, workflow: CompiledWorkflow, record: In
 }
 
 /** A waiting step's timeout fired: run its timeout actions; the instance keeps waiting unless they branch or complete. */
-export function fireTimeout(ctx: StepContext, workflow: CompiledWorkflow, record: InstanceRecord, step: CompiledStep, trigger: Trigger): void {
+export function fireTimeout(
+  ctx: StepContext,
+  workflow: CompiledWorkflow,
+  record: InstanceRecord,
+  step: CompiledStep,
+  trigger: Trigger,
+): void {
   const key = ledgerKey(record.id, step.id, 'escalated', trigger.key);
   if (ctx.writes.ledger.has(key) || !step.timeout) return;
   let outcome: ActionOutcome;
@@ -105,11 +157,16 @@ export function fireTimeout(ctx: StepContext, workflow: CompiledWorkflow, record
   history(ctx, record, step.id, 'escalated', trigger, { reason: 'timeout', ran: outcome.ran });
   if (!outcome.ran.includes('raiseTension')) {
     ctx.writes.events.push(
-      instanceEvent(record, WORKFLOW_EVENT_TYPES.escalated, { instance: record.id, step: step.id, reason: 'timeout', afterMs: step.timeout.ms }, {
-        id: instanceEventId(record.id, 'escalated', step.id, trigger.key),
-        now: ctx.now,
-        step: step.id,
-      }),
+      instanceEvent(
+        record,
+        WORKFLOW_EVENT_TYPES.escalated,
+        { instance: record.id, step: step.id, reason: 'timeout', afterMs: step.timeout.ms },
+        {
+          id: instanceEventId(record.id, 'escalated', step.id, trigger.key),
+          now: ctx.now,
+          step: step.id,
+        },
+      ),
     );
   }
   if (outcome.complete) return complete(ctx, record, trigger);
@@ -117,18 +174,33 @@ export function fireTimeout(ctx: StepContext, workflow: CompiledWorkflow, record
 }
 
 /** A task's due time passed while it was still open: mark it overdue and escalate. */
-export function fireTaskDue(ctx: StepContext, record: InstanceRecord, task: { id: string; step: string; cell: string; title: string }, trigger: Trigger): void {
+export function fireTaskDue(
+  ctx: StepContext,
+  record: InstanceRecord,
+  task: { id: string; step: string; cell: string; title: string },
+  trigger: Trigger,
+): void {
   const key = ledgerKey(record.id, task.step, 'task.overdue', trigger.key);
   if (ctx.writes.ledger.has(key)) return;
   ctx.writes.ledger.add(key);
   ctx.writes.overdueTasks.add(task.id);
   history(ctx, record, task.step, 'task.overdue', trigger, { task: task.id });
   ctx.writes.events.push(
-    instanceEvent(record, WORKFLOW_EVENT_TYPES.escalated, { instance: record.id, step: task.step, reason: 'task-overdue', task: { id: task.id, cell: task.cell, title: task.title } }, {
-      id: instanceEventId(record.id, 'task-overdue', task.id),
-      now: ctx.now,
-      step: task.step,
-    }),
+    instanceEvent(
+      record,
+      WORKFLOW_EVENT_TYPES.escalated,
+      {
+        instance: record.id,
+        step: task.step,
+        reason: 'task-overdue',
+        task: { id: task.id, cell: task.cell, title: task.title },
+      },
+      {
+        id: instanceEventId(record.id, 'task-overdue', task.id),
+        now: ctx.now,
+        step: task.step,
+      },
+    ),
   );
 }
 
@@ -140,7 +212,12 @@ export function fail(ctx: StepContext, record: InstanceRecord, step: string, tri
   ctx.writes.cancelTimeouts(record.id);
   history(ctx, record, step, 'failed', trigger, { error: record.error });
   ctx.writes.events.push(
-    instanceEvent(record, WORKFLOW_EVENT_TYPES.failed, { instance: record.id, step, error: record.error }, { id: instanceEventId(record.id, 'failed', trigger.key), now: ctx.now, step }),
+    instanceEvent(
+      record,
+      WORKFLOW_EVENT_TYPES.failed,
+      { instance: record.id, step, error: record.error },
+      { id: instanceEventId(record.id, 'failed', trigger.key), now: ctx.now, step },
+    ),
   );
 }
 
@@ -149,7 +226,17 @@ function wait(ctx: StepContext, record: InstanceRecord, step: CompiledStep): voi
   record.step = step.id;
   ctx.writes.touch(record);
   if (step.timeout) {
-    ctx.writes.timers.push({ id: newId(), instance_id: record.id, step: step.id, kind: 'timeout', task_id: null, due_at: ctx.now + step.timeout.ms, state: 'pending', fired_at: null, created_at: ctx.now });
+    ctx.writes.timers.push({
+      id: newId(),
+      instance_id: record.id,
+      step: step.id,
+      kind: 'timeout',
+      task_id: null,
+      due_at: ctx.now + step.timeout.ms,
+      state: 'pending',
+      fired_at: null,
+      created_at: ctx.now,
+    });
   }
 }
 
@@ -161,10 +248,20 @@ function complete(ctx: StepContext, record: InstanceRecord, trigger: Trigger): v
   ctx.writes.cancelTimeouts(record.id);
   history(ctx, record, '', 'completed', trigger, {});
   ctx.writes.events.push(
-    instanceEvent(record, WORKFLOW_EVENT_TYPES.completed, { instance: record.id, transitions: record.transitions, durationMs: ctx.now - record.createdAt, vars: record.vars }, {
-      id: instanceEventId(record.id, 'completed'),
-      now: ctx.now,
-    }),
+    instanceEvent(
+      record,
+      WORKFLOW_EVENT_TYPES.completed,
+      {
+        instance: record.id,
+        transitions: record.transitions,
+        durationMs: ctx.now - record.createdAt,
+        vars: record.vars,
+      },
+      {
+        id: instanceEventId(record.id, 'completed'),
+        now: ctx.now,
+      },
+    ),
   );
 }
 
@@ -184,6 +281,20 @@ function touch(ctx: StepContext, record: InstanceRecord, trigger: Trigger): void
   ctx.writes.touch(record);
 }
 
-function history(ctx: StepContext, record: InstanceRecord, step: string, kind: string, trigger: Trigger, detail: Record<string, unknown>): void {
-  ctx.writes.history.push({ instance_id: record.id, step, kind, trigger: trigger.key, at: ctx.now, detail: JSON.stringify({ trigger: trigger.ref, ...detail }) });
+function history(
+  ctx: StepContext,
+  record: InstanceRecord,
+  step: string,
+  kind: string,
+  trigger: Trigger,
+  detail: Record<string, unknown>,
+): void {
+  ctx.writes.history.push({
+    instance_id: record.id,
+    step,
+    kind,
+    trigger: trigger.key,
+    at: ctx.now,
+    detail: JSON.stringify({ trigger: trigger.ref, ...detail }),
+  });
 }

@@ -77,12 +77,18 @@ export function createTaskService(deps: Deps) {
 
   async function get(id: string, principal?: Principal): Promise<TaskView> {
     const row = await db().selectFrom('workflow_tasks').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) throw new NotFoundError(`There is no task "${id}"; list tasks with \`cello tasks list\`.`, { field: 'id' });
+    if (!row)
+      throw new NotFoundError(`There is no task "${id}"; list tasks with \`cello tasks list\`.`, { field: 'id' });
     if (principal) mayAct(principal, row.cell, id);
     return taskView(row);
   }
 
-  async function transition(id: string, principal: Principal, to: 'claimed' | 'completed', result?: Record<string, unknown>): Promise<TaskView> {
+  async function transition(
+    id: string,
+    principal: Principal,
+    to: 'claimed' | 'completed',
+    result?: Record<string, unknown>,
+  ): Promise<TaskView> {
     const task = await get(id, principal);
     const from: TaskState[] = to === 'claimed' ? ['open'] : ['open', 'claimed'];
     const by = principalLabel(principal);
@@ -91,23 +97,71 @@ export function createTaskService(deps: Deps) {
       const wdb = workflowDb(tx.db);
       const changed = await wdb
         .updateTable('workflow_tasks')
-        .set(to === 'claimed' ? { state: 'claimed', claimed_by: by, claimed_at: now } : { state: 'completed', completed_by: by, completed_at: now, result: result === undefined ? null : JSON.stringify(result) })
+        .set(
+          to === 'claimed'
+            ? { state: 'claimed', claimed_by: by, claimed_at: now }
+            : {
+                state: 'completed',
+                completed_by: by,
+                completed_at: now,
+                result: result === undefined ? null : JSON.stringify(result),
+              },
+        )
         .where('id', '=', id)
         .where('state', 'in', from)
         .executeTakeFirst();
       if (Number(changed.numUpdatedRows) !== 1) {
-        const current = await wdb.selectFrom('workflow_tasks').select(['state', 'claimed_by']).where('id', '=', id).executeTakeFirst();
-        throw new ConflictError(`Task "${id}" is ${current?.state ?? 'gone'}${current?.claimed_by ? ` (claimed by ${current.claimed_by})` : ''}, so it cannot be ${to} now.`, {
-          field: 'state',
-          state: current?.state,
-        });
+        const current = await wdb
+          .selectFrom('workflow_tasks')
+          .select(['state', 'claimed_by'])
+          .where('id', '=', id)
+          .executeTakeFirst();
+        throw new ConflictError(
+          `Task "${id}" is ${current?.state ?? 'gone'}${current?.claimed_by ? ` (claimed by ${current.claimed_by})` : ''}, so it cannot be ${to} now.`,
+          {
+            field: 'state',
+            state: current?.state,
+          },
+        );
       }
-      if (to === 'completed') await wdb.updateTable('workflow_timers').set({ state: 'cancelled', fired_at: now }).where('task_id', '=', id).where('state', '=', 'pending').execute();
-      const instance = await wdb.selectFrom('workflow_instances').select(['template']).where('id', '=', task.instance).executeTakeFirst();
-      const record = { id: task.instance, workflow: task.workflow, template: instance?.template ?? '', caseId: task.caseId };
+      if (to === 'completed')
+        await wdb
+          .updateTable('workflow_timers')
+          .set({ state: 'cancelled', fired_at: now })
+          .where('task_id', '=', id)
+          .where('state', '=', 'pending')
+          .execute();
+      const instance = await wdb
+        .selectFrom('workflow_instances')
+        .select(['template'])
+        .where('id', '=', task.instance)
+        .executeTakeFirst();
+      const record = {
+        id: task.instance,
+        workflow: task.workflow,
+        template: instance?.template ?? '',
+        caseId: task.caseId,
+      };
       const type = to === 'claimed' ? WORKFLOW_EVENT_TYPES.taskClaimed : WORKFLOW_EVENT_TYPES.taskCompleted;
-      const data = { instance: task.instance, task: id, step: task.step, cell: task.cell, title: task.title, by, ...(to === 'completed' ? { result: result ?? null } : {}) };
-      return { result: undefined, events: [instanceEvent(record, type, data, { id: instanceEventId(task.instance, 'task', id, to), now, step: task.step })] };
+      const data = {
+        instance: task.instance,
+        task: id,
+        step: task.step,
+        cell: task.cell,
+        title: task.title,
+        by,
+        ...(to === 'completed' ? { result: result ?? null } : {}),
+      };
+      return {
+        result: undefined,
+        events: [
+          instanceEvent(record, type, data, {
+            id: instanceEventId(task.instance, 'task', id, to),
+            now,
+            step: task.step,
+          }),
+        ],
+      };
     });
     return get(id);
   }
@@ -115,7 +169,11 @@ export function createTaskService(deps: Deps) {
   return {
     get,
     async list(filter: TaskFilter = {}): Promise<TaskView[]> {
-      let select = db().selectFrom('workflow_tasks').selectAll().orderBy('id', 'desc').limit(Math.min(filter.limit ?? 100, 1000));
+      let select = db()
+        .selectFrom('workflow_tasks')
+        .selectAll()
+        .orderBy('id', 'desc')
+        .limit(Math.min(filter.limit ?? 100, 1000));
       if (filter.cell) select = select.where('cell', '=', filter.cell);
       if (filter.state?.length) select = select.where('state', 'in', filter.state);
       if (filter.workflow) select = select.where('workflow', '=', filter.workflow);
@@ -128,7 +186,10 @@ export function createTaskService(deps: Deps) {
     /** Completes an open or claimed task, with an optional result object the waiting step can read. */
     complete(id: string, principal: Principal, result?: unknown): Promise<TaskView> {
       if (result !== undefined && (result === null || typeof result !== 'object' || Array.isArray(result))) {
-        throw new InputError(`A task result must be a JSON object such as {"decision": "approved"}, not ${JSON.stringify(result)}.`, { field: 'result' });
+        throw new InputError(
+          `A task result must be a JSON object such as {"decision": "approved"}, not ${JSON.stringify(result)}.`,
+          { field: 'result' },
+        );
       }
       return transition(id, principal, 'completed', result as Record<string, unknown> | undefined);
     },
@@ -140,6 +201,8 @@ export { TASK_STATES };
 
 function mayAct(principal: Principal, cell: string, id: string): void {
   if (principal.kind === 'cell' && principal.cell !== cell) {
-    throw new NotAllowedError(`Task "${id}" belongs to cell:${cell}; a cell sees and completes only its own tasks.`, { rule: 'own-tasks' });
+    throw new NotAllowedError(`Task "${id}" belongs to cell:${cell}; a cell sees and completes only its own tasks.`, {
+      rule: 'own-tasks',
+    });
   }
 }

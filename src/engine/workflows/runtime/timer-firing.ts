@@ -12,7 +12,14 @@ type TimerRow = Selectable<WorkflowTimersTable>;
 
 /** Timers that are due, soonest first (read outside the transaction that claims them). */
 export async function dueTimers(db: WorkflowDb, now: number, limit: number): Promise<TimerRow[]> {
-  return db.selectFrom('workflow_timers').selectAll().where('state', '=', 'pending').where('due_at', '<=', now).orderBy('due_at').limit(limit).execute();
+  return db
+    .selectFrom('workflow_timers')
+    .selectAll()
+    .where('state', '=', 'pending')
+    .where('due_at', '<=', now)
+    .orderBy('due_at')
+    .limit(limit)
+    .execute();
 }
 
 /**
@@ -20,23 +27,41 @@ export async function dueTimers(db: WorkflowDb, now: number, limit: number): Pro
  * conditional update (`pending` → `fired`), so it fires once even when several processes poll; the claim
  * commits with its effects, so a crash before the commit leaves it pending and it fires after the restart.
  */
-export async function fireTimers(db: WorkflowDb, registry: WorkflowRegistry, candidates: readonly TimerRow[], now: number): Promise<{ writes: WriteSet; fired: number }> {
+export async function fireTimers(
+  db: WorkflowDb,
+  registry: WorkflowRegistry,
+  candidates: readonly TimerRow[],
+  now: number,
+): Promise<{ writes: WriteSet; fired: number }> {
   const claimed: TimerRow[] = [];
   for (const timer of candidates) {
-    const result = await db.updateTable('workflow_timers').set({ state: 'fired', fired_at: now }).where('id', '=', timer.id).where('state', '=', 'pending').executeTakeFirst();
+    const result = await db
+      .updateTable('workflow_timers')
+      .set({ state: 'fired', fired_at: now })
+      .where('id', '=', timer.id)
+      .where('state', '=', 'pending')
+      .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 1) claimed.push(timer);
   }
-  const writes = new WriteSet(await loadLedger(db, [...new Set(claimed.map((t) => t.instance_id))], new Set(claimed.map((t) => `t${t.id}`))));
+  const writes = new WriteSet(
+    await loadLedger(db, [...new Set(claimed.map((t) => t.instance_id))], new Set(claimed.map((t) => `t${t.id}`))),
+  );
   if (claimed.length === 0) return { writes, fired: 0 };
   const ctx: StepContext = { now, writes };
   const instances = new Map<string, ReturnType<typeof instanceFromRow>>();
   for (const chunk of chunks([...new Set(claimed.map((t) => t.instance_id))], 500)) {
-    for (const row of await db.selectFrom('workflow_instances').selectAll().where('id', 'in', chunk).execute()) instances.set(row.id, instanceFromRow(row));
+    for (const row of await db.selectFrom('workflow_instances').selectAll().where('id', 'in', chunk).execute())
+      instances.set(row.id, instanceFromRow(row));
   }
   const taskIds = claimed.flatMap((t) => (t.task_id ? [t.task_id] : []));
   const tasks = new Map<string, { id: string; step: string; cell: string; title: string; state: string }>();
   for (const chunk of chunks(taskIds, 500)) {
-    for (const row of await db.selectFrom('workflow_tasks').select(['id', 'step', 'cell', 'title', 'state']).where('id', 'in', chunk).execute()) tasks.set(row.id, row);
+    for (const row of await db
+      .selectFrom('workflow_tasks')
+      .select(['id', 'step', 'cell', 'title', 'state'])
+      .where('id', 'in', chunk)
+      .execute())
+      tasks.set(row.id, row);
   }
   for (const timer of claimed) {
     const record = instances.get(timer.instance_id);

@@ -29,7 +29,10 @@ export function eventTrigger(event: StoredEvent, view: Record<string, unknown> =
 }
 
 /** The trigger of a timer: expressions in timeout actions see `event.type == "dev.cello.workflow.timer"`. */
-export function timerTrigger(timer: { id: string; step: string; kind: string; due_at: number }, record: InstanceRecord): Trigger {
+export function timerTrigger(
+  timer: { id: string; step: string; kind: string; due_at: number },
+  record: InstanceRecord,
+): Trigger {
   const type = 'dev.cello.workflow.timer';
   return {
     key: `t${timer.id}`,

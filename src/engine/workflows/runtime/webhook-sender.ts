@@ -13,7 +13,12 @@ export interface WebhookSenderOptions {
   pollMs: number;
 }
 
-export const DEFAULT_WEBHOOK_OPTIONS: WebhookSenderOptions = { maxAttempts: 8, timeoutMs: 10_000, concurrency: 8, pollMs: 500 };
+export const DEFAULT_WEBHOOK_OPTIONS: WebhookSenderOptions = {
+  maxAttempts: 8,
+  timeoutMs: 10_000,
+  concurrency: 8,
+  pollMs: 500,
+};
 
 interface Deps {
   store: Store;
@@ -37,10 +42,15 @@ export function createWebhookSender(deps: Deps, options: WebhookSenderOptions = 
   let again = false;
 
   async function secretOf(workflow: string): Promise<string> {
-    const find = () => db().selectFrom('workflow_secrets').select('secret').where('workflow', '=', workflow).executeTakeFirst();
+    const find = () =>
+      db().selectFrom('workflow_secrets').select('secret').where('workflow', '=', workflow).executeTakeFirst();
     const row = await find();
     if (row) return row.secret;
-    await db().insertInto('workflow_secrets').values({ workflow, secret: newWebhookSecret(), created_at: deps.clock.now().getTime() }).onConflict((oc) => oc.column('workflow').doNothing()).execute();
+    await db()
+      .insertInto('workflow_secrets')
+      .values({ workflow, secret: newWebhookSecret(), created_at: deps.clock.now().getTime() })
+      .onConflict((oc) => oc.column('workflow').doNothing())
+      .execute();
     return (await find())!.secret;
   }
 
@@ -50,23 +60,40 @@ export function createWebhookSender(deps: Deps, options: WebhookSenderOptions = 
   async function scan(): Promise<void> {
     const now = deps.clock.now().getTime();
     // A claim that outlived its lease belongs to a process that died mid-call: send it again.
-    let reclaim = db().updateTable('workflow_webhooks').set({ status: 'pending', next_attempt_at: now, updated_at: now }).where('status', '=', 'in_flight');
+    let reclaim = db()
+      .updateTable('workflow_webhooks')
+      .set({ status: 'pending', next_attempt_at: now, updated_at: now })
+      .where('status', '=', 'in_flight');
     if (!reclaimAll) reclaim = reclaim.where('next_attempt_at', '<=', now);
     await reclaim.execute();
     reclaimAll = false;
     const free = options.concurrency - running.size;
     if (free <= 0) return;
-    const due = await db().selectFrom('workflow_webhooks').selectAll().where('status', '=', 'pending').where('next_attempt_at', '<=', now).orderBy('next_attempt_at').limit(free).execute();
+    const due = await db()
+      .selectFrom('workflow_webhooks')
+      .selectAll()
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '<=', now)
+      .orderBy('next_attempt_at')
+      .limit(free)
+      .execute();
     for (const row of due) {
       const claimed = await db()
         .updateTable('workflow_webhooks')
-        .set({ status: 'in_flight', attempts: row.attempts + 1, next_attempt_at: now + options.timeoutMs + 30_000, updated_at: now })
+        .set({
+          status: 'in_flight',
+          attempts: row.attempts + 1,
+          next_attempt_at: now + options.timeoutMs + 30_000,
+          updated_at: now,
+        })
         .where('id', '=', row.id)
         .where('status', '=', 'pending')
         .executeTakeFirst();
       if (Number(claimed.numUpdatedRows) !== 1) continue;
       const task: Promise<void> = attempt({ ...row, attempts: row.attempts + 1 })
-        .catch((error: unknown) => deps.logger.error({ err: error, webhook: row.id }, 'recording a workflow webhook attempt failed'))
+        .catch((error: unknown) =>
+          deps.logger.error({ err: error, webhook: row.id }, 'recording a workflow webhook attempt failed'),
+        )
         .finally(() => {
           running.delete(task);
           if (!stopped) wake();
@@ -75,13 +102,33 @@ export function createWebhookSender(deps: Deps, options: WebhookSenderOptions = 
     }
   }
 
-  async function attempt(row: { id: string; workflow: string; instance_id: string; step: string; url: string; body: string; attempts: number }): Promise<void> {
+  async function attempt(row: {
+    id: string;
+    workflow: string;
+    instance_id: string;
+    step: string;
+    url: string;
+    body: string;
+    attempts: number;
+  }): Promise<void> {
     const { verdict, statusCode, error, retryAfterMs } = await postWebhook(
-      { url: row.url, id: row.id, body: row.body, secret: await secretOf(row.workflow), timeoutMs: options.timeoutMs, headers: { 'idempotency-key': row.id } },
+      {
+        url: row.url,
+        id: row.id,
+        body: row.body,
+        secret: await secretOf(row.workflow),
+        timeoutMs: options.timeoutMs,
+        headers: { 'idempotency-key': row.id },
+      },
       deps.clock,
     );
     const finished = deps.clock.now().getTime();
-    const status = verdict === 'deliver' ? 'succeeded' : verdict === 'retry' && row.attempts < options.maxAttempts ? 'pending' : 'dead';
+    const status =
+      verdict === 'deliver'
+        ? 'succeeded'
+        : verdict === 'retry' && row.attempts < options.maxAttempts
+          ? 'pending'
+          : 'dead';
     await deps.record(async (tx) => {
       await workflowDb(tx.db)
         .updateTable('workflow_webhooks')
@@ -106,7 +153,16 @@ export function createWebhookSender(deps: Deps, options: WebhookSenderOptions = 
                 subject: `workflow:${row.workflow}`,
                 time: new Date(finished).toISOString(),
                 datacontenttype: 'application/json',
-                data: { webhook: row.id, workflow: row.workflow, instance: row.instance_id, step: row.step, url: row.url, attempts: row.attempts, lastStatusCode: statusCode, lastError: error },
+                data: {
+                  webhook: row.id,
+                  workflow: row.workflow,
+                  instance: row.instance_id,
+                  step: row.step,
+                  url: row.url,
+                  attempts: row.attempts,
+                  lastStatusCode: statusCode,
+                  lastError: error,
+                },
                 extensions: { workflow: row.workflow, instance: row.instance_id },
               },
             ]
@@ -123,7 +179,9 @@ export function createWebhookSender(deps: Deps, options: WebhookSenderOptions = 
       return scanning;
     }
     scanning = scan()
-      .catch((error: unknown) => deps.logger.error({ err: error }, 'scanning the workflow webhook outbox failed; retrying on the next poll'))
+      .catch((error: unknown) =>
+        deps.logger.error({ err: error }, 'scanning the workflow webhook outbox failed; retrying on the next poll'),
+      )
       .finally(() => {
         scanning = undefined;
         if (again) {

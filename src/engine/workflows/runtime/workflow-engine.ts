@@ -52,9 +52,14 @@ class CursorMoved extends Error {}
  * it resumes exactly where it was: nothing skipped, nothing done twice.
  */
 export function createWorkflowEngine(runtime: Runtime, options: Partial<WorkflowEngineOptions> = {}) {
-  const opts: WorkflowEngineOptions = { ...DEFAULT_WORKFLOW_ENGINE_OPTIONS, ...options, webhooks: { ...DEFAULT_WEBHOOK_OPTIONS, ...options.webhooks } };
+  const opts: WorkflowEngineOptions = {
+    ...DEFAULT_WORKFLOW_ENGINE_OPTIONS,
+    ...options,
+    webhooks: { ...DEFAULT_WEBHOOK_OPTIONS, ...options.webhooks },
+  };
   const { store, clock, logger } = runtime;
-  const record = <T>(work: (tx: Repositories) => Promise<{ result: T; events: CloudEvent[] }>) => runtime.publisher.record(work);
+  const record = <T>(work: (tx: Repositories) => Promise<{ result: T; events: CloudEvent[] }>) =>
+    runtime.publisher.record(work);
   const sender = createWebhookSender({ store, clock, logger, record }, opts.webhooks);
   const db = () => workflowDb(store.db);
   let registry: WorkflowRegistry = createWorkflowRegistry([]);
@@ -71,14 +76,25 @@ export function createWorkflowEngine(runtime: Runtime, options: Partial<Workflow
   let unsubscribe: (() => void) | undefined;
 
   async function loadRegistry(): Promise<void> {
-    registry = createWorkflowRegistry((await store.manifests.current()).map((v) => v.manifest), logger);
+    registry = createWorkflowRegistry(
+      (await store.manifests.current()).map((v) => v.manifest),
+      logger,
+    );
   }
 
   async function readCursor(): Promise<number> {
-    const row = await db().selectFrom('workflow_cursor').select('seq').where('name', '=', CURSOR_NAME).executeTakeFirst();
+    const row = await db()
+      .selectFrom('workflow_cursor')
+      .select('seq')
+      .where('name', '=', CURSOR_NAME)
+      .executeTakeFirst();
     if (row) return Number(row.seq);
     const seq = opts.startFrom === 'end' ? await store.events.lastSeq() : 0;
-    await db().insertInto('workflow_cursor').values({ name: CURSOR_NAME, seq, updated_at: clock.now().getTime() }).onConflict((oc) => oc.column('name').doNothing()).execute();
+    await db()
+      .insertInto('workflow_cursor')
+      .values({ name: CURSOR_NAME, seq, updated_at: clock.now().getTime() })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute();
     return readCursor();
   }
 
@@ -86,7 +102,13 @@ export function createWorkflowEngine(runtime: Runtime, options: Partial<Workflow
   async function processNext(): Promise<boolean> {
     const upTo = await store.events.lastSeq();
     if (upTo <= cursor) return false;
-    const fetched = (await store.events.query({ afterSeq: cursor, limit: opts.batchSize, types: [...registry.types, MANIFEST_APPLIED] })).filter((e) => e.seq <= upTo);
+    const fetched = (
+      await store.events.query({
+        afterSeq: cursor,
+        limit: opts.batchSize,
+        types: [...registry.types, MANIFEST_APPLIED],
+      })
+    ).filter((e) => e.seq <= upTo);
     let events = fetched;
     let last = fetched.length === opts.batchSize ? fetched[fetched.length - 1]!.seq : upTo;
     // An apply changes the workflows: events before it run with the old ones, the apply and what follows with the new.
@@ -106,7 +128,12 @@ export function createWorkflowEngine(runtime: Runtime, options: Partial<Workflow
     try {
       const writes = await record(async (tx) => {
         const wdb = workflowDb(tx.db);
-        const moved = await wdb.updateTable('workflow_cursor').set({ seq: last, updated_at: now }).where('name', '=', CURSOR_NAME).where('seq', '=', from).executeTakeFirst();
+        const moved = await wdb
+          .updateTable('workflow_cursor')
+          .set({ seq: last, updated_at: now })
+          .where('name', '=', CURSOR_NAME)
+          .where('seq', '=', from)
+          .executeTakeFirst();
         if (Number(moved.numUpdatedRows) !== 1) throw new CursorMoved();
         const batch = await processEventBatch(wdb, registry, events, now);
         if (reload) batch.events.push(...upgradeNotices(registry.manifests, new Date(now)));
@@ -149,7 +176,8 @@ export function createWorkflowEngine(runtime: Runtime, options: Partial<Workflow
   /** Committed events: irrelevant ones that follow the cursor are skipped in memory; anything else is drained. */
   function onCommitted(events: readonly StoredEvent[]): void {
     const relevant = events.some((e) => registry.types.has(e.type) || e.type === MANIFEST_APPLIED);
-    if (!relevant && !draining && events.length > 0 && events[0]!.seq <= cursor + 1) skipTo(events[events.length - 1]!.seq);
+    if (!relevant && !draining && events.length > 0 && events[0]!.seq <= cursor + 1)
+      skipTo(events[events.length - 1]!.seq);
     else void drain();
   }
 
@@ -171,7 +199,9 @@ export function createWorkflowEngine(runtime: Runtime, options: Partial<Workflow
         }
       } while (drainAgain);
     })()
-      .catch((error: unknown) => logger.error({ err: error }, 'processing workflow events failed; retrying on the next poll'))
+      .catch((error: unknown) =>
+        logger.error({ err: error }, 'processing workflow events failed; retrying on the next poll'),
+      )
       .finally(() => {
         draining = undefined;
       });
@@ -220,7 +250,10 @@ export function createWorkflowEngine(runtime: Runtime, options: Partial<Workflow
       await loadRegistry();
       cursor = persisted = await readCursor();
       unsubscribe = runtime.feed.subscribe(onCommitted);
-      intervals.push(setInterval(() => void drain(), opts.pollMs), setInterval(() => void fireDueTimers(), opts.timerPollMs));
+      intervals.push(
+        setInterval(() => void drain(), opts.pollMs),
+        setInterval(() => void fireDueTimers(), opts.timerPollMs),
+      );
       for (const interval of intervals) interval.unref();
       sender.start();
       // Notices are deduplicated by the log, so announcing on every start is safe and catches applies made while down.

@@ -28,8 +28,13 @@ export function createWorkflowRegistry(manifests: readonly Manifest[], logger?: 
   const workflows = new Map<string, CompiledWorkflow>();
   for (const entry of check.workflows) {
     if (!entry.runnable || !entry.resolution.workflow) {
-      const why = entry.resolution.problems.find((p) => p.severity === 'error')?.message ?? entry.verdicts.find((v) => v.action === 'deny')?.message;
-      logger?.warn({ workflow: entry.manifest.metadata.name }, `workflow ${entry.manifest.metadata.name} does not run: ${why ?? 'it does not resolve'}`);
+      const why =
+        entry.resolution.problems.find((p) => p.severity === 'error')?.message ??
+        entry.verdicts.find((v) => v.action === 'deny')?.message;
+      logger?.warn(
+        { workflow: entry.manifest.metadata.name },
+        `workflow ${entry.manifest.metadata.name} does not run: ${why ?? 'it does not resolve'}`,
+      );
       continue;
     }
     workflows.set(entry.manifest.metadata.name, compileWorkflow(entry.resolution.workflow));
@@ -39,8 +44,14 @@ export function createWorkflowRegistry(manifests: readonly Manifest[], logger?: 
     for (const type of workflow.types) byType.set(type, [...(byType.get(type) ?? []), workflow]);
   }
   // A subscription with a `workflow:` action is the cell's filter on what reaches that workflow.
-  const feeding = manifests.flatMap((m) => (m.kind === 'Subscription' && m.spec.actions.some((a) => 'workflow' in a) ? [m] : []));
-  const gated = new Set(feeding.flatMap((s) => s.spec.actions.flatMap((a) => ('workflow' in a ? [a.workflow.slice('workflow:'.length)] : []))));
+  const feeding = manifests.flatMap((m) =>
+    m.kind === 'Subscription' && m.spec.actions.some((a) => 'workflow' in a) ? [m] : [],
+  );
+  const gated = new Set(
+    feeding.flatMap((s) =>
+      s.spec.actions.flatMap((a) => ('workflow' in a ? [a.workflow.slice('workflow:'.length)] : [])),
+    ),
+  );
   const router = new SubscriptionRouter(feeding);
   return {
     workflows,
@@ -51,9 +62,14 @@ export function createWorkflowRegistry(manifests: readonly Manifest[], logger?: 
       const candidates = byType.get(event.type);
       // History (cello simulate, imports) is mined, never run: replaying last month must not start cases today.
       if (!candidates || isHistory(event)) return [];
-      if (event.type.startsWith(WORKFLOW_EVENT_PREFIX)) return candidates.filter((w) => w.name === event.extensions?.workflow);
+      if (event.type.startsWith(WORKFLOW_EVENT_PREFIX))
+        return candidates.filter((w) => w.name === event.extensions?.workflow);
       if (!candidates.some((w) => gated.has(w.name))) return candidates;
-      const routed = new Set(router.route(event).flatMap((m) => ('workflow' in m.action ? [m.action.workflow.slice('workflow:'.length)] : [])));
+      const routed = new Set(
+        router
+          .route(event)
+          .flatMap((m) => ('workflow' in m.action ? [m.action.workflow.slice('workflow:'.length)] : [])),
+      );
       return candidates.filter((w) => !gated.has(w.name) || routed.has(w.name));
     },
   };

@@ -24,7 +24,10 @@ export interface WorkflowSummary {
 }
 
 /** Summaries of every Workflow manifest, runnable or not, with instance counts. */
-export function summarizeWorkflows(registry: WorkflowRegistry, counts: Record<string, Partial<Record<InstanceState, number>>>): WorkflowSummary[] {
+export function summarizeWorkflows(
+  registry: WorkflowRegistry,
+  counts: Record<string, Partial<Record<InstanceState, number>>>,
+): WorkflowSummary[] {
   const catalog = createTemplateCatalog(registry.manifests);
   return registry.check.workflows.map(({ manifest, resolution, verdicts, runnable }) => {
     const resolved = resolution.workflow;
@@ -38,7 +41,13 @@ export function summarizeWorkflows(registry: WorkflowRegistry, counts: Record<st
       newestVersion: catalog.newest(templateName)?.spec.version ?? null,
       runnable,
       parameters: resolved?.parameters ?? {},
-      steps: (resolved?.steps ?? []).map(({ step, source }) => ({ id: step.id, mode: step.mode, source, waitsFor: step.on?.type ?? null, timeout: step.timeout?.after ?? null })),
+      steps: (resolved?.steps ?? []).map(({ step, source }) => ({
+        id: step.id,
+        mode: step.mode,
+        source,
+        waitsFor: step.on?.type ?? null,
+        timeout: step.timeout?.after ?? null,
+      })),
       removed: resolved?.removed ?? [],
       problems: resolution.problems.map(({ code, severity, message }) => ({ code, severity, message })),
       guardrails: verdicts.map(({ guardrail, action, outcome, message }) => ({ guardrail, action, outcome, message })),

@@ -1,6 +1,12 @@
 import type { Insertable } from 'kysely';
 import type { CloudEvent } from '../../../model/index.js';
-import type { WorkflowHistoryTable, WorkflowInstancesTable, WorkflowTasksTable, WorkflowTimersTable, WorkflowWebhooksTable } from '../workflow-tables.js';
+import type {
+  WorkflowHistoryTable,
+  WorkflowInstancesTable,
+  WorkflowTasksTable,
+  WorkflowTimersTable,
+  WorkflowWebhooksTable,
+} from '../workflow-tables.js';
 import { instanceToRow, type InstanceRecord } from './instance-record.js';
 import { multiRowStatement } from './multi-row-statement.js';
 import { chunks, type WorkflowDb } from './workflow-db.js';
@@ -39,7 +45,9 @@ export class WriteSet {
    * batch. Task due times stay: a task outlives the step that created it until someone completes it.
    */
   cancelTimeouts(instanceId: string, step?: string): void {
-    this.timers = this.timers.filter((t) => t.instance_id !== instanceId || t.kind !== 'timeout' || (step !== undefined && t.step !== step));
+    this.timers = this.timers.filter(
+      (t) => t.instance_id !== instanceId || t.kind !== 'timeout' || (step !== undefined && t.step !== step),
+    );
     this.cancelledTimers.push({ instanceId, ...(step !== undefined ? { step } : {}) });
   }
 
@@ -48,23 +56,51 @@ export class WriteSet {
     for (const chunk of chunks(this.history, 500)) await insertHistory(db, chunk);
     // Grouped by step, so a batch cancels with a few statements however many instances moved on.
     const byStep = new Map<string | undefined, string[]>();
-    for (const { instanceId, step } of this.cancelledTimers) byStep.set(step, [...(byStep.get(step) ?? []), instanceId]);
+    for (const { instanceId, step } of this.cancelledTimers)
+      byStep.set(step, [...(byStep.get(step) ?? []), instanceId]);
     for (const [step, ids] of byStep) {
       for (const chunk of chunks(ids, 500)) {
-        let update = db.updateTable('workflow_timers').set({ state: 'cancelled', fired_at: now }).where('instance_id', 'in', chunk).where('state', '=', 'pending').where('kind', '=', 'timeout');
+        let update = db
+          .updateTable('workflow_timers')
+          .set({ state: 'cancelled', fired_at: now })
+          .where('instance_id', 'in', chunk)
+          .where('state', '=', 'pending')
+          .where('kind', '=', 'timeout');
         if (step !== undefined) update = update.where('step', '=', step);
         await update.execute();
       }
     }
     for (const chunk of chunks(this.timers)) await db.insertInto('workflow_timers').values(chunk).execute();
     for (const chunk of chunks(this.tasks)) await db.insertInto('workflow_tasks').values(chunk).execute();
-    for (const chunk of chunks([...this.overdueTasks], 500)) await db.updateTable('workflow_tasks').set({ overdue: 1 }).where('id', 'in', chunk).execute();
-    for (const chunk of chunks(this.webhooks)) await db.insertInto('workflow_webhooks').values(chunk).onConflict((oc) => oc.column('id').doNothing()).execute();
+    for (const chunk of chunks([...this.overdueTasks], 500))
+      await db.updateTable('workflow_tasks').set({ overdue: 1 }).where('id', 'in', chunk).execute();
+    for (const chunk of chunks(this.webhooks))
+      await db
+        .insertInto('workflow_webhooks')
+        .values(chunk)
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
   }
 }
 
 const upsertInstances = multiRowStatement<WorkflowInstancesTable>(
-  ['id', 'workflow', 'case_id', 'cell', 'template', 'state', 'step', 'vars', 'started_seq', 'last_seq', 'transitions', 'error', 'created_at', 'updated_at', 'completed_at'],
+  [
+    'id',
+    'workflow',
+    'case_id',
+    'cell',
+    'template',
+    'state',
+    'step',
+    'vars',
+    'started_seq',
+    'last_seq',
+    'transitions',
+    'error',
+    'created_at',
+    'updated_at',
+    'completed_at',
+  ],
   (db, rows) =>
     db
       .insertInto('workflow_instances')
@@ -83,6 +119,11 @@ const upsertInstances = multiRowStatement<WorkflowInstancesTable>(
       ),
 );
 
-const insertHistory = multiRowStatement<Insertable<WorkflowHistoryTable>>(['instance_id', 'step', 'kind', 'trigger', 'at', 'detail'], (db, rows) =>
-  db.insertInto('workflow_history').values(rows).onConflict((oc) => oc.columns(['instance_id', 'step', 'kind', 'trigger']).doNothing()),
+const insertHistory = multiRowStatement<Insertable<WorkflowHistoryTable>>(
+  ['instance_id', 'step', 'kind', 'trigger', 'at', 'detail'],
+  (db, rows) =>
+    db
+      .insertInto('workflow_history')
+      .values(rows)
+      .onConflict((oc) => oc.columns(['instance_id', 'step', 'kind', 'trigger']).doNothing()),
 );

@@ -5,7 +5,15 @@ import { Link } from '../../router/link.js';
 import { HEALTH_COLORS, HEALTH_LABELS } from '../map/health-colors.js';
 
 /** The agreements the cell provides and consumes, with their SLOs and measured health. */
-export function CellAgreements({ org, cell, health }: { org: OrgSnapshot; cell: string; health: ReadonlyMap<string, AgreementHealth> | undefined }) {
+export function CellAgreements({
+  org,
+  cell,
+  health,
+}: {
+  org: OrgSnapshot;
+  cell: string;
+  health: ReadonlyMap<string, AgreementHealth> | undefined;
+}) {
   const mine = org.agreements.filter((a) => refName(a.spec.provider) === cell || refName(a.spec.consumer) === cell);
   return (
     <section className="card card-wide" aria-labelledby="agreements-title">
@@ -49,7 +57,8 @@ export function CellAgreements({ org, cell, health }: { org: OrgSnapshot; cell: 
                       ? 'none'
                       : (a.spec.slos ?? []).map((s) => (
                           <div key={s.name}>
-                            {formatShare(s.objective, 0)} of <code>{s.request}</code> answered by <code>{s.response}</code> within {s.within} over {s.window}
+                            {formatShare(s.objective, 0)} of <code>{s.request}</code> answered by{' '}
+                            <code>{s.response}</code> within {s.within} over {s.window}
                           </div>
                         ))}
                   </td>
@@ -67,7 +76,11 @@ export function CellAgreements({ org, cell, health }: { org: OrgSnapshot; cell: 
           </tbody>
         </table>
       )}
-      {!health && mine.length > 0 && <p className="hint">SLO health: not available on this server (it computes no SLO compliance), so none is shown.</p>}
+      {!health && mine.length > 0 && (
+        <p className="hint">
+          SLO health: not available on this server (it computes no SLO compliance), so none is shown.
+        </p>
+      )}
     </section>
   );
 }

@@ -8,16 +8,34 @@ import { Link } from '../../router/link.js';
 import { useApp } from '../../shell/app-context.js';
 
 /** The cell's numbers: tensions it is part of, SLO compliance of the agreements it provides. */
-export function CellMetrics({ cell, org, health }: { cell: string; org: OrgSnapshot; health: ReadonlyMap<string, AgreementHealth> | undefined }) {
+export function CellMetrics({
+  cell,
+  org,
+  health,
+}: {
+  cell: string;
+  org: OrgSnapshot;
+  health: ReadonlyMap<string, AgreementHealth> | undefined;
+}) {
   const { api, capabilities } = useApp();
   const tensionsAvailable = capabilities.has('GET', '/v1/tensions');
   const [tensions] = useResource(
     async (signal) =>
-      tensionsAvailable ? (await api.get<{ tensions: TensionView[] }>('/v1/tensions', { cell, state: 'open,scheduled', limit: 100 }, { signal })).tensions : undefined,
+      tensionsAvailable
+        ? (
+            await api.get<{ tensions: TensionView[] }>(
+              '/v1/tensions',
+              { cell, state: 'open,scheduled', limit: 100 },
+              { signal },
+            )
+          ).tensions
+        : undefined,
     [api, cell, tensionsAvailable],
   );
   const provided = org.agreements.filter((a) => refName(a.spec.provider) === cell && (a.spec.slos ?? []).length > 0);
-  const measured = provided.map((a) => health?.get(a.metadata.name)).filter((h): h is AgreementHealth => h?.compliance !== undefined);
+  const measured = provided
+    .map((a) => health?.get(a.metadata.name))
+    .filter((h): h is AgreementHealth => h?.compliance !== undefined);
   const waiting = tensions.status === 'ready' ? tensions.data : undefined;
   return (
     <section className="card" aria-labelledby="metrics-title">

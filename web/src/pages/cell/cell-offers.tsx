@@ -36,7 +36,9 @@ export function CellOffers({ cell }: { cell: Applied<'Cell'> }) {
                       offer.limits.capacity && `capacity ${offer.limits.capacity}`,
                       offer.limits.hours && `hours ${offer.limits.hours}`,
                       offer.limits.rate && `rate ${offer.limits.rate}`,
-                      offer.limits.outOfScope?.length ? `out of scope: ${offer.limits.outOfScope.join('; ')}` : undefined,
+                      offer.limits.outOfScope?.length
+                        ? `out of scope: ${offer.limits.outOfScope.join('; ')}`
+                        : undefined,
                     ]
                       .filter(Boolean)
                       .join(' · ')}

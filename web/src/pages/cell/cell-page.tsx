@@ -18,7 +18,10 @@ export function CellPage({ name }: { name: string }) {
   const { api, capabilities } = useApp();
   const [resource, reload] = useResource(
     async (signal) => {
-      const [org, health] = await Promise.all([loadOrg(api), loadAgreementHealth(api, capabilities, signal).catch(() => undefined)]);
+      const [org, health] = await Promise.all([
+        loadOrg(api),
+        loadAgreementHealth(api, capabilities, signal).catch(() => undefined),
+      ]);
       const cell = org.cells.find((c) => c.metadata.name === name);
       if (!cell) throw new NotFoundError(`There is no cell "${name}" in the applied organization.`);
       return { org, cell, health };
@@ -65,8 +68,8 @@ export function CellPage({ name }: { name: string }) {
                 </tbody>
               </table>
               <p className="hint">
-                Domains owned: {(cell.spec.domains ?? []).length === 0 ? 'none' : (cell.spec.domains ?? []).join(', ')}. Manifest version {cell.version},
-                applied {formatDate(cell.appliedAt)}.
+                Domains owned: {(cell.spec.domains ?? []).length === 0 ? 'none' : (cell.spec.domains ?? []).join(', ')}.
+                Manifest version {cell.version}, applied {formatDate(cell.appliedAt)}.
               </p>
             </section>
             <CellOffers cell={cell} />

@@ -29,7 +29,13 @@ export function CellSubscriptions({ org, cell }: { org: OrgSnapshot; cell: strin
               <p className="hint">
                 then{' '}
                 {s.spec.actions
-                  .map((a) => ('webhook' in a ? `deliver to ${a.webhook.url}` : 'emit' in a ? `emit ${a.emit.type}` : `run ${a.workflow}`))
+                  .map((a) =>
+                    'webhook' in a
+                      ? `deliver to ${a.webhook.url}`
+                      : 'emit' in a
+                        ? `emit ${a.emit.type}`
+                        : `run ${a.workflow}`,
+                  )
                   .join(', ')}
               </p>
             </li>

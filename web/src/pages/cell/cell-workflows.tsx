@@ -23,7 +23,8 @@ export function CellWorkflows({ org, cell }: { org: OrgSnapshot; cell: string })
   const { api, capabilities } = useApp();
   const live = capabilities.has('GET', '/v1/workflows');
   const [summaries] = useResource(
-    async (signal) => (live ? (await api.get<{ workflows: WorkflowSummary[] }>('/v1/workflows', {}, { signal })).workflows : undefined),
+    async (signal) =>
+      live ? (await api.get<{ workflows: WorkflowSummary[] }>('/v1/workflows', {}, { signal })).workflows : undefined,
     [api, live],
   );
   const byName = new Map((summaries.status === 'ready' ? (summaries.data ?? []) : []).map((w) => [w.name, w]));
@@ -43,14 +44,17 @@ export function CellWorkflows({ org, cell }: { org: OrgSnapshot; cell: string })
             return (
               <li key={w.metadata.name}>
                 <p>
-                  <strong>{w.metadata.title ?? w.metadata.name}</strong> <span className="muted">from {w.spec.from}</span>{' '}
+                  <strong>{w.metadata.title ?? w.metadata.name}</strong>{' '}
+                  <span className="muted">from {w.spec.from}</span>{' '}
                   {summary && !summary.runnable && <span className="badge status-dead">not runnable</span>}
                   {summary?.version && summary.newestVersion && summary.newestVersion > summary.version && (
                     <span className="badge status-pending">template v{summary.newestVersion} available</span>
                   )}
                 </p>
                 <p className="hint">
-                  {changes === 0 ? 'Runs the template as it is' : `${changes} step change${changes === 1 ? '' : 's'} to the template`}
+                  {changes === 0
+                    ? 'Runs the template as it is'
+                    : `${changes} step change${changes === 1 ? '' : 's'} to the template`}
                   {w.spec.parameters && Object.keys(w.spec.parameters).length > 0
                     ? `; parameters ${Object.entries(w.spec.parameters)
                         .map(([k, v]) => `${k}=${String(v)}`)
@@ -59,8 +63,11 @@ export function CellWorkflows({ org, cell }: { org: OrgSnapshot; cell: string })
                 </p>
                 {summary && (
                   <p className="hint">
-                    Instances: {counts.length === 0 ? 'none yet' : counts.map(([state, n]) => `${n} ${state}`).join(', ')}
-                    {summary.guardrails.filter((g) => g.outcome !== 'pass').map((g) => ` · guardrail ${g.guardrail}: ${g.outcome}`)}
+                    Instances:{' '}
+                    {counts.length === 0 ? 'none yet' : counts.map(([state, n]) => `${n} ${state}`).join(', ')}
+                    {summary.guardrails
+                      .filter((g) => g.outcome !== 'pass')
+                      .map((g) => ` · guardrail ${g.guardrail}: ${g.outcome}`)}
                   </p>
                 )}
                 {summary?.problems.map((p) => (

@@ -7,8 +7,19 @@ import { useApp } from '../../shell/app-context.js';
 
 interface AnomalyReport {
   judgedBucketStart: string;
-  anomalies: { metric: 'volume' | 'latency'; scope: string; key: string; value: number; baselineMedian: number; z: number; direction: 'high' | 'low' }[];
-  stalledCases: { total: number; cases: { case: string; lastActivity: string; idleMs: number; waitingOn: string | null }[] };
+  anomalies: {
+    metric: 'volume' | 'latency';
+    scope: string;
+    key: string;
+    value: number;
+    baselineMedian: number;
+    z: number;
+    direction: 'high' | 'low';
+  }[];
+  stalledCases: {
+    total: number;
+    cases: { case: string; lastActivity: string; idleMs: number; waitingOn: string | null }[];
+  };
 }
 
 /** What is unusual in the last complete hour: volume and latency against a robust baseline, and stalled cases. */
@@ -62,7 +73,10 @@ export function AnomaliesSection({ available }: { available: boolean }) {
                     ? 'No case is stalled.'
                     : `${data.stalledCases.total} case(s) stalled, e.g. ${data.stalledCases.cases
                         .slice(0, 3)
-                        .map((c) => `${c.case} after ${c.lastActivity} for ${formatDuration(c.idleMs)}${c.waitingOn ? ` (waiting on ${c.waitingOn})` : ''}`)
+                        .map(
+                          (c) =>
+                            `${c.case} after ${c.lastActivity} for ${formatDuration(c.idleMs)}${c.waitingOn ? ` (waiting on ${c.waitingOn})` : ''}`,
+                        )
                         .join('; ')}.`}
                 </p>
               </div>

@@ -4,7 +4,11 @@ import { formatDate, formatDuration } from '../../format/format-time.js';
 import type { HealthReportView, HealthStatus } from '../../insights/health-report-view.js';
 import { Link } from '../../router/link.js';
 
-const STATUS_CLASS: Record<HealthStatus, string> = { healthy: 'state-resolved', watch: 'status-pending', act: 'status-dead' };
+const STATUS_CLASS: Record<HealthStatus, string> = {
+  healthy: 'state-resolved',
+  watch: 'status-pending',
+  act: 'status-dead',
+};
 
 /** The orchestration health report: teams, boundaries and conflicts, each with why it stands where it does. */
 export function HealthReportSection({ health, onRetry }: { health: Resource<HealthReportView>; onRetry: () => void }) {
@@ -46,7 +50,8 @@ export function HealthReportSection({ health, onRetry }: { health: Resource<Heal
                 {report.conflicts.aging.slice(0, 3).map((a, i) => (
                   <span key={a.tension}>
                     {i > 0 && ', '}
-                    <Link to={`/tensions/${encodeURIComponent(a.tension)}`}>{a.tension}</Link> ({formatDuration(a.ageMs)})
+                    <Link to={`/tensions/${encodeURIComponent(a.tension)}`}>{a.tension}</Link> (
+                    {formatDuration(a.ageMs)})
                   </span>
                 ))}
               </p>

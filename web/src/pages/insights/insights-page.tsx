@@ -27,7 +27,10 @@ export function InsightsPage() {
   );
   return (
     <section className="page page-wide insights-page">
-      <PageHeader title="Insights" lead="Mined from the event log on the server — suggestions for cells to accept or dismiss, never orders." />
+      <PageHeader
+        title="Insights"
+        lead="Mined from the event log on the server — suggestions for cells to accept or dismiss, never orders."
+      />
       <div className="stack">
         <ProcessMapSection available={has(E.processMap)} />
         <div className="two-columns">

@@ -2,7 +2,13 @@ import { Handle, MarkerType, Position, type Edge, type Node, type NodeProps } fr
 import { ReadOnlyFlow } from '../../components/read-only-flow.js';
 import { useMemo } from 'react';
 import { formatCount, formatDuration } from '../../format/format-time.js';
-import { ACTIVITY_HEIGHT, ACTIVITY_WIDTH, buildProcessGraph, type ActivityBox, type Measure } from '../../insights/process-graph.js';
+import {
+  ACTIVITY_HEIGHT,
+  ACTIVITY_WIDTH,
+  buildProcessGraph,
+  type ActivityBox,
+  type Measure,
+} from '../../insights/process-graph.js';
 import type { ProcessMapView } from '../../insights/process-map-view.js';
 
 type ActivityNode = Node<{ box: ActivityBox }, 'activity'>;
@@ -47,7 +53,12 @@ export function ProcessMapFlow({ map, measure }: { map: ProcessMapView; measure:
           id: arc.id,
           source: arc.from,
           target: arc.to,
-          label: measure === 'frequency' ? formatCount(arc.frequency) : arc.medianMs === null ? '' : formatDuration(arc.medianMs),
+          label:
+            measure === 'frequency'
+              ? formatCount(arc.frequency)
+              : arc.medianMs === null
+                ? ''
+                : formatDuration(arc.medianMs),
           style: { stroke: color, strokeWidth: 1 + arc.weight * 5, opacity: 0.4 + arc.weight * 0.6 },
           labelStyle: { fill: '#1f2933', fontSize: 12 },
           labelBgStyle: { fill: '#fbfaf7' },
@@ -62,7 +73,9 @@ export function ProcessMapFlow({ map, measure }: { map: ProcessMapView; measure:
       <div className="process-map" data-testid="process-map">
         <ReadOnlyFlow nodes={nodes as Node[]} edges={edges} nodeTypes={NODE_TYPES} />
       </div>
-      {graph.hiddenArcs > 0 && <p className="hint">The {graph.hiddenArcs} least frequent arcs are left out to keep the map readable.</p>}
+      {graph.hiddenArcs > 0 && (
+        <p className="hint">The {graph.hiddenArcs} least frequent arcs are left out to keep the map readable.</p>
+      )}
       <details>
         <summary>The arcs as a table</summary>
         <table className="table table-compact">

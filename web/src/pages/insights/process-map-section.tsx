@@ -30,7 +30,16 @@ export function ProcessMapSection({ available }: { available: boolean }) {
   const [map, reload] = useResource(
     async (signal) =>
       path
-        ? api.get<ProcessMapView>(path, { type: filters.types || undefined, from: filters.from || undefined, workflow: filters.workflow || undefined, top: TOP }, { signal })
+        ? api.get<ProcessMapView>(
+            path,
+            {
+              type: filters.types || undefined,
+              from: filters.from || undefined,
+              workflow: filters.workflow || undefined,
+              top: TOP,
+            },
+            { signal },
+          )
         : undefined,
     [api, path, filters],
   );
@@ -61,15 +70,30 @@ export function ProcessMapSection({ available }: { available: boolean }) {
           <form className="filter-row" onSubmit={apply} aria-label="Which events to mine">
             <div className="field">
               <label htmlFor={ids.types}>Event types</label>
-              <input id={ids.types} value={draft.types} placeholder="every type, or com.acme.finance.*" onChange={(e) => setDraft({ ...draft, types: e.target.value })} />
+              <input
+                id={ids.types}
+                value={draft.types}
+                placeholder="every type, or com.acme.finance.*"
+                onChange={(e) => setDraft({ ...draft, types: e.target.value })}
+              />
             </div>
             <div className="field">
               <label htmlFor={ids.from}>Since</label>
-              <input id={ids.from} value={draft.from} placeholder="7d, or 2026-01-05T00:00:00Z" onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+              <input
+                id={ids.from}
+                value={draft.from}
+                placeholder="7d, or 2026-01-05T00:00:00Z"
+                onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+              />
             </div>
             <div className="field">
               <label htmlFor={ids.workflow}>Workflow</label>
-              <input id={ids.workflow} value={draft.workflow} placeholder="any" onChange={(e) => setDraft({ ...draft, workflow: e.target.value })} />
+              <input
+                id={ids.workflow}
+                value={draft.workflow}
+                placeholder="any"
+                onChange={(e) => setDraft({ ...draft, workflow: e.target.value })}
+              />
             </div>
             <button type="submit" className="button">
               Mine
@@ -78,7 +102,9 @@ export function ProcessMapSection({ available }: { available: boolean }) {
           <Loaded resource={map} what="the process map" onRetry={reload}>
             {(data) =>
               !data || data.summary.cases === 0 ? (
-                <p className="notice notice-quiet">No cases in this window. Widen it, or publish events that share a subject (the case id).</p>
+                <p className="notice notice-quiet">
+                  No cases in this window. Widen it, or publish events that share a subject (the case id).
+                </p>
               ) : (
                 <div className="stack">
                   <dl className="stat-row">
@@ -125,7 +151,9 @@ export function ProcessMapSection({ available }: { available: boolean }) {
 }
 
 function Bottlenecks({ map }: { map: ProcessMapView }) {
-  const measured = [...map.directlyFollows].sort((a, b) => (b.performance.medianMs ?? 0) - (a.performance.medianMs ?? 0));
+  const measured = [...map.directlyFollows].sort(
+    (a, b) => (b.performance.medianMs ?? 0) - (a.performance.medianMs ?? 0),
+  );
   const rows = map.bottlenecks?.length
     ? map.bottlenecks.map((b) => ({ from: b.from, to: b.to, frequency: b.frequency, medianMs: b.medianMs }))
     : measured.map((a) => ({ from: a.from, to: a.to, frequency: a.frequency, medianMs: a.performance.medianMs }));

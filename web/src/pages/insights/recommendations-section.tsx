@@ -5,7 +5,12 @@ import { useResource } from '../../api/use-resource.js';
 import { formatCount, formatShare } from '../../format/format-time.js';
 import { EvidenceList } from '../../governance/evidence-list.js';
 import { INSIGHT_ENDPOINTS as E } from '../../insights/insight-endpoints.js';
-import type { AcceptanceTally, AcceptResult, Recommendation, RecommendationState } from '../../../../src/model/index.js';
+import type {
+  AcceptanceTally,
+  AcceptResult,
+  Recommendation,
+  RecommendationState,
+} from '../../../../src/model/index.js';
 import { RECOMMENDATION_STATES } from '../../insights/recommendation-view.js';
 import { Link } from '../../router/link.js';
 import { useApp } from '../../shell/app-context.js';
@@ -20,7 +25,9 @@ export function RecommendationsSection({ available, canCheck }: { available: boo
     async (signal) => {
       if (!available) return undefined;
       const [items, stats] = await Promise.all([
-        api.get<{ recommendations: Recommendation[] }>(E.recommendations, { state: state || undefined }, { signal }).then((b) => b.recommendations),
+        api
+          .get<{ recommendations: Recommendation[] }>(E.recommendations, { state: state || undefined }, { signal })
+          .then((b) => b.recommendations),
         api.get<AcceptanceTally>(E.recommendationStats, {}, { signal }).catch(() => undefined),
       ]);
       // Newest first, and never more than a screenful: the API lists oldest first.
@@ -32,7 +39,9 @@ export function RecommendationsSection({ available, canCheck }: { available: boo
     setMessage(undefined);
     try {
       const result = await api.post<{ recommendations?: { made?: number } }>(E.check);
-      setMessage(`Checked SLOs and refreshed recommendations${typeof result.recommendations?.made === 'number' ? `: ${result.recommendations.made} new` : ''}.`);
+      setMessage(
+        `Checked SLOs and refreshed recommendations${typeof result.recommendations?.made === 'number' ? `: ${result.recommendations.made} new` : ''}.`,
+      );
       reload();
     } catch (failure) {
       setMessage((failure as Error).message);
@@ -44,7 +53,12 @@ export function RecommendationsSection({ available, canCheck }: { available: boo
       <div className="panel-head">
         <h2 id="recommendations-title">Recommendations</h2>
         {available && canCheck && (
-          <button type="button" className="button button-small" onClick={check} title="Runs the SLO check and refreshes recommendations now (admin)">
+          <button
+            type="button"
+            className="button button-small"
+            onClick={check}
+            title="Runs the SLO check and refreshes recommendations now (admin)"
+          >
             Check now
           </button>
         )}
@@ -77,14 +91,18 @@ export function RecommendationsSection({ available, canCheck }: { available: boo
                 <>
                   {data.stats && (
                     <p className="hint">
-                      {formatCount(data.stats.made)} made, {formatCount(data.stats.accepted)} accepted, {formatCount(data.stats.dismissed)} dismissed
-                      {data.stats.acceptanceRate !== null && <> — acceptance rate {formatShare(data.stats.acceptanceRate, 0)}</>}.
+                      {formatCount(data.stats.made)} made, {formatCount(data.stats.accepted)} accepted,{' '}
+                      {formatCount(data.stats.dismissed)} dismissed
+                      {data.stats.acceptanceRate !== null && (
+                        <> — acceptance rate {formatShare(data.stats.acceptanceRate, 0)}</>
+                      )}
+                      .
                     </p>
                   )}
                   {data.items.length === 0 ? (
                     <p className="notice notice-quiet">
-                      None {state ? `${state} ` : ''}right now. They appear when the log shows a bottleneck, a collaboration past its duration, or a faster
-                      variant of a shared template elsewhere.
+                      None {state ? `${state} ` : ''}right now. They appear when the log shows a bottleneck, a
+                      collaboration past its duration, or a faster variant of a shared template elsewhere.
                     </p>
                   ) : (
                     <ul className="stack-list" data-testid="recommendations">
@@ -110,7 +128,13 @@ export function RecommendationsSection({ available, canCheck }: { available: boo
   );
 }
 
-function RecommendationItem({ recommendation: r, onChanged }: { recommendation: Recommendation; onChanged: (message: string) => void }) {
+function RecommendationItem({
+  recommendation: r,
+  onChanged,
+}: {
+  recommendation: Recommendation;
+  onChanged: (message: string) => void;
+}) {
   const { api } = useApp();
   const [mode, setMode] = useState<'idle' | 'accept' | 'dismiss'>('idle');
   const [move, setMove] = useState(r.move);
@@ -126,7 +150,11 @@ function RecommendationItem({ recommendation: r, onChanged }: { recommendation: 
     setError(undefined);
     try {
       if (mode === 'accept') {
-        const result = await api.post<AcceptResult>(`${path}/accept`, { move: move.trim(), metric: metric.trim(), ...(reviewDate.trim() ? { reviewDate: reviewDate.trim() } : {}) });
+        const result = await api.post<AcceptResult>(`${path}/accept`, {
+          move: move.trim(),
+          metric: metric.trim(),
+          ...(reviewDate.trim() ? { reviewDate: reviewDate.trim() } : {}),
+        });
         onChanged(`Accepted “${r.title}”${result.experiment ? `: experiment ${result.experiment} started` : ''}.`);
       } else {
         await api.post(`${path}/dismiss`, { reason: reason.trim() });
@@ -148,8 +176,8 @@ function RecommendationItem({ recommendation: r, onChanged }: { recommendation: 
       </p>
       <p>{r.summary}</p>
       <p className="hint">
-        Expected impact: {r.impact.text} Confidence {formatShare(r.confidence, 0)}, based on {formatCount(r.sampleSize)}.
-        {r.experiment && <> Experiment {r.experiment}.</>}
+        Expected impact: {r.impact.text} Confidence {formatShare(r.confidence, 0)}, based on {formatCount(r.sampleSize)}
+        .{r.experiment && <> Experiment {r.experiment}.</>}
         {r.reason && <> Reason: {r.reason}</>}
       </p>
       <details>
@@ -172,7 +200,11 @@ function RecommendationItem({ recommendation: r, onChanged }: { recommendation: 
         </div>
       )}
       {mode !== 'idle' && (
-        <form className="stack" onSubmit={submit} aria-label={mode === 'accept' ? `Accept ${r.title}` : `Dismiss ${r.title}`}>
+        <form
+          className="stack"
+          onSubmit={submit}
+          aria-label={mode === 'accept' ? `Accept ${r.title}` : `Dismiss ${r.title}`}
+        >
           {mode === 'accept' ? (
             <>
               <div className="field">
@@ -185,7 +217,12 @@ function RecommendationItem({ recommendation: r, onChanged }: { recommendation: 
               </div>
               <div className="field" style={{ maxWidth: 240 }}>
                 <label htmlFor={ids.review}>Review the experiment</label>
-                <input id={ids.review} value={reviewDate} placeholder="2w or 2026-06-01" onChange={(e) => setReviewDate(e.target.value)} />
+                <input
+                  id={ids.review}
+                  value={reviewDate}
+                  placeholder="2w or 2026-06-01"
+                  onChange={(e) => setReviewDate(e.target.value)}
+                />
               </div>
             </>
           ) : (

@@ -19,7 +19,8 @@ const COLORS: Record<SloStatus['state'], string> = {
 export function SloSection({ available }: { available: boolean }) {
   const { api } = useApp();
   const [slos, reload] = useResource(
-    async (signal) => (available ? (await api.get<{ slos: SloStatus[] }>(INSIGHT_ENDPOINTS.slos, {}, { signal })).slos : []),
+    async (signal) =>
+      available ? (await api.get<{ slos: SloStatus[] }>(INSIGHT_ENDPOINTS.slos, {}, { signal })).slos : [],
     [api, available],
   );
   return (
@@ -60,11 +61,17 @@ export function SloSection({ available }: { available: boolean }) {
                       </td>
                       <td style={{ minWidth: 180 }}>
                         <div className="bar-track bar-with-target" aria-hidden="true">
-                          <div className="bar" style={{ width: `${(s.compliance ?? 0) * 100}%`, background: COLORS[s.state] }} />
+                          <div
+                            className="bar"
+                            style={{ width: `${(s.compliance ?? 0) * 100}%`, background: COLORS[s.state] }}
+                          />
                           <div className="bar-target" style={{ left: `${s.objective * 100}%` }} />
                         </div>
                         <span className="hint">
-                          {s.compliance === null ? s.state.replace('-', ' ') : `${formatShare(s.compliance)} of ${formatCount(s.counted)}`} · objective {formatShare(s.objective, 0)}
+                          {s.compliance === null
+                            ? s.state.replace('-', ' ')
+                            : `${formatShare(s.compliance)} of ${formatCount(s.counted)}`}{' '}
+                          · objective {formatShare(s.objective, 0)}
                           {s.state === 'breached' && <strong> · breached</strong>}
                         </span>
                       </td>

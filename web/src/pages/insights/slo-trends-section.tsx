@@ -26,7 +26,8 @@ export function SloTrendsSection({ available }: { available: boolean }) {
   const [bucket, setBucket] = useState<Bucket>('day');
   const [chosen, setChosen] = useState<string>();
   const [series, reload] = useResource(
-    async (signal) => (available ? api.get<Timeseries>(INSIGHT_ENDPOINTS.timeseries, { bucket }, { signal }) : undefined),
+    async (signal) =>
+      available ? api.get<Timeseries>(INSIGHT_ENDPOINTS.timeseries, { bucket }, { signal }) : undefined,
     [api, available, bucket],
   );
   return (
@@ -36,7 +37,12 @@ export function SloTrendsSection({ available }: { available: boolean }) {
         {available && (
           <div className="segmented" role="group" aria-label="Bucket size">
             {BUCKETS.map((b) => (
-              <button key={b.bucket} type="button" aria-pressed={bucket === b.bucket} onClick={() => setBucket(b.bucket)}>
+              <button
+                key={b.bucket}
+                type="button"
+                aria-pressed={bucket === b.bucket}
+                onClick={() => setBucket(b.bucket)}
+              >
                 {b.label}
               </button>
             ))}
@@ -49,7 +55,8 @@ export function SloTrendsSection({ available }: { available: boolean }) {
         <Loaded resource={series} what="latency and SLO compliance over time" onRetry={reload}>
           {(view) => {
             if (!view) return null;
-            if (view.slos.length === 0) return <p className="hint">No agreement states an SLO, so there is no latency or compliance to chart.</p>;
+            if (view.slos.length === 0)
+              return <p className="hint">No agreement states an SLO, so there is no latency or compliance to chart.</p>;
             const slo = view.slos.find((s) => sloKey(s) === chosen) ?? busiestSlo(view.slos)!;
             const name = `${slo.agreement} · ${slo.slo}`;
             const judged = slo.points.reduce((n, p) => n + p.counted, 0);
@@ -76,11 +83,19 @@ export function SloTrendsSection({ available }: { available: boolean }) {
                     format={formatDuration}
                     max={niceDurationMax(Math.max(0, ...slo.points.map((p) => p.latency.p90Ms ?? 0)))}
                   />
-                  <Chart title={`SLO compliance over time: ${name}`} points={sloPoints(view, slo, (p) => p.compliance)} format={(v) => formatShare(v, 0)} max={1} target={slo.objective} />
+                  <Chart
+                    title={`SLO compliance over time: ${name}`}
+                    points={sloPoints(view, slo, (p) => p.compliance)}
+                    format={(v) => formatShare(v, 0)}
+                    max={1}
+                    target={slo.objective}
+                  />
                 </div>
                 <p className="hint">
-                  {slo.request} answered by {slo.response} within {slo.within}, objective {formatShare(slo.objective, 0)} (dashed line); {formatCount(judged)} request(s)
-                  judged over {span}, each in the {view.bucket} it was made (UTC). * marks the {view.bucket} still under way, whose requests may still be pending.
+                  {slo.request} answered by {slo.response} within {slo.within}, objective{' '}
+                  {formatShare(slo.objective, 0)} (dashed line); {formatCount(judged)} request(s) judged over {span},
+                  each in the {view.bucket} it was made (UTC). * marks the {view.bucket} still under way, whose requests
+                  may still be pending.
                 </p>
               </>
             );

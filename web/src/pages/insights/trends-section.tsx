@@ -15,13 +15,33 @@ export function TrendsSection({ health, onRetry }: { health: Resource<HealthRepo
       <Loaded resource={health} what="the weekly trend" feature="Trends" onRetry={onRetry}>
         {(report) => {
           const week = (iso: string) => iso.slice(5, 10);
-          const points = (value: (w: HealthReportView['trend'][number]) => number | null) => report.trend.map((w) => ({ label: week(w.weekStart), value: value(w) }));
+          const points = (value: (w: HealthReportView['trend'][number]) => number | null) =>
+            report.trend.map((w) => ({ label: week(w.weekStart), value: value(w) }));
           return (
             <div className="chart-grid">
-              <Chart title="Throughput: cases started per week" kind="bars" points={points((w) => w.cases)} format={formatCount} />
-              <Chart title="Cases with rework" points={points((w) => w.reworkShare)} format={(v) => formatShare(v, 0)} max={1} />
-              <Chart title="Tensions raised per week" kind="bars" points={points((w) => w.tensionsRaised)} format={formatCount} />
-              <Chart title="Tensions waiting for a decision at week end" points={points((w) => w.awaitingAtEnd)} format={formatCount} />
+              <Chart
+                title="Throughput: cases started per week"
+                kind="bars"
+                points={points((w) => w.cases)}
+                format={formatCount}
+              />
+              <Chart
+                title="Cases with rework"
+                points={points((w) => w.reworkShare)}
+                format={(v) => formatShare(v, 0)}
+                max={1}
+              />
+              <Chart
+                title="Tensions raised per week"
+                kind="bars"
+                points={points((w) => w.tensionsRaised)}
+                format={formatCount}
+              />
+              <Chart
+                title="Tensions waiting for a decision at week end"
+                points={points((w) => w.awaitingAtEnd)}
+                format={formatCount}
+              />
             </div>
           );
         }}

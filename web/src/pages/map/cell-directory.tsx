@@ -9,7 +9,11 @@ export function CellDirectory({ graph, filter }: { graph: OrgGraph; filter: stri
   let total = 0;
   const groups = graph.groups
     .map((group) => {
-      const cells = group.cells.filter((c) => !filter || [c.name, c.title, c.purpose, ...c.domains, ...c.eventTypes].some((t) => t.toLowerCase().includes(filter)));
+      const cells = group.cells.filter(
+        (c) =>
+          !filter ||
+          [c.name, c.title, c.purpose, ...c.domains, ...c.eventTypes].some((t) => t.toLowerCase().includes(filter)),
+      );
       total += cells.length;
       const shown = cells.slice(0, Math.max(0, MAX_LISTED - listed));
       listed += shown.length;
@@ -26,7 +30,8 @@ export function CellDirectory({ graph, filter }: { graph: OrgGraph; filter: stri
           <ul className="plain-list">
             {shown.map((cell) => (
               <li key={cell.name}>
-                <Link to={`/cells/${encodeURIComponent(cell.name)}`}>{cell.title}</Link> <span className="muted">{cell.type}</span>
+                <Link to={`/cells/${encodeURIComponent(cell.name)}`}>{cell.title}</Link>{' '}
+                <span className="muted">{cell.type}</span>
               </li>
             ))}
           </ul>

@@ -16,7 +16,9 @@ export function CellNodeView({ data }: NodeProps<CellNode>) {
         {cell.title}
       </Link>
       <span className="map-cell-type">{cell.type}</span>
-      <span className="map-cell-events">{types === 0 ? 'no event types' : types === 1 ? cell.eventTypes[0] : `${types} event types`}</span>
+      <span className="map-cell-events">
+        {types === 0 ? 'no event types' : types === 1 ? cell.eventTypes[0] : `${types} event types`}
+      </span>
       <Handle type="source" position={Position.Right} isConnectable={false} />
     </div>
   );

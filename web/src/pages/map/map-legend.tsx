@@ -36,13 +36,15 @@ export function MapLegend({ healthMeasured, sloEndpoint }: { healthMeasured: boo
         <ul className="plain-list legend-health">
           {(['met', 'at-risk', 'breached', 'no-data'] as const).map((status) => (
             <li key={status}>
-              <span className="swatch" style={{ background: HEALTH_COLORS[status] }} aria-hidden="true" /> {HEALTH_LABELS[status]}
+              <span className="swatch" style={{ background: HEALTH_COLORS[status] }} aria-hidden="true" />{' '}
+              {HEALTH_LABELS[status]}
             </li>
           ))}
         </ul>
       ) : (
         <p className="hint">
-          SLO health: not available on this server (it does not offer <code>GET {sloEndpoint}</code>), so agreements are drawn in grey.
+          SLO health: not available on this server (it does not offer <code>GET {sloEndpoint}</code>), so agreements are
+          drawn in grey.
         </p>
       )}
     </section>

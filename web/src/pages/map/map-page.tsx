@@ -45,8 +45,8 @@ export function MapPage() {
         {({ graph, health }) =>
           graph.groups.length === 0 ? (
             <p className="notice notice-quiet">
-              No cells are applied yet. Apply an organization with <code>cello apply examples/acme</code> or start the server with{' '}
-              <code>--org</code>.
+              No cells are applied yet. Apply an organization with <code>cello apply examples/acme</code> or start the
+              server with <code>--org</code>.
             </p>
           ) : (
             <div className="map-layout">
@@ -79,7 +79,9 @@ function FilteredFlow({ graph, filter }: { graph: OrgGraph; filter: string }) {
       if (!filter) return true;
       const cell = graph.groups.flatMap((g) => g.cells).find((c) => c.name === name);
       if (!cell) return false;
-      return [cell.name, cell.title, cell.purpose, ...cell.domains, ...cell.eventTypes].some((text) => text.toLowerCase().includes(filter));
+      return [cell.name, cell.title, cell.purpose, ...cell.domains, ...cell.eventTypes].some((text) =>
+        text.toLowerCase().includes(filter),
+      );
     },
     [graph, filter],
   );

@@ -12,7 +12,15 @@ const NODE_TYPES = { cell: CellNodeView, domain: DomainNodeView };
 const MAX_LABELLED_EDGES = 120;
 
 /** The organization map: domains as boxes, cells inside, agreements as arrows from provider to consumer. */
-export function OrgFlow({ graph, matches, filtering }: { graph: OrgGraph; matches: (name: string) => boolean; filtering: boolean }) {
+export function OrgFlow({
+  graph,
+  matches,
+  filtering,
+}: {
+  graph: OrgGraph;
+  matches: (name: string) => boolean;
+  filtering: boolean;
+}) {
   const layout = useMemo(() => layoutOrgGraph(graph), [graph]);
   const nodes = useMemo<(CellNode | DomainNode)[]>(() => {
     const byName = new Map(graph.groups.flatMap((g) => g.cells.map((c) => [c.name, c] as const)));

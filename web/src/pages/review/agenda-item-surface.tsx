@@ -27,7 +27,8 @@ export function AgendaItemSurface({ item }: { item: AgendaItem }) {
         <dd>{item.priority.explanation}</dd>
         <dt>Raised</dt>
         <dd>
-          {formatDate(packet.raisedAt)} by {packet.raisedBy}; first seen {formatDuration(Date.parse(packet.raisedAt) - Date.parse(packet.observedAt))} earlier
+          {formatDate(packet.raisedAt)} by {packet.raisedBy}; first seen{' '}
+          {formatDuration(Date.parse(packet.raisedAt) - Date.parse(packet.observedAt))} earlier
           {packet.occurrences > 1 ? `; seen ${packet.occurrences} times` : ''}
         </dd>
       </dl>
@@ -41,7 +42,8 @@ export function AgendaItemSurface({ item }: { item: AgendaItem }) {
           <ul className="plain-list">
             {packet.agreements.map((a) => (
               <li key={a.name}>
-                <strong>{a.name}</strong> ({a.provider} → {a.consumer}){a.reviewDate ? `, review date ${a.reviewDate}` : ''}
+                <strong>{a.name}</strong> ({a.provider} → {a.consumer})
+                {a.reviewDate ? `, review date ${a.reviewDate}` : ''}
               </li>
             ))}
           </ul>

@@ -8,7 +8,10 @@ import { useApp } from '../../shell/app-context.js';
 /** How the organization mediates, from the record: time to surface and decide, reviews without a decision. */
 export function GovernanceMetricsCard() {
   const { api } = useApp();
-  const [metrics] = useResource((signal) => api.get<GovernanceMetrics>('/v1/governance/metrics', {}, { signal }), [api]);
+  const [metrics] = useResource(
+    (signal) => api.get<GovernanceMetrics>('/v1/governance/metrics', {}, { signal }),
+    [api],
+  );
   return (
     <section className="card" aria-labelledby="gov-metrics-title">
       <h2 id="gov-metrics-title">How we mediate</h2>

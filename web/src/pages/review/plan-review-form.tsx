@@ -5,7 +5,9 @@ import { useApp } from '../../shell/app-context.js';
 /** Plan the next review: the hosting cell (one with a facilitator) generates the agenda from the evidence. */
 export function PlanReviewForm({ org, onPlanned }: { org: OrgSnapshot; onPlanned: () => void }) {
   const { api } = useApp();
-  const hosts = org.cells.filter((c) => c.spec.members.some((m) => m.roles.includes('facilitator'))).map((c) => c.metadata.name);
+  const hosts = org.cells
+    .filter((c) => c.spec.members.some((m) => m.roles.includes('facilitator')))
+    .map((c) => c.metadata.name);
   const [cell, setCell] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -26,7 +28,10 @@ export function PlanReviewForm({ org, onPlanned }: { org: OrgSnapshot; onPlanned
   return (
     <form className="form-card" onSubmit={submit} aria-labelledby="plan-title">
       <h2 id="plan-title">Plan the next review</h2>
-      <p className="hint">The agenda is generated from the evidence: waiting tensions ranked by score, age and lateness, and whatever is due for review.</p>
+      <p className="hint">
+        The agenda is generated from the evidence: waiting tensions ranked by score, age and lateness, and whatever is
+        due for review.
+      </p>
       <div className="filter-row">
         <div className="field">
           <label htmlFor={cellId}>Held by (a cell with a facilitator)</label>

@@ -38,17 +38,28 @@ export function PlannedAgenda({ review, onChanged }: { review: Review; onChanged
           Review {review.id}, planned for {formatDate(review.scheduledFor)}
         </h2>
         <div className="page-actions">
-          <button type="button" className="button" disabled={busy} onClick={() => act(() => api.post('/v1/reviews', { cell: review.cell }))}>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => act(() => api.post('/v1/reviews', { cell: review.cell }))}
+          >
             Refresh the agenda
           </button>
-          <button type="button" className="button button-primary" disabled={busy} onClick={() => act(() => api.post(`${path}/start`))}>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={busy}
+            onClick={() => act(() => api.post(`${path}/start`))}
+          >
             Start the review
           </button>
         </div>
       </div>
       <p className="hint">
         Held by cell:{review.cell}
-        {review.scope ? ` for ${review.scope.join(', ')}` : ' for the whole organization'}. Its facilitator (or the admin) starts it.
+        {review.scope ? ` for ${review.scope.join(', ')}` : ' for the whole organization'}. Its facilitator (or the
+        admin) starts it.
       </p>
       {error && (
         <p className="notice notice-error" role="alert">
@@ -56,7 +67,9 @@ export function PlannedAgenda({ review, onChanged }: { review: Review; onChanged
         </p>
       )}
       {review.agenda.length === 0 ? (
-        <p className="notice notice-quiet">The agenda is empty: no tension is waiting for a decision. Raise one on the Tensions page.</p>
+        <p className="notice notice-quiet">
+          The agenda is empty: no tension is waiting for a decision. Raise one on the Tensions page.
+        </p>
       ) : (
         <ol className="agenda" aria-label="Agenda">
           {review.agenda.map((item, index) => (
@@ -72,15 +85,29 @@ export function PlannedAgenda({ review, onChanged }: { review: Review; onChanged
                     <span className={`badge severity-${item.severity}`}>{item.severity}</span>
                     {item.cells.join(', ')}
                   </span>
-                  <span className="hint">Priority {Math.round(item.priority.total)}: {item.priority.explanation}</span>
+                  <span className="hint">
+                    Priority {Math.round(item.priority.total)}: {item.priority.explanation}
+                  </span>
                   <span className="hint">{describeRoute(item.route)}</span>
                 </span>
               </div>
               <div className="agenda-moves">
-                <button type="button" className="button button-small" disabled={busy || index === 0} onClick={() => move(index, -1)} aria-label={`Move ${item.tensionId} up`}>
+                <button
+                  type="button"
+                  className="button button-small"
+                  disabled={busy || index === 0}
+                  onClick={() => move(index, -1)}
+                  aria-label={`Move ${item.tensionId} up`}
+                >
                   ↑
                 </button>
-                <button type="button" className="button button-small" disabled={busy || index === review.agenda.length - 1} onClick={() => move(index, 1)} aria-label={`Move ${item.tensionId} down`}>
+                <button
+                  type="button"
+                  className="button button-small"
+                  disabled={busy || index === review.agenda.length - 1}
+                  onClick={() => move(index, 1)}
+                  aria-label={`Move ${item.tensionId} down`}
+                >
                   ↓
                 </button>
               </div>

@@ -24,12 +24,16 @@ export function ReviewPage({ selected }: { selected?: string }) {
       if (!available) return undefined;
       const [reviews, next, org] = await Promise.all([
         api.get<{ reviews: Review[] }>('/v1/reviews', {}, { signal }).then((b) => b.reviews),
-        api.get<{ at?: string; cadence?: string; timezone?: string }>('/v1/reviews/next', {}, { signal }).catch(() => ({}) as { at?: string }),
+        api
+          .get<{ at?: string; cadence?: string; timezone?: string }>('/v1/reviews/next', {}, { signal })
+          .catch(() => ({}) as { at?: string }),
         loadOrg(api),
       ]);
       // At most one review is planned or running at a time; the list carries its agenda.
       const open = reviews.filter((r) => r.state !== 'closed').pop();
-      const current = open ? await api.get<Review>(`/v1/reviews/${encodeURIComponent(open.id)}`, {}, { signal }) : undefined;
+      const current = open
+        ? await api.get<Review>(`/v1/reviews/${encodeURIComponent(open.id)}`, {}, { signal })
+        : undefined;
       return { current, reviews, next, org };
     },
     [api, available, selected],
@@ -61,7 +65,11 @@ export function ReviewPage({ selected }: { selected?: string }) {
             const closed = reviews.filter((r) => r.state === 'closed').reverse();
             if (selected) {
               const review = reviews.find((r) => r.id === selected);
-              return review ? <ReviewRecord review={review} /> : <p className="notice notice-error">There is no review {selected}.</p>;
+              return review ? (
+                <ReviewRecord review={review} />
+              ) : (
+                <p className="notice notice-error">There is no review {selected}.</p>
+              );
             }
             return (
               <div className="stack">
@@ -70,7 +78,8 @@ export function ReviewPage({ selected }: { selected?: string }) {
                 {!current && (
                   <>
                     <p className="notice notice-quiet">
-                      No review is planned or running.{next.at ? ` The next one falls on ${formatDate(next.at)} by the organization's cadence.` : ''}
+                      No review is planned or running.
+                      {next.at ? ` The next one falls on ${formatDate(next.at)} by the organization's cadence.` : ''}
                     </p>
                     {capabilities.has('POST', '/v1/reviews') && <PlanReviewForm org={org} onPlanned={reload} />}
                   </>

@@ -3,8 +3,7 @@ import { Loaded } from '../../components/loaded.js';
 import { useResource } from '../../api/use-resource.js';
 import { formatDate } from '../../format/format-time.js';
 import { DecisionSummary } from '../../governance/decision-summary.js';
-import type { Review } from '../../../../src/model/index.js';
-import type { Decision } from '../../../../src/model/index.js';
+import type { Review, Decision } from '../../../../src/model/index.js';
 import { Link } from '../../router/link.js';
 import { useApp } from '../../shell/app-context.js';
 
@@ -22,7 +21,10 @@ export function ReviewRecord({ review }: { review: Review }) {
     [api, review.id],
   );
   const minutes = record.status === 'ready' ? record.data.minutes : undefined;
-  const download = useMemo(() => (minutes ? URL.createObjectURL(new Blob([minutes], { type: 'text/markdown' })) : undefined), [minutes]);
+  const download = useMemo(
+    () => (minutes ? URL.createObjectURL(new Blob([minutes], { type: 'text/markdown' })) : undefined),
+    [minutes],
+  );
   useEffect(() => () => (download ? URL.revokeObjectURL(download) : undefined), [download]);
 
   return (
@@ -35,8 +37,11 @@ export function ReviewRecord({ review }: { review: Review }) {
           Review {review.id} <span className={`badge state-${review.state}`}>{review.state}</span>
         </h2>
         <p>
-          Held by cell:{review.cell}; {review.state === 'closed' ? `closed ${formatDate(review.closedAt)}` : `scheduled for ${formatDate(review.scheduledFor)}`}.{' '}
-          {review.decided} of {review.items} item{review.items === 1 ? '' : 's'} decided.
+          Held by cell:{review.cell};{' '}
+          {review.state === 'closed'
+            ? `closed ${formatDate(review.closedAt)}`
+            : `scheduled for ${formatDate(review.scheduledFor)}`}
+          . {review.decided} of {review.items} item{review.items === 1 ? '' : 's'} decided.
           {review.noDecision && <strong> It ended without a decision.</strong>}
         </p>
       </section>
@@ -45,7 +50,11 @@ export function ReviewRecord({ review }: { review: Review }) {
           <>
             <section className="card" aria-labelledby="decisions-title">
               <h2 id="decisions-title">Decisions</h2>
-              {decisions.length === 0 ? <p className="hint">No decision was taken.</p> : decisions.map((d) => <DecisionSummary key={d.id} decision={d} />)}
+              {decisions.length === 0 ? (
+                <p className="hint">No decision was taken.</p>
+              ) : (
+                decisions.map((d) => <DecisionSummary key={d.id} decision={d} />)
+              )}
             </section>
             <section className="card" aria-labelledby="minutes-title">
               <div className="panel-head">

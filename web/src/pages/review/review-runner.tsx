@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { DecisionSummary, ProposalSummary } from '../../governance/decision-summary.js';
 import { OutcomeForm } from '../../governance/outcome-form.js';
-import type { AgendaItem, Review } from '../../../../src/model/index.js';
-import type { DecideResult } from '../../../../src/model/index.js';
+import type { AgendaItem, Review, DecideResult } from '../../../../src/model/index.js';
 import { forgetOrg, type OrgSnapshot } from '../../org/load-org.js';
 import { Link } from '../../router/link.js';
 import { navigate } from '../../router/navigation.js';
@@ -21,7 +20,10 @@ const settled = (item: AgendaItem) => item.status !== 'pending';
 /** A running review, one agenda item at a time: surface the evidence, decide, see what changed; then close it. */
 export function ReviewRunner({ review, org, onChanged }: { review: Review; org: OrgSnapshot; onChanged: () => void }) {
   const { api } = useApp();
-  const firstOpen = Math.max(0, review.agenda.findIndex((i) => !settled(i)));
+  const firstOpen = Math.max(
+    0,
+    review.agenda.findIndex((i) => !settled(i)),
+  );
   const [index, setIndex] = useState(firstOpen);
   const [phase, setPhase] = useState<Phase>('surface');
   const [result, setResult] = useState<DecideResult>();
@@ -52,12 +54,20 @@ export function ReviewRunner({ review, org, onChanged }: { review: Review; org: 
     <div className="review-layout" data-testid="review-runner">
       <aside aria-labelledby="agenda-title">
         <h2 id="agenda-title">
-          Agenda of {review.id} <span className="muted">{decidedCount} of {review.agenda.length} settled</span>
+          Agenda of {review.id}{' '}
+          <span className="muted">
+            {decidedCount} of {review.agenda.length} settled
+          </span>
         </h2>
         <ol className="agenda">
           {review.agenda.map((entry, i) => (
             <li key={entry.tensionId}>
-              <button type="button" className={`agenda-item${settled(entry) ? ' done' : ''}`} aria-current={i === index ? 'step' : undefined} onClick={() => open(i)}>
+              <button
+                type="button"
+                className={`agenda-item${settled(entry) ? ' done' : ''}`}
+                aria-current={i === index ? 'step' : undefined}
+                onClick={() => open(i)}
+              >
                 <span className="agenda-number">{i + 1}</span>
                 <span>
                   <strong>{entry.title}</strong>
@@ -77,11 +87,15 @@ export function ReviewRunner({ review, org, onChanged }: { review: Review; org: 
         <button type="button" className="button button-primary" onClick={close} disabled={closing}>
           {closing ? 'Closing…' : 'Close the review'}
         </button>
-        <p className="hint">Closing accepts proposals nobody objected to and sends undecided items back to the next review.</p>
+        <p className="hint">
+          Closing accepts proposals nobody objected to and sends undecided items back to the next review.
+        </p>
       </aside>
       <section className="card" aria-labelledby="item-title">
         {!item ? (
-          <p className="notice notice-quiet">The agenda is empty. Close the review; it is recorded as one with nothing to decide.</p>
+          <p className="notice notice-quiet">
+            The agenda is empty. Close the review; it is recorded as one with nothing to decide.
+          </p>
         ) : (
           <>
             <ol className="phases" aria-label="Steps of this item">
@@ -98,7 +112,12 @@ export function ReviewRunner({ review, org, onChanged }: { review: Review; org: 
               <>
                 <AgendaItemSurface item={item} />
                 <div className="form-actions">
-                  <button type="button" className="button button-primary" onClick={() => setPhase('decide')} disabled={settled(item)}>
+                  <button
+                    type="button"
+                    className="button button-primary"
+                    onClick={() => setPhase('decide')}
+                    disabled={settled(item)}
+                  >
                     Decide this item
                   </button>
                 </div>
@@ -106,14 +125,22 @@ export function ReviewRunner({ review, org, onChanged }: { review: Review; org: 
             )}
             {phase === 'decide' && (
               <>
-                <p className="hint">The decider records the outcome; the server refuses anyone else and says who holds the right.</p>
+                <p className="hint">
+                  The decider records the outcome; the server refuses anyone else and says who holds the right.
+                </p>
                 <OutcomeForm
                   key={item.tensionId}
                   tension={{ id: item.tensionId, cells: item.cells }}
                   route={item.route}
                   org={org}
-                  submitLabel={item.route.routed && (item.route.method === 'consent' || item.route.method === 'vote') ? 'Propose' : 'Record the decision'}
-                  submit={(body) => api.post<DecideResult>(`${path}/items/${encodeURIComponent(item.tensionId)}/decisions`, body)}
+                  submitLabel={
+                    item.route.routed && (item.route.method === 'consent' || item.route.method === 'vote')
+                      ? 'Propose'
+                      : 'Record the decision'
+                  }
+                  submit={(body) =>
+                    api.post<DecideResult>(`${path}/items/${encodeURIComponent(item.tensionId)}/decisions`, body)
+                  }
                   onDone={(r) => {
                     forgetOrg();
                     setResult(r);
@@ -132,7 +159,9 @@ export function ReviewRunner({ review, org, onChanged }: { review: Review; org: 
                 {result?.proposal && <ProposalSummary proposal={result.proposal} preview={result.preview} />}
                 {!result && (
                   <p>
-                    This item is {item.status}. See <Link to={`/tensions/${encodeURIComponent(item.tensionId)}`}>{item.tensionId}</Link> for its decision.
+                    This item is {item.status}. See{' '}
+                    <Link to={`/tensions/${encodeURIComponent(item.tensionId)}`}>{item.tensionId}</Link> for its
+                    decision.
                   </p>
                 )}
                 <div className="form-actions">

@@ -8,7 +8,10 @@ import { isoOf, type AttemptView } from '../../signals/delivery-view.js';
 export function AttemptsTable({ delivery }: { delivery: string }) {
   const { api } = useApp();
   const [attempts] = useResource(
-    (signal) => api.get<{ attempts: AttemptView[] }>(`/v1/deliveries/${encodeURIComponent(delivery)}/attempts`, {}, { signal }).then((b) => b.attempts),
+    (signal) =>
+      api
+        .get<{ attempts: AttemptView[] }>(`/v1/deliveries/${encodeURIComponent(delivery)}/attempts`, {}, { signal })
+        .then((b) => b.attempts),
     [api, delivery],
   );
   return (

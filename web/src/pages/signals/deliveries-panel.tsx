@@ -56,18 +56,22 @@ export function DeliveriesPanel() {
     const controller = new AbortController();
     setLoading(true);
     setError(undefined);
-    api.get<{ deliveries: DeliveryView[]; next: string | null }>('/v1/deliveries', query(), { signal: controller.signal }).then(
-      (body) => {
-        setRows(body.deliveries);
-        setNext(body.next);
-        setLoading(false);
-      },
-      (failure: Error) => {
-        if (failure.name === 'AbortError') return;
-        setError(failure);
-        setLoading(false);
-      },
-    );
+    api
+      .get<{ deliveries: DeliveryView[]; next: string | null }>('/v1/deliveries', query(), {
+        signal: controller.signal,
+      })
+      .then(
+        (body) => {
+          setRows(body.deliveries);
+          setNext(body.next);
+          setLoading(false);
+        },
+        (failure: Error) => {
+          if (failure.name === 'AbortError') return;
+          setError(failure);
+          setLoading(false);
+        },
+      );
     return () => controller.abort();
   }, [api, query, generation]);
 
@@ -85,8 +89,15 @@ export function DeliveriesPanel() {
   const replay = async (name: string) => {
     setMessage(undefined);
     try {
-      const body = await api.post<{ queued: number }>('/v1/deliveries/replay', { deadLetters: true, subscription: name });
-      setMessage(body.queued === 0 ? `No dead letters of ${name} to replay.` : `Queued ${body.queued} dead letter${body.queued === 1 ? '' : 's'} of ${name} for redelivery.`);
+      const body = await api.post<{ queued: number }>('/v1/deliveries/replay', {
+        deadLetters: true,
+        subscription: name,
+      });
+      setMessage(
+        body.queued === 0
+          ? `No dead letters of ${name} to replay.`
+          : `Queued ${body.queued} dead letter${body.queued === 1 ? '' : 's'} of ${name} for redelivery.`,
+      );
       setGeneration((g) => g + 1);
     } catch (failure) {
       setMessage((failure as Error).message);
@@ -94,7 +105,9 @@ export function DeliveriesPanel() {
   };
 
   const deadBySubscription = new Map<string, number>();
-  for (const row of rows) if (row.status === 'dead') deadBySubscription.set(row.subscription, (deadBySubscription.get(row.subscription) ?? 0) + 1);
+  for (const row of rows)
+    if (row.status === 'dead')
+      deadBySubscription.set(row.subscription, (deadBySubscription.get(row.subscription) ?? 0) + 1);
 
   return (
     <section className="panel" aria-labelledby="deliveries-title">
@@ -150,7 +163,9 @@ export function DeliveriesPanel() {
       ) : error ? (
         <ErrorNotice error={error} what="deliveries" onRetry={() => setGeneration((g) => g + 1)} />
       ) : rows.length === 0 ? (
-        <p className="notice notice-quiet">No deliveries match. Deliveries appear when an event matches a subscription with a webhook.</p>
+        <p className="notice notice-quiet">
+          No deliveries match. Deliveries appear when an event matches a subscription with a webhook.
+        </p>
       ) : (
         <table className="table" data-testid="deliveries">
           <thead>
@@ -174,7 +189,9 @@ export function DeliveriesPanel() {
           Load {PAGE} more
         </button>
       )}
-      {next && rows.length >= MAX_ROWS && <p className="hint">Showing {rows.length}; narrow by subscription or status to see others.</p>}
+      {next && rows.length >= MAX_ROWS && (
+        <p className="hint">Showing {rows.length}; narrow by subscription or status to see others.</p>
+      )}
     </section>
   );
 }

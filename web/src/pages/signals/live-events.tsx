@@ -36,25 +36,43 @@ export function LiveEvents() {
       <form className="filter-row" onSubmit={apply} aria-label="Filter the stream">
         <div className="field">
           <label htmlFor={typeId}>Type</label>
-          <input id={typeId} value={draft.type} placeholder="com.acme.risk.* , exact.type" onChange={(e) => setDraft({ ...draft, type: e.target.value })} />
+          <input
+            id={typeId}
+            value={draft.type}
+            placeholder="com.acme.risk.* , exact.type"
+            onChange={(e) => setDraft({ ...draft, type: e.target.value })}
+          />
         </div>
         <div className="field">
           <label htmlFor={subjectId}>Subject</label>
-          <input id={subjectId} value={draft.subject} placeholder="e.g. order-42" onChange={(e) => setDraft({ ...draft, subject: e.target.value })} />
+          <input
+            id={subjectId}
+            value={draft.subject}
+            placeholder="e.g. order-42"
+            onChange={(e) => setDraft({ ...draft, subject: e.target.value })}
+          />
         </div>
         <button type="submit" className="button">
           Apply filters
         </button>
-        <button type="button" className="button button-quiet" aria-pressed={paused} onClick={() => setPaused((p) => !p)}>
+        <button
+          type="button"
+          className="button button-quiet"
+          aria-pressed={paused}
+          onClick={() => setPaused((p) => !p)}
+        >
           {paused ? `Resume${held > 0 ? ` (${held} new)` : ''}` : 'Pause'}
         </button>
       </form>
       <p className="hint">
-        Newest first; the latest {MAX_EVENTS} are kept on screen. {filters.type || filters.subject ? 'Filtered by the server.' : 'Unfiltered.'}
+        Newest first; the latest {MAX_EVENTS} are kept on screen.{' '}
+        {filters.type || filters.subject ? 'Filtered by the server.' : 'Unfiltered.'}
       </p>
       {events.length === 0 ? (
         <p className="notice notice-quiet">
-          {status === 'live' ? 'Waiting for events… publish one with `cello publish` or POST /v1/events.' : 'Connecting to the stream…'}
+          {status === 'live'
+            ? 'Waiting for events… publish one with `cello publish` or POST /v1/events.'
+            : 'Connecting to the stream…'}
         </p>
       ) : (
         <ol className="event-list" aria-label="Events, newest first" data-testid="event-list">
@@ -72,7 +90,13 @@ function EventRow({ event }: { event: StreamEvent }) {
   const detailsId = useId();
   return (
     <li className="event-row">
-      <button type="button" className="event-summary" aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen((o) => !o)}>
+      <button
+        type="button"
+        className="event-summary"
+        aria-expanded={open}
+        aria-controls={detailsId}
+        onClick={() => setOpen((o) => !o)}
+      >
         <span className="event-seq">#{event.seq}</span>
         <code className="event-type" title={event.type}>
           {event.type}
@@ -80,7 +104,9 @@ function EventRow({ event }: { event: StreamEvent }) {
         <span className="event-subject" title={event.subject}>
           {event.subject ?? ''}
         </span>
-        <span className="event-time">{event.time || event.recordedat ? formatDate(event.time ?? event.recordedat) : ''}</span>
+        <span className="event-time">
+          {event.time || event.recordedat ? formatDate(event.time ?? event.recordedat) : ''}
+        </span>
       </button>
       {open && (
         <div id={detailsId} className="event-details">
@@ -96,7 +122,8 @@ function EventRow({ event }: { event: StreamEvent }) {
 
 /** Event data, pretty-printed and cut at 4 KB so a huge payload cannot freeze the page. */
 function previewData(event: StreamEvent): string {
-  if (event.data === undefined) return event.data_base64 ? `(binary data, ${event.data_base64.length} base64 characters)` : '(no data)';
+  if (event.data === undefined)
+    return event.data_base64 ? `(binary data, ${event.data_base64.length} base64 characters)` : '(no data)';
   const text = typeof event.data === 'string' ? event.data : JSON.stringify(event.data, null, 2);
   return text.length > 4096 ? `${text.slice(0, 4096)}\n… (${text.length - 4096} more characters)` : text;
 }

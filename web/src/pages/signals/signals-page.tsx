@@ -6,7 +6,10 @@ import { LiveEvents } from './live-events.js';
 export function SignalsPage() {
   return (
     <section className="page page-wide">
-      <PageHeader title="Live signals" lead="Events as they are committed to the log, and the webhook deliveries they caused." />
+      <PageHeader
+        title="Live signals"
+        lead="Events as they are committed to the log, and the webhook deliveries they caused."
+      />
       <div className="two-columns">
         <LiveEvents />
         <DeliveriesPanel />

@@ -4,7 +4,15 @@ import type { TensionNote } from '../../../../src/model/index.js';
 import { useApp } from '../../shell/app-context.js';
 
 /** Comments and advice, oldest first, with a form to add one. */
-export function NotesSection({ tensionId, notes, onAdded }: { tensionId: string; notes: readonly TensionNote[]; onAdded: () => void }) {
+export function NotesSection({
+  tensionId,
+  notes,
+  onAdded,
+}: {
+  tensionId: string;
+  notes: readonly TensionNote[];
+  onAdded: () => void;
+}) {
   const { api } = useApp();
   const [body, setBody] = useState('');
   const [kind, setKind] = useState<'comments' | 'advice'>('comments');
@@ -37,7 +45,8 @@ export function NotesSection({ tensionId, notes, onAdded }: { tensionId: string;
           {notes.map((note) => (
             <li key={note.id}>
               <p className="hint">
-                {note.kind === 'advice' ? <span className="badge">advice</span> : null} {note.author} · {formatDate(note.createdAt)}
+                {note.kind === 'advice' ? <span className="badge">advice</span> : null} {note.author} ·{' '}
+                {formatDate(note.createdAt)}
               </p>
               <p>{note.body}</p>
             </li>
@@ -58,7 +67,12 @@ export function NotesSection({ tensionId, notes, onAdded }: { tensionId: string;
           <label htmlFor={kindId} className="visually-hidden">
             Kind
           </label>
-          <select id={kindId} value={kind} onChange={(e) => setKind(e.target.value as 'comments' | 'advice')} style={{ width: 'auto' }}>
+          <select
+            id={kindId}
+            value={kind}
+            onChange={(e) => setKind(e.target.value as 'comments' | 'advice')}
+            style={{ width: 'auto' }}
+          >
             <option value="comments">as a comment</option>
             <option value="advice">as advice (advisors)</option>
           </select>

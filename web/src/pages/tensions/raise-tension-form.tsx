@@ -20,7 +20,14 @@ export function RaiseTensionForm({ org, onCancel }: { org: OrgSnapshot; onCancel
   const [evidence, setEvidence] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const ids = { title: useId(), type: useId(), severity: useId(), observed: useId(), description: useId(), evidence: useId() };
+  const ids = {
+    title: useId(),
+    type: useId(),
+    severity: useId(),
+    observed: useId(),
+    description: useId(),
+    evidence: useId(),
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -60,7 +67,14 @@ export function RaiseTensionForm({ org, onCancel }: { org: OrgSnapshot; onCancel
       <div className="form-grid">
         <div className="field" style={{ gridColumn: '1 / -1' }}>
           <label htmlFor={ids.title}>Title</label>
-          <input id={ids.title} required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Name the gap, e.g. Risk scores arrive after credit decisions" />
+          <input
+            id={ids.title}
+            required
+            maxLength={200}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            placeholder="Name the gap, e.g. Risk scores arrive after credit decisions"
+          />
         </div>
         <div className="field">
           <label htmlFor={ids.type}>Type</label>
@@ -82,7 +96,12 @@ export function RaiseTensionForm({ org, onCancel }: { org: OrgSnapshot; onCancel
         </div>
         <div className="field">
           <label htmlFor={ids.observed}>First seen (optional)</label>
-          <input id={ids.observed} type="datetime-local" value={observedAt} onChange={(e) => setObservedAt(e.target.value)} />
+          <input
+            id={ids.observed}
+            type="datetime-local"
+            value={observedAt}
+            onChange={(e) => setObservedAt(e.target.value)}
+          />
         </div>
       </div>
       <CellPicker label="Cells involved" cells={cells} value={involved} onChange={setInvolved} />
@@ -93,7 +112,12 @@ export function RaiseTensionForm({ org, onCancel }: { org: OrgSnapshot; onCancel
         </div>
         <div className="field">
           <label htmlFor={ids.evidence}>Evidence (optional, one per line)</label>
-          <textarea id={ids.evidence} value={evidence} placeholder={'event:42\nagreement:risk-signals-for-finance\nhttps://…'} onChange={(e) => setEvidence(e.target.value)} />
+          <textarea
+            id={ids.evidence}
+            value={evidence}
+            placeholder={'event:42\nagreement:risk-signals-for-finance\nhttps://…'}
+            onChange={(e) => setEvidence(e.target.value)}
+          />
         </div>
       </div>
       {error && (

@@ -5,7 +5,15 @@ import { useApp } from '../../shell/app-context.js';
 const SCALE = [0, 1, 2, 3, 4, 5];
 
 /** The score, explained criterion × weight, and a form to rate each criterion 0–5 (radio groups: arrow keys work). */
-export function RatingForm({ tensionId, score, onRated }: { tensionId: string; score: Score; onRated: (detail: TensionDetail) => void }) {
+export function RatingForm({
+  tensionId,
+  score,
+  onRated,
+}: {
+  tensionId: string;
+  score: Score;
+  onRated: (detail: TensionDetail) => void;
+}) {
   const { api } = useApp();
   const [ratings, setRatings] = useState<Record<string, number>>(() =>
     Object.fromEntries(score.parts.filter((p) => p.rating !== undefined).map((p) => [p.criterion, p.rating!])),

@@ -17,7 +17,8 @@ export function TensionCard({ item }: { item: TensionView }) {
         {!route.routed && <span className="badge status-dead">no decider</span>}
       </span>
       <span className="tension-card-meta">
-        {tension.cells.join(', ')} · score {score.total}/{score.max} · priority {Math.round(priority.total)} · {formatRelative(tension.raisedAt)}
+        {tension.cells.join(', ')} · score {score.total}/{score.max} · priority {Math.round(priority.total)} ·{' '}
+        {formatRelative(tension.raisedAt)}
       </span>
     </Link>
   );

@@ -19,7 +19,10 @@ export function TensionDetailView({ id }: { id: string }) {
   const { api } = useApp();
   const [resource, reload] = useResource(
     async (signal) => {
-      const [detail, org] = await Promise.all([api.get<TensionDetail>(`/v1/tensions/${encodeURIComponent(id)}`, {}, { signal }), loadOrg(api)]);
+      const [detail, org] = await Promise.all([
+        api.get<TensionDetail>(`/v1/tensions/${encodeURIComponent(id)}`, {}, { signal }),
+        loadOrg(api),
+      ]);
       return { detail, org };
     },
     [api, id],
@@ -42,7 +45,9 @@ export function TensionDetailView({ id }: { id: string }) {
                 {resource.data.detail.tension.state}
               </span>
               <span className="badge">{resource.data.detail.tension.type}</span>
-              <span className={`badge severity-${resource.data.detail.tension.severity}`}>{resource.data.detail.tension.severity}</span>
+              <span className={`badge severity-${resource.data.detail.tension.severity}`}>
+                {resource.data.detail.tension.severity}
+              </span>
             </>
           )
         }
@@ -71,7 +76,9 @@ export function TensionDetailView({ id }: { id: string }) {
                   </dd>
                   <dt>First seen</dt>
                   <dd>
-                    {formatDate(tension.observedAt)} ({formatDuration(Date.parse(tension.raisedAt) - Date.parse(tension.observedAt))} before it was raised)
+                    {formatDate(tension.observedAt)} (
+                    {formatDuration(Date.parse(tension.raisedAt) - Date.parse(tension.observedAt))} before it was
+                    raised)
                   </dd>
                   {tension.origin === 'detector' && (
                     <>
@@ -100,8 +107,12 @@ export function TensionDetailView({ id }: { id: string }) {
               <section className="card" aria-labelledby="route-title">
                 <h2 id="route-title">Who decides</h2>
                 <p className={route.routed ? '' : 'notice notice-unavailable'}>{describeRoute(route)}</p>
-                {route.routed && route.criteria.length > 0 && <p className="hint">Criteria: {route.criteria.join(', ')}</p>}
-                {route.routed && route.advisors.length > 0 && <p className="hint">Advisors: {route.advisors.join(', ')}</p>}
+                {route.routed && route.criteria.length > 0 && (
+                  <p className="hint">Criteria: {route.criteria.join(', ')}</p>
+                )}
+                {route.routed && route.advisors.length > 0 && (
+                  <p className="hint">Advisors: {route.advisors.join(', ')}</p>
+                )}
                 <p className="hint">Priority on the agenda: {priority.explanation}</p>
               </section>
               <section className="card card-wide" aria-labelledby="score-title">
@@ -139,7 +150,9 @@ export function TensionDetailView({ id }: { id: string }) {
                     route={route}
                     org={org}
                     submitLabel={route.method === 'consent' || route.method === 'vote' ? 'Propose' : 'Decide'}
-                    submit={(body) => api.post<DecideResult>(`/v1/tensions/${encodeURIComponent(tension.id)}/decisions`, body)}
+                    submit={(body) =>
+                      api.post<DecideResult>(`/v1/tensions/${encodeURIComponent(tension.id)}/decisions`, body)
+                    }
                     onDone={(r) => {
                       setResult(r);
                       reload();
@@ -149,7 +162,8 @@ export function TensionDetailView({ id }: { id: string }) {
               )}
               {waiting && route.routed && route.forum === 'review' && (
                 <p className="notice notice-info card-wide">
-                  “{tension.type}” tensions are decided in the tension review. <Link to="/review">Go to the review</Link>.
+                  “{tension.type}” tensions are decided in the tension review.{' '}
+                  <Link to="/review">Go to the review</Link>.
                 </p>
               )}
               <StateChange tensionId={tension.id} state={tension.state} onChanged={reload} />
@@ -192,7 +206,11 @@ function StateChange({ tensionId, state, onChanged }: { tensionId: string; state
         </p>
       )}
       <div className="form-actions" style={{ marginTop: 12 }}>
-        <button type="submit" className={`button${target === 'resolved' ? '' : ' button-danger'}`} disabled={!reason.trim()}>
+        <button
+          type="submit"
+          className={`button${target === 'resolved' ? '' : ' button-danger'}`}
+          disabled={!reason.trim()}
+        >
           {target === 'resolved' ? 'Mark resolved' : 'Reopen'}
         </button>
       </div>

@@ -49,7 +49,11 @@ function TensionBoard() {
       const columns = await Promise.all(
         TENSION_STATES.map((state) =>
           api
-            .get<{ tensions: TensionView[] }>('/v1/tensions', { state, cell: cell || undefined, type: type || undefined, limit: PER_COLUMN }, { signal })
+            .get<{ tensions: TensionView[] }>(
+              '/v1/tensions',
+              { state, cell: cell || undefined, type: type || undefined, limit: PER_COLUMN },
+              { signal },
+            )
             .then((b) => [state, sortColumn(state, b.tensions)] as const),
         ),
       );
@@ -68,7 +72,12 @@ function TensionBoard() {
         lead="Gaps between what is and what could be, by where they stand. Open a card to rate, comment or decide."
         actions={
           canRaise && (
-            <button type="button" className="button button-primary" aria-expanded={raising} onClick={() => setRaising((r) => !r)}>
+            <button
+              type="button"
+              className="button button-primary"
+              aria-expanded={raising}
+              onClick={() => setRaising((r) => !r)}
+            >
               {raising ? 'Close the form' : 'Raise a tension'}
             </button>
           )
@@ -107,7 +116,8 @@ function TensionBoard() {
               return (
                 <section key={state} className="board-column" aria-labelledby={headingId}>
                   <h2 id={headingId}>
-                    {COLUMN_TITLES[state]} <span className="muted">{items.length === PER_COLUMN ? `${PER_COLUMN}+` : items.length}</span>
+                    {COLUMN_TITLES[state]}{' '}
+                    <span className="muted">{items.length === PER_COLUMN ? `${PER_COLUMN}+` : items.length}</span>
                   </h2>
                   {items.length === 0 ? (
                     <p className="hint">None.</p>
