@@ -2,14 +2,8 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createApiServer, governanceRoutes, insightsRoutes, workflowRoutes } from '../api/index.js';
 import { createInProcessTransport, publishCommitNotice, type Transport } from '../bus/index.js';
-import {
-  createMetrics,
-  createRuntime,
-  createWorkflowEngine,
-  type Runtime,
-  type WorkflowEngine,
-  type WorkflowEngineOptions,
-} from '../engine/index.js';
+import { createMetrics, createRuntime, type Runtime } from '../engine/index.js';
+import { createWorkflowEngine, type WorkflowEngine, type WorkflowEngineOptions } from '../workflows/index.js';
 import { createGovernance, type Governance, type GovernanceOptions } from '../governance/index.js';
 import { createInsights, type Insights, type InsightsDeps, type InsightsOptions } from '../insights/index.js';
 import { applyManifests, MANIFEST_APPLIED, validateFolder, type Finding } from '../manifests/index.js';

@@ -1,5 +1,6 @@
 export * from './ingest/index.js';
 export * from './delivery/backoff.js';
+export { postWebhook, type WebhookOutcome, type WebhookPost } from './delivery/post-webhook.js';
 export {
   createDeliveryWorker,
   DEFAULT_DELIVERY_OPTIONS,
@@ -21,4 +22,3 @@ export { SubscriptionRouter, celEventView, type RouteMatch } from './routing/sub
 export { MANIFEST_APPLIED } from '../manifests/index.js';
 export { createRuntime, type Runtime, type RuntimeDeps } from './runtime.js';
 export { authenticate, createToken, hashToken } from './tokens.js';
-export * from './workflows/index.js';

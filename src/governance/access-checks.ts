@@ -1,7 +1,7 @@
 import type { OrgModel } from '../manifests/index.js';
 import { describePrincipal } from '../model/index.js';
 import { NotAllowedError } from '../shared/index.js';
-import type { RoutedTo } from './route-tension.js';
+import type { RoutedTo } from './tensions/route-tension.js';
 import type { Tension, Principal } from '../model/index.js';
 
 /**

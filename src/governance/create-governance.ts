@@ -1,18 +1,18 @@
 import type { Runtime } from '../engine/index.js';
 import type { Principal, StoredEvent, Experiment } from '../model/index.js';
 import { errorMessage } from '../shared/index.js';
-import './cell-experiments-migration.js';
-import { createDecisionService } from './decision-service.js';
-import { createFeedDetectors } from './feed-detectors.js';
+import './experiments/cell-experiments-migration.js';
+import { createDecisionService } from './decisions/decision-service.js';
+import { createFeedDetectors } from './detectors/feed-detectors.js';
 import { createGovernanceContext } from './governance-context.js';
 import './governance-migration.js';
 import { computeGovernanceMetrics, type GovernanceMetrics } from './governance-metrics.js';
 import { compileGovernanceOptions, type GovernanceOptions } from './governance-options.js';
-import { resolveReviewCell } from './review-cell.js';
-import { createReviewService } from './review-service.js';
-import { startCellExperiment, type CellExperimentInput } from './start-cell-experiment.js';
-import { sweepDueReviews, type DueReviews } from './sweep-due-reviews.js';
-import { createTensionService } from './tension-service.js';
+import { resolveReviewCell } from './reviews/review-cell.js';
+import { createReviewService } from './reviews/review-service.js';
+import { startCellExperiment, type CellExperimentInput } from './experiments/start-cell-experiment.js';
+import { sweepDueReviews, type DueReviews } from './reviews/sweep-due-reviews.js';
+import { createTensionService } from './tensions/tension-service.js';
 
 export interface GovernanceDeps {
   runtime: Runtime;

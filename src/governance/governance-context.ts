@@ -4,11 +4,11 @@ import type { CloudEvent, ManifestOf } from '../model/index.js';
 import type { Repositories } from '../store/index.js';
 import { governanceDb, type GovernanceDb } from './governance-db.js';
 import type { CompiledGovernanceOptions } from './governance-options.js';
-import { recordRepository, type RecordRepository } from './record-repository.js';
-import { reviewRepository, type ReviewRepository } from './review-repository.js';
-import { routeTension, type Route } from './route-tension.js';
-import type { Criterion } from './score-tension.js';
-import { tensionRepository, type TensionRepository } from './tension-repository.js';
+import { recordRepository, type RecordRepository } from './decisions/record-repository.js';
+import { reviewRepository, type ReviewRepository } from './reviews/review-repository.js';
+import { routeTension, type Route } from './tensions/route-tension.js';
+import type { Criterion } from './tensions/score-tension.js';
+import { tensionRepository, type TensionRepository } from './tensions/tension-repository.js';
 
 /** The repositories governance uses, bound to one executor. */
 export interface GovernanceRepos {

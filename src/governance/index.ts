@@ -5,7 +5,7 @@
  */
 export { createGovernance, type Governance, type GovernanceDeps, type TickReport } from './create-governance.js';
 export { governanceMigration } from './governance-migration.js';
-export { cellExperimentsMigration } from './cell-experiments-migration.js';
+export { cellExperimentsMigration } from './experiments/cell-experiments-migration.js';
 export type { GovernanceTables } from './governance-tables.js';
 export {
   compileGovernanceOptions,
@@ -15,8 +15,8 @@ export {
   type GovernanceOptions,
 } from './governance-options.js';
 export { GOVERNANCE_EVENTS, GOVERNANCE_SOURCE, type GovernanceEventType } from './governance-events.js';
-export { TENSION_DETECTED } from './feed-detectors.js';
-export { DEAD_LETTERED } from './dead-letter-detector.js';
+export { TENSION_DETECTED } from './detectors/feed-detectors.js';
+export { DEAD_LETTERED } from './detectors/dead-letter-detector.js';
 export {
   TENSION_STATES,
   SEVERITIES,
@@ -29,16 +29,16 @@ export {
   type TensionNote,
   type TensionOrigin,
 } from '../model/index.js';
-export { TENSION_TRANSITIONS, canTransition } from './tension-states.js';
-export type { RaiseInput, DetectedInput } from './raise-input.js';
-export type { TensionDetail, DetectedResult, TensionService } from './tension-service.js';
-export type { DecideResult, DecisionService } from './decision-service.js';
-export type { ReviewService } from './review-service.js';
-export { OUTCOMES, OutcomeInputSchema, type Outcome, type OutcomeInput } from './outcome-input.js';
+export { TENSION_TRANSITIONS, canTransition } from './tensions/tension-states.js';
+export type { RaiseInput, DetectedInput } from './tensions/raise-input.js';
+export type { TensionDetail, DetectedResult, TensionService } from './tensions/tension-service.js';
+export type { DecideResult, DecisionService } from './decisions/decision-service.js';
+export type { ReviewService } from './reviews/review-service.js';
+export { OUTCOMES, OutcomeInputSchema, type Outcome, type OutcomeInput } from './decisions/outcome-input.js';
 export { PROPOSAL_STATES, type Proposal, type ProposalState, type Objection, type Vote } from '../model/index.js';
-export { tallyVotes, settleProposal, type Tally } from './settle-proposal.js';
+export { tallyVotes, settleProposal, type Tally } from './decisions/settle-proposal.js';
 export type { Decision, Experiment } from '../model/index.js';
-export type { CellExperimentInput } from './start-cell-experiment.js';
+export type { CellExperimentInput } from './experiments/start-cell-experiment.js';
 export {
   REVIEW_STATES,
   type Review,
@@ -48,9 +48,15 @@ export {
   type AgendaItemStatus,
   type EvidencePacket,
 } from '../model/index.js';
-export { scoreTension, MAX_RATING, type Score, type ScorePart, type Criterion } from './score-tension.js';
-export { priorityOf, PRIORITY_WEIGHTS, type Priority } from './rank-tensions.js';
-export { routeTension, DEFAULT_ASYNC_TIMEOUT, type Route, type RoutedTo, type Unrouted } from './route-tension.js';
+export { scoreTension, MAX_RATING, type Score, type ScorePart, type Criterion } from './tensions/score-tension.js';
+export { priorityOf, PRIORITY_WEIGHTS, type Priority } from './tensions/rank-tensions.js';
+export {
+  routeTension,
+  DEFAULT_ASYNC_TIMEOUT,
+  type Route,
+  type RoutedTo,
+  type Unrouted,
+} from './tensions/route-tension.js';
 export type { GovernanceMetrics, DurationStats, ReviewWeek } from './governance-metrics.js';
-export { manifestToYaml, writeManifestIntoFolder } from './manifest-yaml.js';
-export { parseFieldPath } from './edit-manifest.js';
+export { manifestToYaml, writeManifestIntoFolder } from './decisions/manifest-yaml.js';
+export { parseFieldPath } from './decisions/edit-manifest.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { WorkflowTables } from '../../src/engine/index.js';
+import type { WorkflowTables } from '../../src/workflows/index.js';
 import { applyManifests } from '../../src/manifests/index.js';
 import type { Manifest } from '../../src/model/index.js';
 import { ManualClock, systemClock } from '../../src/shared/index.js';

@@ -1,12 +1,7 @@
 /** A workflow engine over a real SQLite store (in memory or a data folder), for integration tests. */
 import { parse } from 'yaml';
-import {
-  createRuntime,
-  createWorkflowEngine,
-  type Runtime,
-  type WorkflowEngine,
-  type WorkflowEngineOptions,
-} from '../../src/engine/index.js';
+import { createRuntime, type Runtime } from '../../src/engine/index.js';
+import { createWorkflowEngine, type WorkflowEngine, type WorkflowEngineOptions } from '../../src/workflows/index.js';
 import { applyManifests } from '../../src/manifests/index.js';
 import type { CloudEvent, Manifest } from '../../src/model/index.js';
 import { newId, silentLogger, systemClock, type Clock } from '../../src/shared/index.js';

@@ -3,7 +3,7 @@ import { createApiClient, type ApiClient } from './api/api-client.js';
 import { capabilitiesFrom, loadCapabilities, type Capabilities } from './api/capabilities.js';
 import { identify, type Identity } from './api/identity.js';
 import { forgetToken, storedToken, storeToken } from './api/session.js';
-import { SignInPage } from './pages/sign-in-page.js';
+import { SignInPage } from './features/sign-in/sign-in-page.js';
 import { navigate, useLocation } from './router/navigation.js';
 import { parseRoute } from './router/route.js';
 import { AppContext, type AppContextValue } from './shell/app-context.js';

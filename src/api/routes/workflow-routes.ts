@@ -7,7 +7,7 @@ import {
   type InstanceState,
   type TaskState,
   type WorkflowEngine,
-} from '../../engine/index.js';
+} from '../../workflows/index.js';
 import { NotAllowedError, NotFoundError } from '../../shared/index.js';
 import { ErrorResponse } from '../error-schema.js';
 

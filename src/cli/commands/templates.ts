@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { createTemplateCatalog, driftReport, type WorkflowDrift } from '../../engine/index.js';
+import { createTemplateCatalog, driftReport, type WorkflowDrift } from '../../workflows/index.js';
 import { loadManifestFolder } from '../../manifests/index.js';
 import type { Manifest } from '../../model/index.js';
 import type { CommandContext, RegisterCommand } from '../context.js';

@@ -5,7 +5,7 @@ import {
   type InstanceView,
   type TaskView,
   type WorkflowSummary,
-} from '../../engine/index.js';
+} from '../../workflows/index.js';
 import { loadManifestFolder } from '../../manifests/index.js';
 import { InputError } from '../../shared/index.js';
 import type { CommandContext, RegisterCommand } from '../context.js';

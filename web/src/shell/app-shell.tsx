@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'react';
-import { CellPage } from '../pages/cell/cell-page.js';
-import { InsightsPage } from '../pages/insights/insights-page.js';
-import { MapPage } from '../pages/map/map-page.js';
-import { NotFoundPage } from '../pages/not-found-page.js';
-import { ReviewPage } from '../pages/review/review-page.js';
-import { SignalsPage } from '../pages/signals/signals-page.js';
-import { TensionsPage } from '../pages/tensions/tensions-page.js';
+import { CellPage } from '../features/cell/cell-page.js';
+import { InsightsPage } from '../features/insights/insights-page.js';
+import { MapPage } from '../features/map/map-page.js';
+import { NotFoundPage } from './not-found-page.js';
+import { ReviewPage } from '../features/review/review-page.js';
+import { SignalsPage } from '../features/signals/signals-page.js';
+import { TensionsPage } from '../features/tensions/tensions-page.js';
 import { Link } from '../router/link.js';
 import { navigate } from '../router/navigation.js';
 import { hrefOf, type Route } from '../router/route.js';

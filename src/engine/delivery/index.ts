@@ -1,2 +1,0 @@
-export * from './backoff.js';
-export { postWebhook, type WebhookOutcome, type WebhookPost } from './post-webhook.js';

@@ -1,0 +1,77 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { smallOrg } from '../../../test/governance/small-org.js';
+import { editManifest } from './edit-manifest.js';
+import { writeManifestIntoFolder } from './manifest-yaml.js';
+
+const agreement = smallOrg().find((m) => m.kind === 'Agreement')!;
+let dir: string;
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+describe('writing a new version into an org-as-code folder', () => {
+  it('keeps one copy of the comment above the first document (the editor schema line)', async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'cello-yaml-'));
+    const file = path.join(dir, 'domains.yaml');
+    await writeFile(
+      file,
+      '# yaml-language-server: $schema=../schemas/cello.json\napiVersion: cello/v1\nkind: Domain\nmetadata:\n  name: a\nspec:\n  purpose: one\n',
+    );
+    await writeManifestIntoFolder(dir, {
+      apiVersion: 'cello/v1',
+      kind: 'Domain',
+      metadata: { name: 'a' },
+      spec: { purpose: 'ONE' },
+    });
+    const text = await readFile(file, 'utf8');
+    expect(text.match(/yaml-language-server/g)).toHaveLength(1);
+    expect(text).toContain('purpose: ONE');
+  });
+
+  it('updates the document in place, keeping comments and the other documents', async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'cello-yaml-'));
+    const file = path.join(dir, 'agreements.yaml');
+    const original = [
+      '# Agreements of tiny',
+      'apiVersion: cello/v1',
+      'kind: Domain',
+      'metadata: {name: other}',
+      'spec: {purpose: x}',
+      '---',
+      '# risk serves payments',
+      'apiVersion: cello/v1',
+      'kind: Agreement',
+      'metadata:',
+      '  name: risk-for-payments',
+      'spec:',
+      '  provider: cell:risk # the scorer',
+      '  offer: risk-signals',
+      '  consumer: cell:payments',
+      '  mode: x-as-a-service',
+      '  exitCriteria: [Payments stops settling.]',
+      '  slos:',
+      '    - {name: score-fast, objective: 0.95, request: com.tiny.payment.settled, response: com.tiny.risk.scored, within: 5m, window: 28d}',
+      '  reviewDate: 2026-06-01',
+      '',
+    ].join('\n');
+    await writeFile(file, original);
+    const next = editManifest(agreement, { 'spec.slos[0].within': '2m' });
+    expect(await writeManifestIntoFolder(dir, next)).toBe(file);
+    const text = await readFile(file, 'utf8');
+    expect(text.startsWith('# Agreements of tiny\napiVersion: cello/v1\nkind: Domain\nmetadata: {name: other}\n')).toBe(
+      true,
+    );
+    expect(text).toContain('# risk serves payments');
+    expect(text).toContain('provider: cell:risk # the scorer');
+    const docs = parseAllDocuments(text).map((d) => d.toJS());
+    expect(docs[1]).toEqual(next);
+  });
+
+  it('writes a new file when the folder has no such document', async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'cello-yaml-'));
+    const file = await writeManifestIntoFolder(dir, agreement);
+    expect(path.basename(file)).toBe('agreement-risk-for-payments.yaml');
+  });
+});

@@ -1,0 +1,393 @@
+import { describePrincipal, principalCell } from '../../model/index.js';
+import { ConflictError, InputError, NotAllowedError, newId } from '../../shared/index.js';
+import { assertBelongs, assertCanRate, holdsRight } from '../access-checks.js';
+import { mergeEvidence } from './evidence.js';
+import { nextNumber } from '../governance-db.js';
+import type { GovernanceContext, GovernanceRepos } from '../governance-context.js';
+import { GOVERNANCE_EVENTS as E, governanceEvent } from '../governance-events.js';
+import { checkRaise, type DetectedInput, type RaiseInput } from './raise-input.js';
+import { priorityOf } from './rank-tensions.js';
+import { resolveReviewCell } from '../reviews/review-cell.js';
+import type { Route } from './route-tension.js';
+import { scoreTension, validateRatings } from './score-tension.js';
+import { assertTransition, isAwaitingDecision } from './tension-states.js';
+import type { Tension, TensionNote, TensionState, CloudEvent, Principal, TensionDetail } from '../../model/index.js';
+import type { TensionFilter } from './tension-repository.js';
+
+export type { TensionDetail } from '../../model/index.js';
+
+/** What a detector's report did. */
+export type DetectedResult = { tension: Tension; action: 'raised' | 'counted' | 'reopened' | 'unchanged' };
+
+export function createTensionService(ctx: GovernanceContext) {
+  const view = (tension: Tension) => {
+    const score = scoreTension(tension.ratings, ctx.criteria());
+    return { tension, route: ctx.route(tension.type), score, priority: priorityOf(tension, score, ctx.now()) };
+  };
+
+  async function insertTension(
+    repos: GovernanceRepos,
+    fields: Omit<Tension, 'id' | 'number'>,
+  ): Promise<{ tension: Tension; events: CloudEvent[] }> {
+    const number = await nextNumber(repos.db, 'tensions');
+    const tension: Tension = { id: `T-${number}`, number, ...fields };
+    await repos.tensions.insert(tension);
+    const route = ctx.route(tension.type);
+    const data = {
+      tension: tension.id,
+      title: tension.title,
+      type: tension.type,
+      cells: tension.cells,
+      severity: tension.severity,
+      observedAt: tension.observedAt,
+      raisedBy: tension.raisedBy,
+      origin: tension.origin,
+      ...(tension.detector ? { detector: tension.detector, detectorSubject: tension.subject } : {}),
+      evidence: tension.evidence,
+      route: routeSummary(route),
+    };
+    return { tension, events: [governanceEvent(E.tensionRaised, tension.id, ctx.now(), data)] };
+  }
+
+  return {
+    view,
+
+    /** A person raises a tension: any cell token, for any cells of the organization; the admin too. */
+    async raise(principal: Principal, input: RaiseInput): Promise<TensionDetail> {
+      if (principal.kind === 'system')
+        throw new NotAllowedError('Cello raises tensions through raiseDetected, with a detector and subject.', {
+          rule: 'raise',
+        });
+      const now = ctx.now();
+      const model = ctx.model();
+      const checked = checkRaise(input, {
+        now,
+        tensionTypes: ctx.tensionTypes(),
+        cells: new Set(model.cells.keys()),
+        strictType: true,
+      });
+      const ratings = input.ratings ? validateRatings(input.ratings, ctx.criteria()) : {};
+      const raiserCell = principalCell(principal);
+      const stamp = now.toISOString();
+      const tension = await ctx.record(async (repos) => {
+        const { tension, events } = await insertTension(repos, {
+          ...checked,
+          state: 'open',
+          raisedAt: stamp,
+          updatedAt: stamp,
+          raisedBy: describePrincipal(principal),
+          ...(raiserCell ? { raiserCell } : {}),
+          origin: 'person',
+          occurrences: 1,
+          lastOccurredAt: stamp,
+          ratings,
+          ...(input.ratings ? { ratedBy: describePrincipal(principal) } : {}),
+          reopened: 0,
+          escalations: 0,
+        });
+        return { result: tension, events };
+      });
+      return this.show(tension.id);
+    },
+
+    /**
+     * A detector reports a gap. The same detector and subject always lands on one tension: a new one the first
+     * time; later reports count an occurrence and add evidence; a resolved one is reopened; a dropped one only counts.
+     * `count: false` raises when new and leaves an existing tension alone (start-up sweeps).
+     */
+    async raiseDetected(input: DetectedInput, options: { count?: boolean } = {}): Promise<DetectedResult> {
+      const now = ctx.now();
+      const model = ctx.model();
+      const checked = checkRaise(input, {
+        now,
+        tensionTypes: ctx.tensionTypes(),
+        cells: new Set(model.cells.keys()),
+        strictType: false,
+      });
+      const stamp = now.toISOString();
+      const by = `Cello (${input.detector})`;
+      const seen = Math.max(1, Math.trunc(input.occurrences ?? 1));
+      return ctx.record<DetectedResult>(async (repos) => {
+        const existing = await repos.tensions.byDetector(input.detector, input.subject, { lock: true });
+        if (!existing) {
+          const { tension, events } = await insertTension(repos, {
+            ...checked,
+            state: 'open',
+            raisedAt: stamp,
+            updatedAt: stamp,
+            raisedBy: by,
+            origin: 'detector',
+            detector: input.detector,
+            subject: input.subject,
+            occurrences: seen,
+            lastOccurredAt: stamp,
+            ratings: {},
+            reopened: 0,
+            escalations: 0,
+          });
+          return { result: { tension, action: 'raised' as const }, events };
+        }
+        if (options.count === false) return { result: { tension: existing, action: 'unchanged' as const }, events: [] };
+        const evidence = mergeEvidence(existing.evidence, checked.evidence);
+        const occurrences = existing.occurrences + seen;
+        if (existing.state === 'resolved') {
+          const patch = {
+            state: 'open' as const,
+            occurrences,
+            lastOccurredAt: stamp,
+            updatedAt: stamp,
+            evidence,
+            reopened: existing.reopened + 1,
+            resolvedAt: null,
+            decidedAt: null,
+            closedReason: null,
+          };
+          await repos.tensions.update(existing.id, patch);
+          const event = governanceEvent(E.tensionReopened, existing.id, now, {
+            tension: existing.id,
+            by,
+            reason: `${input.detector} saw it again`,
+            occurrences,
+            reopened: patch.reopened,
+          });
+          return {
+            result: { tension: await repos.tensions.get(existing.id), action: 'reopened' as const },
+            events: [event],
+          };
+        }
+        await repos.tensions.update(existing.id, { occurrences, lastOccurredAt: stamp, updatedAt: stamp, evidence });
+        const event = governanceEvent(E.tensionUpdated, existing.id, now, {
+          tension: existing.id,
+          change: 'occurrence',
+          occurrences,
+          evidence: checked.evidence,
+        });
+        return {
+          result: { tension: await repos.tensions.get(existing.id), action: 'counted' as const },
+          events: [event],
+        };
+      });
+    },
+
+    /** A detector's finding went away: its tension, while still waiting for a decision, is resolved by Cello. */
+    async resolveDetected(detector: string, subject: string, reason: string): Promise<Tension | undefined> {
+      return ctx.record(async (repos) => {
+        const tension = await repos.tensions.byDetector(detector, subject, { lock: true });
+        if (!tension || !isAwaitingDecision(tension.state)) return { result: undefined, events: [] };
+        const now = ctx.now();
+        await repos.tensions.update(tension.id, {
+          state: 'resolved',
+          resolvedAt: now.toISOString(),
+          closedReason: reason,
+          updatedAt: now.toISOString(),
+          reviewId: null,
+        });
+        return {
+          result: await repos.tensions.get(tension.id),
+          events: [
+            governanceEvent(E.tensionResolved, tension.id, now, {
+              tension: tension.id,
+              by: `Cello (${detector})`,
+              reason,
+            }),
+          ],
+        };
+      });
+    },
+
+    async list(filter: TensionFilter = {}) {
+      return (await ctx.read().tensions.list(filter)).map(view);
+    },
+
+    async show(id: string): Promise<TensionDetail> {
+      const repos = ctx.read();
+      const tension = await repos.tensions.get(id);
+      const [notes, proposals, decisions] = await Promise.all([
+        repos.tensions.notes(tension.id),
+        repos.records.proposals({ tensionId: tension.id }),
+        repos.records.decisions({ tensionId: tension.id }),
+      ]);
+      return { ...view(tension), notes, proposals, decisions };
+    },
+
+    /** Comments: the cells that belong to the tension (involved, raiser, decider, advisors). */
+    async comment(principal: Principal, id: string, body: string): Promise<TensionNote> {
+      return addNote(principal, id, body, 'comment');
+    },
+
+    /** Advice: from an advisor cell of the tension's decision right (or an involved cell when it names none). */
+    async advise(principal: Principal, id: string, body: string): Promise<TensionNote> {
+      return addNote(principal, id, body, 'advice');
+    },
+
+    /** Rates criteria 0–5: the raiser's cell, a facilitator of the review cell, or the admin. */
+    async rate(principal: Principal, id: string, ratings: Record<string, number>): Promise<TensionDetail> {
+      const checked = validateRatings(ratings, ctx.criteria());
+      const tension = await ctx.read().tensions.get(id);
+      assertCanRate(
+        ctx.model(),
+        principal,
+        tension,
+        resolveReviewCell(ctx.model(), undefined, ctx.options.reviewCell, false),
+      );
+      await ctx.record(async (repos) => {
+        const current = await repos.tensions.get(tension.id, { lock: true });
+        const merged = { ...current.ratings, ...checked };
+        const by = describePrincipal(principal);
+        await repos.tensions.update(current.id, { ratings: merged, ratedBy: by, updatedAt: ctx.now().toISOString() });
+        const score = scoreTension(merged, ctx.criteria());
+        return {
+          result: undefined,
+          events: [
+            governanceEvent(E.tensionUpdated, current.id, ctx.now(), {
+              tension: current.id,
+              change: 'rated',
+              by,
+              ratings: merged,
+              score: score.total,
+              explanation: score.explanation,
+            }),
+          ],
+        };
+      });
+      return this.show(tension.id);
+    },
+
+    /** Resolve (the gap is closed: raiser's cell or the decider) or reopen (any cell that belongs to it). */
+    async changeState(principal: Principal, id: string, to: TensionState, reason: string): Promise<TensionDetail> {
+      const tension = await ctx.read().tensions.get(id);
+      assertTransition(tension.id, tension.state, to);
+      if (to !== 'resolved' && to !== 'open') {
+        const how = {
+          scheduled: 'planning a review puts it on the agenda',
+          decided: 'a decision by its decider does',
+          dropped: 'a decision with the drop outcome does',
+        }[to];
+        throw new ConflictError(
+          `Tension ${tension.id} does not become ${to} by a state change: ${how}. A state change resolves or reopens.`,
+          { tension: tension.id, to },
+        );
+      }
+      if (!reason?.trim())
+        throw new InputError(`Say why the tension is ${to === 'open' ? 'reopened' : 'resolved'} (reason).`, {
+          field: 'reason',
+        });
+      const route = ctx.route(tension.type);
+      if (to === 'resolved') {
+        const decider = route.routed && holdsRight(ctx.model(), principal, route);
+        if (!decider && !(principal.kind === 'cell' && principal.cell === tension.raiserCell)) {
+          throw new NotAllowedError(
+            `Only the cell that raised tension ${tension.id} (${tension.raiserCell ? `cell:${tension.raiserCell}` : 'Cello'})${route.routed ? ` or ${route.who}` : ''} may resolve it; ${describePrincipal(principal)} may not.`,
+            { rule: 'resolve' },
+          );
+        }
+      } else {
+        assertBelongs(principal, tension, route.routed ? route : undefined, `reopen it`);
+      }
+      await ctx.record(async (repos) => {
+        const now = ctx.now();
+        const by = describePrincipal(principal);
+        const current = await repos.tensions.get(tension.id, { lock: true });
+        assertTransition(current.id, current.state, to);
+        if (to === 'resolved') {
+          await repos.tensions.update(tension.id, {
+            state: 'resolved',
+            resolvedAt: now.toISOString(),
+            closedReason: reason,
+            updatedAt: now.toISOString(),
+            reviewId: null,
+          });
+          return {
+            result: undefined,
+            events: [governanceEvent(E.tensionResolved, tension.id, now, { tension: tension.id, by, reason })],
+          };
+        }
+        await repos.tensions.update(tension.id, {
+          state: 'open',
+          reopened: current.reopened + 1,
+          resolvedAt: null,
+          decidedAt: null,
+          closedReason: null,
+          updatedAt: now.toISOString(),
+        });
+        return {
+          result: undefined,
+          events: [
+            governanceEvent(E.tensionReopened, tension.id, now, {
+              tension: tension.id,
+              by,
+              reason,
+              reopened: current.reopened + 1,
+            }),
+          ],
+        };
+      });
+      return this.show(tension.id);
+    },
+  };
+
+  async function addNote(
+    principal: Principal,
+    id: string,
+    body: string,
+    kind: 'comment' | 'advice',
+  ): Promise<TensionNote> {
+    const text = (body ?? '').trim();
+    if (!text || text.length > 4000)
+      throw new InputError(`A ${kind} needs 1 to 4000 characters of text.`, { field: 'body' });
+    const tension = await ctx.read().tensions.get(id);
+    const route = ctx.route(tension.type);
+    if (kind === 'advice') {
+      const advisors = route.routed ? advisorsOf(tension, route) : tension.cells;
+      if (principal.kind !== 'cell' || !advisors.includes(principal.cell)) {
+        throw new NotAllowedError(
+          `Only the advisors of tension ${tension.id} (${advisors.map((c) => `cell:${c}`).join(', ')}) may give advice on it; ${describePrincipal(principal)} may not.`,
+          { rule: 'advice' },
+        );
+      }
+    } else {
+      assertBelongs(principal, tension, route.routed ? route : undefined, 'comment on it');
+    }
+    return ctx.record(async (repos) => {
+      const now = ctx.now();
+      const note: TensionNote = {
+        id: newId(),
+        tensionId: tension.id,
+        kind,
+        author: describePrincipal(principal),
+        ...(principal.kind === 'cell' ? { authorCell: principal.cell } : {}),
+        body: text,
+        createdAt: now.toISOString(),
+      };
+      await repos.tensions.addNote(note);
+      const type = kind === 'advice' ? E.tensionAdvised : E.tensionCommented;
+      return {
+        result: note,
+        events: [
+          governanceEvent(type, tension.id, now, { tension: tension.id, note: note.id, by: note.author, body: text }),
+        ],
+      };
+    });
+  }
+}
+
+export type TensionService = ReturnType<typeof createTensionService>;
+
+/** The cells asked for advice: the right's advisors, or the involved cells other than the decider's. */
+export function advisorsOf(tension: Pick<Tension, 'cells'>, route: Extract<Route, { routed: true }>): string[] {
+  return route.advisors.length > 0 ? route.advisors : tension.cells.filter((c) => c !== route.deciderCell);
+}
+
+/** The route as event data. */
+export function routeSummary(route: Route): Record<string, unknown> {
+  return route.routed
+    ? {
+        routed: true,
+        right: route.right,
+        decider: `cell:${route.deciderCell}`,
+        ...(route.deciderRole ? { role: route.deciderRole } : {}),
+        method: route.method,
+        forum: route.forum,
+      }
+    : { routed: false, reason: route.reason };
+}

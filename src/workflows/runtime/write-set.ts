@@ -1,0 +1,129 @@
+import type { Insertable } from 'kysely';
+import type { CloudEvent } from '../../model/index.js';
+import type {
+  WorkflowHistoryTable,
+  WorkflowInstancesTable,
+  WorkflowTasksTable,
+  WorkflowTimersTable,
+  WorkflowWebhooksTable,
+} from '../workflow-tables.js';
+import { instanceToRow, type InstanceRecord } from './instance-record.js';
+import { multiRowStatement } from './multi-row-statement.js';
+import { chunks, type WorkflowDb } from './workflow-db.js';
+
+/** The key of one ledger entry: a step's effects for one trigger. */
+export function ledgerKey(instance: string, step: string, kind: string, trigger: string): string {
+  return `${instance}|${step}|${kind}|${trigger}`;
+}
+
+/**
+ * Everything one batch changes, collected in memory and written with a handful of multi-row statements,
+ * inside the transaction that also appends the batch's events and moves the cursor.
+ */
+export class WriteSet {
+  readonly instances = new Map<string, InstanceRecord>();
+  readonly history: Insertable<WorkflowHistoryTable>[] = [];
+  timers: Insertable<WorkflowTimersTable>[] = [];
+  readonly cancelledTimers: { instanceId: string; step?: string }[] = [];
+  readonly tasks: Insertable<WorkflowTasksTable>[] = [];
+  readonly overdueTasks = new Set<string>();
+  readonly webhooks: Insertable<WorkflowWebhooksTable>[] = [];
+  readonly events: CloudEvent[] = [];
+  /** Ledger entries present in the store, and those added by this batch. */
+  readonly ledger: Set<string>;
+
+  constructor(ledger: Iterable<string> = []) {
+    this.ledger = new Set(ledger);
+  }
+
+  touch(record: InstanceRecord): void {
+    this.instances.set(record.id, record);
+  }
+
+  /**
+   * Cancels an instance's pending step timeouts (of one step, or all), including ones created earlier in this
+   * batch. Task due times stay: a task outlives the step that created it until someone completes it.
+   */
+  cancelTimeouts(instanceId: string, step?: string): void {
+    this.timers = this.timers.filter(
+      (t) => t.instance_id !== instanceId || t.kind !== 'timeout' || (step !== undefined && t.step !== step),
+    );
+    this.cancelledTimers.push({ instanceId, ...(step !== undefined ? { step } : {}) });
+  }
+
+  async flush(db: WorkflowDb, now: number): Promise<void> {
+    for (const chunk of chunks([...this.instances.values()].map(instanceToRow), 500)) await upsertInstances(db, chunk);
+    for (const chunk of chunks(this.history, 500)) await insertHistory(db, chunk);
+    // Grouped by step, so a batch cancels with a few statements however many instances moved on.
+    const byStep = new Map<string | undefined, string[]>();
+    for (const { instanceId, step } of this.cancelledTimers)
+      byStep.set(step, [...(byStep.get(step) ?? []), instanceId]);
+    for (const [step, ids] of byStep) {
+      for (const chunk of chunks(ids, 500)) {
+        let update = db
+          .updateTable('workflow_timers')
+          .set({ state: 'cancelled', fired_at: now })
+          .where('instance_id', 'in', chunk)
+          .where('state', '=', 'pending')
+          .where('kind', '=', 'timeout');
+        if (step !== undefined) update = update.where('step', '=', step);
+        await update.execute();
+      }
+    }
+    for (const chunk of chunks(this.timers)) await db.insertInto('workflow_timers').values(chunk).execute();
+    for (const chunk of chunks(this.tasks)) await db.insertInto('workflow_tasks').values(chunk).execute();
+    for (const chunk of chunks([...this.overdueTasks], 500))
+      await db.updateTable('workflow_tasks').set({ overdue: 1 }).where('id', 'in', chunk).execute();
+    for (const chunk of chunks(this.webhooks))
+      await db
+        .insertInto('workflow_webhooks')
+        .values(chunk)
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
+  }
+}
+
+const upsertInstances = multiRowStatement<WorkflowInstancesTable>(
+  [
+    'id',
+    'workflow',
+    'case_id',
+    'cell',
+    'template',
+    'state',
+    'step',
+    'vars',
+    'started_seq',
+    'last_seq',
+    'transitions',
+    'error',
+    'created_at',
+    'updated_at',
+    'completed_at',
+  ],
+  (db, rows) =>
+    db
+      .insertInto('workflow_instances')
+      .values(rows)
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          state: eb.ref('excluded.state'),
+          step: eb.ref('excluded.step'),
+          vars: eb.ref('excluded.vars'),
+          last_seq: eb.ref('excluded.last_seq'),
+          transitions: eb.ref('excluded.transitions'),
+          error: eb.ref('excluded.error'),
+          updated_at: eb.ref('excluded.updated_at'),
+          completed_at: eb.ref('excluded.completed_at'),
+        })),
+      ),
+);
+
+const insertHistory = multiRowStatement<Insertable<WorkflowHistoryTable>>(
+  ['instance_id', 'step', 'kind', 'trigger', 'at', 'detail'],
+  (db, rows) =>
+    db
+      .insertInto('workflow_history')
+      .values(rows)
+      .onConflict((oc) => oc.columns(['instance_id', 'step', 'kind', 'trigger']).doNothing()),
+);
