@@ -1,5 +1,5 @@
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { ValidateFunction } from 'ajv';
+import { compileDataSchema } from '../manifests/index.js';
 import type { Manifest, ManifestOf } from '../model/index.js';
 
 /** The parts of the applied organization the runtime consults on every event. */
@@ -17,8 +17,6 @@ export interface OrgView {
 
 /** Builds the view once per apply; data schemas compile here, not per event. */
 export function createOrgView(manifests: readonly Manifest[]): OrgView {
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  (addFormats as unknown as (a: Ajv) => void)(ajv);
   const owner = new Map<string, string>();
   const validators = new Map<string, ValidateFunction>();
   const offered = new Map<string, string[]>();
@@ -30,7 +28,7 @@ export function createOrgView(manifests: readonly Manifest[]): OrgView {
         // The first offer wins; two owners is a lint error the apply already reported.
         if (!owner.has(event.type)) owner.set(event.type, cell);
         offered.set(cell, [...(offered.get(cell) ?? []), event.type]);
-        if (event.schema && !validators.has(event.type)) validators.set(event.type, ajv.compile(event.schema));
+        if (event.schema && !validators.has(event.type)) validators.set(event.type, compileDataSchema(event.schema));
       }
     }
   }

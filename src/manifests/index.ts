@@ -14,6 +14,7 @@ export { LINT_RULES, LOAD_RULES, allLintRules, registerLintRules, runLintRules }
 export type { LintContext, LintRule } from './lint/lint-rule.js';
 export { EVENT_VARIABLES, GUARDRAIL_VARIABLES, expressionSites, type ExpressionSite } from './lint/expression-sites.js';
 export { manifestKey } from './lint/reference-rules.js';
+export { compileDataSchema } from './data-schema.js';
 export { ASYNCAPI_VERSIONS, validateAsyncApiDocument, type AsyncApiProblem } from './asyncapi-validator.js';
 export { parseYamlDocuments, type Position, type YamlDocumentSource } from './yaml-source.js';
 export { ALL_KINDS_SCHEMA_FILE, buildJsonSchemas, schemaFileOf, schemaText } from './json-schemas.js';

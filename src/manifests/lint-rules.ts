@@ -4,6 +4,7 @@ import { agreementExitCriteria, agreementSlo, collaborationDuration } from './li
 import { missingAgreement, subscriptionUnoffered } from './lint/consumption-rules.js';
 import { expressionCel, guardrailCel, subscriptionFilterCel } from './lint/expression-rules.js';
 import { guardrailViolated } from './lint/guardrail-violated.js';
+import { offerSchema } from './lint/offer-schema-rule.js';
 import type { LintContext, LintRule } from './lint/lint-rule.js';
 import { organizationCount, organizationCriteria, organizationPurpose } from './lint/organization-rules.js';
 import { cellFacilitator, domainOwner, eventTypeOwner, offerLimits } from './lint/ownership-rules.js';
@@ -21,6 +22,7 @@ export const LINT_RULES: readonly LintRule[] = [
   eventTypeOwner,
   cellFacilitator,
   offerLimits,
+  offerSchema,
   subscriptionUnoffered,
   missingAgreement,
   agreementExitCriteria,

@@ -1,17 +1,22 @@
 import { Environment, type ASTNode, type ParseResult } from '@marcbachmann/cel-js';
 import { InputError, LimitError } from '../shared/index.js';
+import { compileLinearRegex, linearRegexProblem, type LinearRegex } from './linear-regex.js';
 
 /**
  * Bounds on every CEL expression Cello runs. CEL has no loops, so with a bounded source, a bounded AST,
- * at most two nested comprehensions and a regex engine that cannot backtrack exponentially, one evaluation
- * costs at most a small polynomial in the size of its input.
+ * at most two nested comprehensions and `matches()` on RE2 (linear in its input), one evaluation costs at most
+ * a small polynomial in the size of its input.
  */
 export const EXPRESSION_LIMITS = {
   maxLength: 4096,
   maxAstNodes: 1000,
   maxDepth: 32,
   maxComprehensionNesting: 2,
-  maxPatternLength: 256,
+  /**
+   * An expression that nests two comprehensions costs about elements × (elements + characters) of its input; it is
+   * evaluated only while that product stays under this budget, so no input can make it run for seconds.
+   */
+  maxNestedCost: 10_000_000,
   /** Strings longer than this are not matched against a regular expression. */
   maxMatchInput: 100_000,
 } as const;
@@ -66,11 +71,12 @@ export function compileExpression(source: string, options: ExpressionOptions = {
     );
   }
   const parsed = parseOrThrow(environmentFor(options.variables), source, where, options.variables);
-  vetAst(parsed.ast, source, where);
+  const nesting = vetAst(parsed.ast, source, where);
   const checked = parsed.check();
   if (!checked.valid) throw expressionError(source, where, checked.error, options.variables);
 
   const evaluate = (context: Record<string, unknown> = {}): unknown => {
+    if (nesting > 1) checkNestedCost(context, where, source);
     try {
       return toPlain(parsed(context));
     } catch (error) {
@@ -98,19 +104,6 @@ export function compileExpression(source: string, options: ExpressionOptions = {
       return value;
     },
   };
-}
-
-/** Why a regular expression is unsafe or invalid for `matches()`, or undefined when it is fine. */
-export function regexProblem(pattern: string): string | undefined {
-  if (pattern.length > EXPRESSION_LIMITS.maxPatternLength) {
-    return `the pattern is ${pattern.length} characters long, over the limit of ${EXPRESSION_LIMITS.maxPatternLength}`;
-  }
-  try {
-    new RegExp(pattern);
-  } catch (error) {
-    return `"${pattern}" is not a valid regular expression (${summaryOf(error)})`;
-  }
-  return backtrackingProblem(pattern);
 }
 
 function environmentFor(variables: readonly string[] | undefined): Environment {
@@ -144,9 +137,14 @@ function parseOrThrow(env: Environment, source: string, where: string, variables
   }
 }
 
-/** Walks the AST once: routes matches() to the safe implementation, vets literal patterns, bounds comprehension nesting. */
-function vetAst(root: ASTNode, source: string, where: string): void {
+/**
+ * Walks the AST once: routes matches() to the linear-time implementation, vets literal patterns, bounds comprehension
+ * nesting. Returns the deepest comprehension nesting found.
+ */
+function vetAst(root: ASTNode, source: string, where: string): number {
+  let deepest = 0;
   const visit = (node: ASTNode, nesting: number): void => {
+    deepest = Math.max(deepest, nesting);
     const op = node.op as string;
     const args = node.args as unknown;
     if ((op === 'rcall' || op === 'call') && Array.isArray(args)) {
@@ -156,15 +154,8 @@ function vetAst(root: ASTNode, source: string, where: string): void {
         args[0] = SAFE_MATCHES;
         const pattern = callArgs[callArgs.length - 1];
         if (pattern?.op === 'value' && typeof pattern.args === 'string') {
-          const problem = regexProblem(pattern.args);
-          if (problem)
-            throw located(
-              source,
-              where,
-              pattern.start ?? 0,
-              `matches() ${problem}`,
-              'use a simpler pattern: no nested repetition such as (a+)+, no repeated alternation such as (a|b)*, no backreferences',
-            );
+          const problem = linearRegexProblem(pattern.args);
+          if (problem) throw located(source, where, pattern.start ?? 0, `matches() ${problem}`, 'fix the pattern');
         }
       }
       if (op === 'rcall' && COMPREHENSIONS.has(name as string) && callArgs.length >= 2 && callArgs[0]?.op === 'id') {
@@ -182,6 +173,40 @@ function vetAst(root: ASTNode, source: string, where: string): void {
     for (const child of childrenOf(args)) visit(child, nesting);
   };
   visit(root, 0);
+  return deepest;
+}
+
+/**
+ * Refuses to evaluate a doubly nested comprehension over an input too large for it: counts the input's list and map
+ * elements and string characters (stopping once the budget is certainly exceeded) and compares
+ * elements × (elements + characters) with {@link EXPRESSION_LIMITS.maxNestedCost}.
+ */
+function checkNestedCost(context: Record<string, unknown>, where: string, source: string): void {
+  const budget = EXPRESSION_LIMITS.maxNestedCost;
+  let elements = 0;
+  let characters = 0;
+  const stack: unknown[] = [context];
+  while (stack.length > 0 && elements * (elements + characters) <= budget) {
+    const value = stack.pop();
+    if (typeof value === 'string') characters += value.length;
+    else if (Array.isArray(value)) {
+      elements += value.length;
+      for (const item of value) stack.push(item);
+    } else if (value !== null && typeof value === 'object' && !(value instanceof Uint8Array)) {
+      const entries = Object.entries(value);
+      elements += entries.length;
+      for (const [key, item] of entries) {
+        characters += key.length;
+        stack.push(item);
+      }
+    }
+  }
+  if (elements * (elements + characters) > budget) {
+    throw new LimitError(
+      `${where} nests two comprehensions over an input of at least ${elements} elements and ${characters} characters, more than one evaluation may cost; it was not evaluated. Loop over the input once, or send smaller events.`,
+      { where, expression: source, elements, characters },
+    );
+  }
 }
 
 function childrenOf(args: unknown): ASTNode[] {
@@ -203,85 +228,20 @@ function safeMatches(text: string, pattern: string): boolean {
   return compiledPattern(pattern).test(text);
 }
 
-const patternCache = new Map<string, RegExp>();
-function compiledPattern(pattern: string): RegExp {
+const patternCache = new Map<string, LinearRegex>();
+/** Patterns from data are compiled when first seen; a bad one fails that evaluation with its reason. */
+function compiledPattern(pattern: string): LinearRegex {
   let regex = patternCache.get(pattern);
   if (!regex) {
-    const problem = regexProblem(pattern);
-    if (problem) throw new Error(`matches() ${problem}`);
+    try {
+      regex = compileLinearRegex(pattern);
+    } catch (error) {
+      throw new Error(`matches() ${(error as Error).message}`);
+    }
     if (patternCache.size >= 500) patternCache.clear();
-    regex = new RegExp(pattern);
     patternCache.set(pattern, regex);
   }
   return regex;
-}
-
-/**
- * Rejects the shapes that make a backtracking engine exponential: a repeated group that itself repeats
- * or alternates ((a+)+, (a|a)*), and backreferences. Conservative by design.
- */
-function backtrackingProblem(pattern: string): string | undefined {
-  interface Group {
-    repeats: boolean;
-    alternates: boolean;
-    start: number;
-  }
-  const stack: Group[] = [{ repeats: false, alternates: false, start: 0 }];
-  let lastGroup: Group | undefined;
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i]!;
-    const top = stack[stack.length - 1]!;
-    if (ch === '\\') {
-      const next = pattern[i + 1] ?? '';
-      if (/[1-9]/.test(next) || (next === 'k' && pattern[i + 2] === '<'))
-        return `"${pattern}" uses a backreference, which can take exponential time`;
-      i += next === 'p' || next === 'P' || next === 'u' ? skipBraces(pattern, i + 2) - i : 1;
-      lastGroup = undefined;
-    } else if (ch === '[') {
-      i = endOfClass(pattern, i);
-      lastGroup = undefined;
-    } else if (ch === '(') {
-      stack.push({ repeats: false, alternates: false, start: i });
-      lastGroup = undefined;
-    } else if (ch === ')') {
-      const closed = stack.length > 1 ? stack.pop()! : top;
-      const parent = stack[stack.length - 1]!;
-      parent.repeats ||= closed.repeats;
-      lastGroup = closed;
-    } else if (ch === '|') {
-      top.alternates = true;
-      lastGroup = undefined;
-    } else if (ch === '*' || ch === '+' || ch === '?' || (ch === '{' && /^\{\d+(,\d*)?\}/.test(pattern.slice(i)))) {
-      const end = ch === '{' ? pattern.indexOf('}', i) : i;
-      const repeats =
-        ch === '*' || ch === '+' || (ch === '{' && !/^\{[01](,[01]?)?\}$/.test(pattern.slice(i, end + 1)));
-      if (repeats && lastGroup && (lastGroup.repeats || lastGroup.alternates)) {
-        const group = pattern.slice(lastGroup.start, end + 1);
-        return `"${pattern}" repeats a group that itself ${lastGroup.repeats ? 'repeats' : 'alternates'} (${group}), which can take exponential time on some inputs`;
-      }
-      if (repeats) top.repeats = true;
-      i = end;
-      if (pattern[i + 1] === '?' && ch !== '?') i++;
-      lastGroup = undefined;
-    } else {
-      lastGroup = undefined;
-    }
-  }
-  return undefined;
-}
-
-function skipBraces(pattern: string, from: number): number {
-  if (pattern[from] !== '{') return from;
-  const end = pattern.indexOf('}', from);
-  return end === -1 ? from : end;
-}
-
-function endOfClass(pattern: string, start: number): number {
-  for (let i = start + 1; i < pattern.length; i++) {
-    if (pattern[i] === '\\') i++;
-    else if (pattern[i] === ']' && i > start + 1) return i;
-  }
-  return pattern.length;
 }
 
 interface CelErrorLike {

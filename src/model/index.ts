@@ -4,6 +4,7 @@ export * from './cloud-event.js';
 export * from './principal.js';
 export * from './event-type-pattern.js';
 export * from './expression.js';
+export * from './linear-regex.js';
 export * from './cloud-event-validation.js';
 export * from './cloud-event-formats.js';
 export * from './media-type.js';

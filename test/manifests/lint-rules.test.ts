@@ -271,6 +271,42 @@ describe('offer-limits', () => {
   });
 });
 
+describe('offer-schema', () => {
+  const withSchema = (schema: string) =>
+    edit(
+      'cells.yaml',
+      '        - type: com.acme.risk.score.changed\n',
+      `        - type: com.acme.risk.score.changed\n          schema: ${schema}\n`,
+    );
+  it('passes a valid schema whose patterns RE2 runs, nested quantifiers included', async () => {
+    expect(
+      await findingsOf(
+        'offer-schema',
+        withSchema('{ type: object, properties: { model: { type: string, pattern: "^(v[0-9]+)+$" } } }'),
+      ),
+    ).toEqual([]);
+  });
+  it('fails a schema that does not compile, at the schema, saying why', async () => {
+    const [finding] = await findingsOf('offer-schema', withSchema('{ type: objekt }'));
+    expect(finding).toMatchObject({
+      severity: 'error',
+      file: 'cells.yaml',
+      line: 17,
+      column: 19,
+      kind: 'Cell',
+      name: 'risk',
+    });
+    expect(finding?.message).toMatch(/^The data schema of com.acme.risk.score.changed cannot be used: .*type/);
+  });
+  it('fails a pattern with a backreference, which only a backtracking engine could run', async () => {
+    const [finding] = await findingsOf(
+      'offer-schema',
+      withSchema('{ type: object, properties: { model: { type: string, pattern: "(a)\\\\1" } } }'),
+    );
+    expect(finding?.message).toMatch(/no backreferences/);
+  });
+});
+
 describe('CEL rules', () => {
   const guardrail = (expression: string, target = 'events') =>
     variant({
@@ -290,7 +326,7 @@ describe('CEL rules', () => {
     expect(finding?.message).toContain('"event" is not a variable here');
     expect(finding?.hint).toContain('use "manifest"');
   });
-  it('fail a subscription filter with invalid CEL, and a catastrophic regex', async () => {
+  it('fail a subscription filter with invalid CEL, and a regex RE2 cannot run', async () => {
     const [broken] = await findingsOf(
       'subscription-filter-cel',
       edit('subscriptions.yaml', 'filter: event.data.score > 0.8', 'filter: event.data.score >'),
@@ -298,9 +334,9 @@ describe('CEL rules', () => {
     expect(broken).toMatchObject({ line: 8, column: 29 });
     const [regex] = await findingsOf(
       'subscription-filter-cel',
-      edit('subscriptions.yaml', 'filter: event.data.score > 0.8', `filter: 'event.subject.matches("(a+)+$")'`),
+      edit('subscriptions.yaml', 'filter: event.data.score > 0.8', `filter: 'event.subject.matches("(a)\\\\1")'`),
     );
-    expect(regex?.message).toMatch(/repeats a group that itself repeats/);
+    expect(regex?.message).toMatch(/no backreferences/);
   });
   it('fail other expressions (emit data) through expression-cel', async () => {
     const files = edit(
