@@ -84,16 +84,32 @@ const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Whether `text` is an RFC 3339 `date-time`, with its fields in range (leap years and leap seconds included). */
 export function isTimestamp(text: string): boolean {
+  return timestampMs(text) !== undefined;
+}
+
+/**
+ * Epoch milliseconds of an RFC 3339 `date-time`, or undefined when it is not one. A leap second (`23:59:60`) is
+ * the instant it ends, as POSIX time counts it: `2016-12-31T23:59:60Z` is `2017-01-01T00:00:00Z`. (JavaScript's
+ * `Date.parse` refuses second 60, so a leap second that passed validation could not be stored.)
+ */
+export function timestampMs(text: string): number | undefined {
   const m = TIMESTAMP.exec(text);
-  if (!m) return false;
+  if (!m) return undefined;
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6]) > 60) return false;
+  if (month < 1 || month > 12 || day < 1 || Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6]) > 60) {
+    return undefined;
+  }
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   const maxDay = month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month - 1] ?? 31);
-  if (day > maxDay) return false;
-  return m[7] === undefined || (Number(m[7]) <= 23 && Number(m[8]) <= 59);
+  if (day > maxDay) return undefined;
+  if (m[7] !== undefined && (Number(m[7]) > 23 || Number(m[8]) > 59)) return undefined;
+  const leapSecond = m[6] === '60';
+  const ms = Date.parse(leapSecond ? `${text.slice(0, 17)}59${text.slice(19)}` : text);
+  if (Number.isNaN(ms)) return undefined;
+  // POSIX time has no room for a leap second: all of it, fraction included, maps to the instant it ends.
+  return leapSecond ? Math.floor(ms / 1000) * 1000 + 1000 : ms;
 }
 
 /** Whether `text` is standard base64 (RFC 4648 section 4), padded, without whitespace. */

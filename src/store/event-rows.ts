@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { ExtensionValue, StoredEvent } from '../model/index.js';
+import { timestampMs, type ExtensionValue, type StoredEvent } from '../model/index.js';
 import { InputError } from '../shared/index.js';
 import type { AppendInput } from './ports.js';
 import type { EventsTable } from './tables.js';
@@ -33,7 +33,8 @@ export interface InsertedEvent {
 
 /** Epoch ms of an RFC 3339 timestamp; `field` names it in the error. */
 export function parseTimestamp(value: string, field: string, where: string): number {
-  const ms = Date.parse(value);
+  // Strict RFC 3339 first (it knows leap seconds); query bounds may also be looser forms Date.parse reads.
+  const ms = timestampMs(value) ?? Date.parse(value);
   if (Number.isNaN(ms)) {
     throw new InputError(
       `${where} has ${field} "${value}", which is not an RFC 3339 timestamp; write it like 2026-01-05T09:00:00Z.`,

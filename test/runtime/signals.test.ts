@@ -94,6 +94,26 @@ describe('signals: a cell publishes, another cell’s webhook receives', () => {
     expect(events.filter((e) => e.id === 'retry-1')).toHaveLength(1);
   });
 
+  // A leap second passed validation but made building its row throw inside the shared group commit, so every
+  // request that shared the flush was refused with it (the group commit test covers that isolation directly).
+  it('stores a leap second without failing the requests that share its commit', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        publish(riskToken, {
+          id: `leap-${i}`,
+          subject: 'loan-leap',
+          time: i % 4 === 0 ? '2016-12-31T23:59:60Z' : '2026-01-05T09:00:00Z',
+          data: { score: 0.1 },
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(40).fill(202));
+    const { events } = (await (
+      await server.call('/v1/events?subject=loan-leap&from=2017-01-01T00:00:00Z&to=2017-01-01T00:00:01Z')
+    ).json()) as { events: { id: string; time: string }[] };
+    expect(events.map((e) => e.time)).toEqual(Array(10).fill('2016-12-31T23:59:60Z'));
+  });
+
   it('refuses unknown callers and cells publishing types they do not offer, saying which rule refused', async () => {
     const anonymous = await publish(null, { id: 'x1', data: { score: 0.5 } });
     expect(anonymous.status).toBe(401);

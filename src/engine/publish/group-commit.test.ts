@@ -33,4 +33,22 @@ describe('group commit', () => {
     fail = false;
     await expect(commit.submit([2])).resolves.toEqual([2]);
   });
+
+  it('fails only the submission that cannot be written, not the others that shared its flush', async () => {
+    const commit = new GroupCommit<string, string>(async (items) => {
+      const poison = items.find((item) => item.startsWith('poison'));
+      if (poison) throw new Error(`cannot write ${poison}`);
+      return items;
+    });
+    const outcomes = await Promise.allSettled([
+      commit.submit(['finance-1']),
+      commit.submit(['poison-1']),
+      commit.submit(['finance-2', 'finance-3']),
+    ]);
+    expect(outcomes).toEqual([
+      { status: 'fulfilled', value: ['finance-1'] },
+      { status: 'rejected', reason: new Error('cannot write poison-1') },
+      { status: 'fulfilled', value: ['finance-2', 'finance-3'] },
+    ]);
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * Group commit: concurrent submissions that arrive while a flush is running share the next flush
  * (one transaction, one fsync). A submission is never split across flushes, and each submitter gets
- * exactly its own results back, in order.
+ * exactly its own results back, in order. A flush that fails is retried one submission at a time, so
+ * a submission that cannot be written fails alone and never takes its neighbours' requests with it.
  */
 export class GroupCommit<In, Out> {
   private queue: { items: In[]; resolve: (out: Out[]) => void; reject: (error: unknown) => void }[] = [];
@@ -53,7 +54,8 @@ export class GroupCommit<In, Out> {
         offset += g.items.length;
       }
     } catch (error) {
-      for (const g of group) g.reject(error);
+      if (group.length === 1) group[0]!.reject(error);
+      else for (const g of group) await this.flush(g.items).then(g.resolve, g.reject);
     } finally {
       this.flushing = false;
       if (this.queue.length > 0) this.schedule();
