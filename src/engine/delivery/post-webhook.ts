@@ -19,7 +19,11 @@ export interface WebhookOutcome {
   retryAfterMs?: number;
 }
 
-/** POSTs one signed CloudEvent and says what to do next; never throws for the receiver's failures. */
+/**
+ * POSTs one signed CloudEvent and says what to do next; never throws for the receiver's failures. Redirects are
+ * not followed: a 301/302/303 would turn the POST into an empty GET that "succeeds", and a 307/308 would re-post
+ * the signed body to whatever URL the receiver names. A 3xx is a failed attempt that shows where it pointed.
+ */
 export async function postWebhook(post: WebhookPost, clock: Clock): Promise<WebhookOutcome> {
   try {
     const signature = signWebhook({
@@ -37,6 +41,7 @@ export async function postWebhook(post: WebhookPost, clock: Clock): Promise<Webh
         ...signature,
       },
       body: post.body,
+      redirect: 'manual',
       signal: AbortSignal.timeout(post.timeoutMs),
     });
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), clock.now());
@@ -44,7 +49,7 @@ export async function postWebhook(post: WebhookPost, clock: Clock): Promise<Webh
     return {
       verdict: classifyResponse(response.status),
       statusCode: response.status,
-      error: response.ok ? null : `the webhook answered ${response.status} ${response.statusText}`.trim(),
+      error: response.ok ? null : failure(response),
       ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     };
   } catch (error) {
@@ -56,4 +61,11 @@ export async function postWebhook(post: WebhookPost, clock: Clock): Promise<Webh
       error: `could not reach ${post.url}: ${cause ?? errorMessage(error)}`,
     };
   }
+}
+
+function failure(response: Response): string {
+  const answered = `the webhook answered ${response.status} ${response.statusText}`.trim();
+  if (response.status < 300 || response.status >= 400) return answered;
+  const location = response.headers.get('location');
+  return `${answered}, redirecting to ${location ?? 'no Location'}; Cello does not follow redirects: set the subscription's URL to where the webhook lives`;
 }
