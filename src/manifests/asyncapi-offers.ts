@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Finding } from './finding.js';
 import type { LoadedManifest } from './org-model.js';
 import { validateAsyncApiDocument } from './asyncapi-validator.js';
+import { fileTooLarge, readBoundedText } from './read-bounded-text.js';
 import { parseYamlDocuments } from './yaml-source.js';
 
 /** Resolves each event offer's `asyncapi:` path relative to its file and validates the document it names. */
@@ -20,7 +20,13 @@ export async function checkAsyncApiOffers(manifests: readonly LoadedManifest[]):
       const file = path.isAbsolute(offer.asyncapi)
         ? offer.asyncapi
         : path.join(path.dirname(source.file), offer.asyncapi);
-      const text = await readFile(file, 'utf8').catch(() => undefined);
+      const read = await readBoundedText(file).catch(() => undefined);
+      if (read && 'tooLarge' in read) {
+        if (!checked.has(file)) findings.push({ ...fileTooLarge(file, read.tooLarge), ...label });
+        checked.add(file);
+        continue;
+      }
+      const text = read?.text;
       if (text === undefined) {
         findings.push({
           ruleId: 'asyncapi-missing',

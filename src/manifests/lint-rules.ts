@@ -57,6 +57,7 @@ export const LOAD_RULES: readonly Pick<LintRule, 'id' | 'severity' | 'descriptio
     description: 'That file is valid against the official AsyncAPI schema of its version.',
   },
   { id: 'file-unreadable', severity: 'error', description: 'Every YAML file can be read.' },
+  { id: 'file-too-large', severity: 'error', description: 'No YAML file is over 2 MiB (larger ones are not read).' },
 ];
 
 /** Rules other modules own (the engine's workflow checks), added with {@link registerLintRules}. */

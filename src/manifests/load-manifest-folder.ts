@@ -1,4 +1,4 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../shared/index.js';
 import { API_VERSION, MANIFEST_KINDS, MANIFEST_SCHEMAS, isManifestKind, type Manifest } from '../model/index.js';
@@ -7,6 +7,7 @@ import { suggestion } from './did-you-mean.js';
 import { formatPath, type Finding } from './finding.js';
 import type { LoadedManifest } from './org-model.js';
 import { schemaProblems } from './schema-problems.js';
+import { FOLDER_LIMITS, fileTooLarge, readBoundedText } from './read-bounded-text.js';
 import { parseYamlDocuments, type YamlDocumentSource } from './yaml-source.js';
 
 /** What a folder of manifests holds: the manifests that passed their schema, and every problem found. */
@@ -38,16 +39,26 @@ export async function loadManifestFolder(dir: string, options: LoadOptions = {})
     throw new InputError(`"${dir}" is a file, not a folder; pass the folder that holds your manifests.`, { path: dir });
 
   const files = await yamlFiles(dir);
+  if (files.length > FOLDER_LIMITS.maxFiles) {
+    throw new InputError(
+      `"${dir}" holds ${files.length} YAML files, over the limit of ${FOLDER_LIMITS.maxFiles}; point Cello at the folder of the organization's manifests, not a larger tree.`,
+      { path: dir, files: files.length },
+    );
+  }
   const result: LoadResult = { manifests: [], findings: [], files, invalid: new Set() };
   const texts = await Promise.all(
     files.map((file) =>
-      readFile(file, 'utf8').then(
-        (text) => ({ file, text }),
+      readBoundedText(file).then(
+        (read) => ({ file, ...read }),
         (error: Error) => ({ file, error }),
       ),
     ),
   );
   for (const entry of texts) {
+    if ('tooLarge' in entry) {
+      result.findings.push(fileTooLarge(entry.file, entry.tooLarge));
+      continue;
+    }
     if ('error' in entry) {
       result.findings.push({
         ruleId: 'file-unreadable',

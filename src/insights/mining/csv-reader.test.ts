@@ -68,4 +68,19 @@ describe('readCsv', () => {
       /bad\.csv:3: the timestamp "13\/01\/2024" \(column "time:timestamp"\) is not a date/,
     );
   });
+
+  it('refuses a row with more fields than the header, naming its line', async () => {
+    const text =
+      'case:concept:name,concept:name,time:timestamp\nc1,Register,2024-03-01T07:00:00Z\nc1,Check, then decide,2024-03-01T08:00:00Z\n';
+    await expect(readCsv(file('extra.csv', text))).rejects.toThrow(
+      /extra\.csv:3: this row has 4 fields but the header has 3; a value that contains the delimiter "," must be quoted/,
+    );
+  });
+
+  it('refuses a field too long to be a value, naming the line it starts on', async () => {
+    const text = `case:concept:name,concept:name,time:timestamp\nc1,"${'a'.repeat(17 * 1024 * 1024)}`;
+    await expect(readCsv(file('long.csv', text))).rejects.toThrow(
+      /long\.csv:2: a field starting on this line is longer than 16 MiB/,
+    );
+  });
 });

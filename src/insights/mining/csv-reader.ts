@@ -53,6 +53,12 @@ export async function readCsv(file: string, options: ReadOptions = {}): Promise<
       lifecycleColumn = header.indexOf(keys.lifecycle);
       return;
     }
+    if (count > header.length) {
+      throw new InputError(
+        `${file}:${line}: this row has ${count} fields but the header has ${header.length}; a value that contains the delimiter ${JSON.stringify(keys.delimiter)} must be quoted ("…").`,
+        { file, line },
+      );
+    }
     const caseId = caseColumn < count ? fields[caseColumn]! : '';
     const activity = activityColumn < count ? fields[activityColumn]! : '';
     const time = timestampColumn < count ? fields[timestampColumn]! : '';

@@ -1,4 +1,5 @@
 import { InputError } from '../../shared/index.js';
+import { MAX_ELEMENT_CHARS } from './element-limit.js';
 
 const QUOTE = 0x22;
 const LF = 0x0a;
@@ -112,6 +113,12 @@ export class CsvRecordParser {
       }
     }
     if (this.state !== AFTER_QUOTE) this.pending += chunk.slice(start);
+    if (this.pending.length > MAX_ELEMENT_CHARS) {
+      throw new InputError(
+        `${this.file}:${this.recordLine}: a field starting on this line is longer than ${MAX_ELEMENT_CHARS / (1024 * 1024)} MiB; Cello reads CSV fields up to that size. Check for a quote that is never closed, or that the file is the event log you meant.`,
+        { file: this.file, line: this.recordLine },
+      );
+    }
     this.chunkOffset += chunk.length;
   }
 

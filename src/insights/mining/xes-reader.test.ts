@@ -126,6 +126,16 @@ describe('readXes', () => {
     );
   });
 
+  // A 2 MB gzip holding one gigabyte-long attribute ended in "Invalid string length" after filling the memory.
+  it('refuses an attribute too long to be a value, before holding it in memory', async () => {
+    const huge = `<log><trace><string key="concept:name" value="${'a'.repeat(17 * 1024 * 1024)}"/></trace></log>`;
+    const error = await readXes(file('huge.xes.gz', gzipSync(huge))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toMatch(
+      /huge\.xes\.gz:1:\d+: what follows here runs for more than 16 MiB without closing a tag/,
+    );
+  });
+
   it('refuses malformed XML with file:line:col', async () => {
     const target = file('broken.xes', '<log>\n  <trace>\n    <event></trace>\n</log>');
     await expect(readXes(target)).rejects.toThrow(

@@ -1,6 +1,7 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { InputError } from '../../shared/index.js';
 import type { ColumnarEventLog, XesClassifier, XesExtension, XesGlobalAttribute } from './columnar-event-log.js';
+import { MAX_ELEMENT_CHARS, RunLength } from './element-limit.js';
 import { EventLogBuilder } from './event-log-builder.js';
 import { MissingFieldTally } from './missing-field-tally.js';
 import { parseClassifierKeys } from './parse-classifier-keys.js';
@@ -174,8 +175,15 @@ export async function readXes(file: string, options: ReadOptions = {}): Promise<
   });
 
   let blank = true;
+  const element = new RunLength('>');
   for await (const chunk of readTextChunks(file)) {
     if (blank && chunk.trim() !== '') blank = false;
+    if (element.exceeded(chunk)) {
+      throw new InputError(
+        `${where()}: what follows here runs for more than ${MAX_ELEMENT_CHARS / (1024 * 1024)} MiB without closing a tag (one attribute value or text that long); Cello reads XES elements up to that size. Check that the file is the event log you meant.`,
+        { file, line: parser.line },
+      );
+    }
     parser.write(chunk);
   }
   if (blank) throw new InputError(`The file ${file} is empty, so it holds no XES event log.`, { file });
