@@ -69,6 +69,23 @@ describe('writing a new version into an org-as-code folder', () => {
     expect(docs[1]).toEqual(next);
   });
 
+  // A decision changing one SLO re-folded every long line of the agreement and spaced its flow lists.
+  it('changes only the edited line: long lines stay unfolded and flow lists keep their style', async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'cello-yaml-'));
+    const file = path.join(dir, 'agreement.yaml');
+    const long = 'Finance publishes com.acme.finance.credit.requested with the loan id (loan-<number>) as subject.';
+    const before = `apiVersion: cello/v1\nkind: Agreement\nmetadata:\n  name: pair\n  labels: { area: lending }\nspec:\n  provider: cell:risk\n  offer: risk-signals\n  consumer: cell:finance\n  mode: x-as-a-service\n  entryCriteria:\n    - ${long}\n  slos:\n    - { name: fast, objective: 0.9, request: a.b.c, response: a.b.d, within: 5m, window: 28d }\n  tags: [credit, risk]\n`;
+    await writeFile(file, before);
+    const [document] = parseAllDocuments(before) as unknown as { toJS(): Record<string, unknown> }[];
+    const manifest = document!.toJS() as { spec: { entryCriteria: string[]; tags: string[] } };
+    manifest.spec.tags = ['credit', 'scores'];
+    await writeManifestIntoFolder(dir, manifest as never);
+    const after = (await readFile(file, 'utf8')).split('\n');
+    const changed = before.split('\n').filter((line, i) => line !== after[i]);
+    expect(changed).toEqual(['  tags: [credit, risk]']);
+    expect(after).toContain('  tags: [credit, scores]');
+  });
+
   it('writes a new file when the folder has no such document', async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'cello-yaml-'));
     const file = await writeManifestIntoFolder(dir, agreement);

@@ -1,6 +1,6 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseAllDocuments, stringify, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, parseAllDocuments, stringify, type Document } from 'yaml';
 import type { Manifest } from '../../model/index.js';
 
 /** A manifest as the YAML an org-as-code repository holds. */
@@ -12,6 +12,9 @@ export function manifestToYaml(manifest: Manifest): string {
 export function proposalFileName(manifest: Manifest, version: number): string {
   return `${manifest.kind.toLowerCase()}-${manifest.metadata.name}-v${version}.yaml`;
 }
+
+/** When an edit cannot be made in place, the document is printed again without re-folding long lines. */
+const KEEP_LINES = { lineWidth: 0 } as const;
 
 const SKIPPED = new Set(['node_modules', '.git', '.cello', 'dist']);
 
@@ -43,11 +46,23 @@ export async function writeManifestIntoFolder(dir: string, manifest: Manifest): 
       return value?.kind === manifest.kind && value.metadata?.name === manifest.metadata.name;
     });
     if (!target?.range) continue;
-    updateDocument(target, target.toJS(), manifest, []);
+    const edits: Edit[] = [];
+    collectEdits(target.toJS(), manifest, [], edits);
+    const inPlace = textEdits(target, text, edits);
+    if (inPlace) {
+      let updated = text;
+      for (const edit of inPlace.sort((a, b) => b.start - a.start))
+        updated = updated.slice(0, edit.start) + edit.text + updated.slice(edit.end);
+      await writeFile(file, updated);
+      return file;
+    }
+    for (const edit of edits)
+      if ('remove' in edit) target.deleteIn(edit.path);
+      else target.setIn(edit.path, target.createNode(edit.value));
     const [start, , end] = target.range;
     // A comment above the first document lies before its range but also prints with it: keep one copy.
     const before = text.slice(0, start);
-    let updated = target.toString();
+    let updated = target.toString(KEEP_LINES);
     while (updated.startsWith('#') && before.includes(updated.slice(0, updated.indexOf('\n') + 1)))
       updated = updated.slice(updated.indexOf('\n') + 1);
     await writeFile(file, `${before}${updated}${text.slice(end)}`);
@@ -58,18 +73,56 @@ export async function writeManifestIntoFolder(dir: string, manifest: Manifest): 
   return file;
 }
 
-/** Edits only the nodes whose values differ, so untouched nodes keep their comments and style. */
-function updateDocument(doc: Document, before: unknown, after: unknown, at: (string | number)[]): void {
+type Path = (string | number)[];
+type Edit = { path: Path; value: unknown } | { path: Path; remove: true };
+
+/** The values that differ between the document and the manifest: untouched nodes keep their comments and style. */
+function collectEdits(before: unknown, after: unknown, at: Path, out: Edit[]): void {
   if (isObject(before) && isObject(after)) {
-    for (const key of Object.keys(before)) if (!(key in after)) doc.deleteIn([...at, key]);
-    for (const [key, value] of Object.entries(after)) updateDocument(doc, before[key], value, [...at, key]);
+    for (const key of Object.keys(before)) if (!(key in after)) out.push({ path: [...at, key], remove: true });
+    for (const [key, value] of Object.entries(after)) collectEdits(before[key], value, [...at, key], out);
     return;
   }
   if (Array.isArray(before) && Array.isArray(after) && before.length === after.length) {
-    after.forEach((value, i) => updateDocument(doc, before[i], value, [...at, i]));
+    after.forEach((value, i) => collectEdits(before[i], value, [...at, i], out));
     return;
   }
-  if (JSON.stringify(before) !== JSON.stringify(after)) doc.setIn(at, doc.createNode(after));
+  if (JSON.stringify(before) !== JSON.stringify(after)) out.push({ path: at, value: after });
+}
+
+/**
+ * The edits as replacements of the changed values' own text, so the organization's diff shows only the lines a
+ * decision changed: a scalar is rewritten where it stands, a flow list or map (`[a, b]`) as a flow list or map in
+ * the same padding. Undefined when an edit adds or removes a key, or changes a block collection: then the document
+ * is printed again.
+ */
+function textEdits(
+  doc: Document,
+  text: string,
+  edits: Edit[],
+): { start: number; end: number; text: string }[] | undefined {
+  const out: { start: number; end: number; text: string }[] = [];
+  for (const edit of edits) {
+    if ('remove' in edit) return undefined;
+    const node = doc.getIn(edit.path, true);
+    if (!isScalar(node) && !isSeq(node) && !isMap(node)) return undefined;
+    if (!node.range) return undefined;
+    const [start, end] = node.range;
+    const collection = typeof edit.value === 'object' && edit.value !== null;
+    let replacement: string;
+    if (isScalar(node) && !collection) {
+      replacement = stringify(edit.value, KEEP_LINES).trimEnd();
+      // A plain scalar inside a flow collection must not carry the collection's own punctuation.
+      if (typeof edit.value === 'string' && /[,[\]{}]/.test(replacement)) replacement = JSON.stringify(edit.value);
+    } else if (!isScalar(node) && node.flow && collection) {
+      const padded = /^[[{][ \t]/.test(text.slice(start, end));
+      replacement = stringify(edit.value, { ...KEEP_LINES, collectionStyle: 'flow', flowCollectionPadding: padded });
+      replacement = replacement.trimEnd();
+    } else return undefined;
+    if (replacement.includes('\n')) return undefined;
+    out.push({ start, end, text: replacement });
+  }
+  return out;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
