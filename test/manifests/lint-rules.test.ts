@@ -388,8 +388,12 @@ describe('duplicate-name and dangling-ref', () => {
         'domains: [domain:risk-scorin]',
       ).replace('offer: risk-signals', 'x'),
     });
-    const messages = (await findingsOf('dangling-ref', files)).map((f) => f.message);
+    const findings = await findingsOf('dangling-ref', files);
+    const messages = findings.map((f) => f.message);
     expect(messages).toContain('cell:financ refers to a Cell named "financ", but none exists; did you mean "finance"?');
+    expect(findings.find((f) => f.message.startsWith('cell:financ'))?.hint).toBe(
+      'change it to cell:finance, or create Cell "financ" if you meant a new one',
+    );
     expect(messages).toContain(
       'domain:risk-scorin refers to a Domain named "risk-scorin", but none exists; did you mean "risk-scoring"?',
     );

@@ -1,5 +1,5 @@
 import { MANIFEST_KINDS, parseRef, type Action, type Manifest, type Step } from '../../model/index.js';
-import { suggestion } from '../did-you-mean.js';
+import { didYouMean, suggestion } from '../did-you-mean.js';
 import type { Finding } from '../finding.js';
 import type { OrgModel } from '../org-model.js';
 import { describeLocation, findingAt, type LintContext, type LintRule } from './lint-rule.js';
@@ -212,8 +212,11 @@ function resolveProblem(
     ? [...pool.keys()]
     : model.manifests.filter((m) => m.kind === ref.kind).map((m) => m.metadata.name);
   if (names.includes(ref.name)) return undefined;
+  const likely = didYouMean(ref.name, names);
   return {
     message: `${text} refers to a ${ref.kind} named "${ref.name}", but none exists${suggestion(ref.name, names) || '.'}`,
-    hint: `create ${ref.kind} "${ref.name}" or fix the reference`,
+    hint: likely
+      ? `change it to ${ref.prefix}:${likely}, or create ${ref.kind} "${ref.name}" if you meant a new one`
+      : `create ${ref.kind} "${ref.name}" or fix the reference`,
   };
 }
