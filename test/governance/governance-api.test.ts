@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { TENSION_DETECTED } from '../../src/governance/index.js';
 import { applyManifests } from '../../src/manifests/index.js';
+import { TensionDetected } from '../../src/model/index.js';
 import { startGovernanceApp, type GovernanceApp } from './governance-app.js';
 import { smallOrg } from './small-org.js';
 
@@ -309,7 +309,7 @@ describe('detectors', () => {
       specversion: '1.0' as const,
       id: `esc-${n}`,
       source: '/cello/workflows/refunds',
-      type: TENSION_DETECTED,
+      type: TensionDetected,
       subject: 'workflow:refunds/approve',
       data: {
         detector: 'workflow-escalation',

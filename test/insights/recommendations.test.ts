@@ -8,9 +8,21 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime } from '../../src/engine/index.js';
-import { createInsights, RECOMMENDATION_EVENTS, type Insights } from '../../src/insights/index.js';
+import { createInsights, type Insights } from '../../src/insights/index.js';
 import { applyManifests } from '../../src/manifests/index.js';
-import type { CloudEvent, Manifest, Principal } from '../../src/model/index.js';
+import {
+  celloEvent,
+  RecommendationAccepted,
+  RecommendationDismissed,
+  RecommendationMade,
+  RecommendationWithdrawn,
+  WorkflowCompleted,
+  WorkflowStarted,
+  WorkflowStepCompleted,
+  type CloudEvent,
+  type Manifest,
+  type Principal,
+} from '../../src/model/index.js';
 import { ManualClock, silentLogger, type ConflictError } from '../../src/shared/index.js';
 import type { Store } from '../../src/store/index.js';
 import { createSqliteStore } from '../../src/store/sqlite/index.js';
@@ -37,23 +49,33 @@ function run(
 ): CloudEvent[] {
   const instance = `${workflow}-${n}`;
   const ext = { workflow, template: 'case-handling@1', instance };
-  const e = (type: string, atMs: number, step?: string, data: Record<string, unknown> = {}): CloudEvent => ({
-    specversion: '1.0',
-    id: `${instance}-${type}-${atMs}`,
+  const caseId = `case-${instance}`;
+  const trigger = { type: 'com.acme.case.opened', id: `opened-${instance}`, seq: 1 };
+  const at = (atMs: number, step?: string) => ({
+    id: `${instance}-${atMs}-${step ?? ''}`,
     source: `/cello/workflows/${workflow}`,
-    type,
-    subject: `case-${instance}`,
-    time: new Date(atMs).toISOString(),
-    data,
+    subject: caseId,
+    time: new Date(atMs),
     extensions: { ...ext, ...(step ? { step } : {}) },
   });
+  const step = (atMs: number, name: string) =>
+    celloEvent(WorkflowStepCompleted, {
+      ...at(atMs, name),
+      data: { instance, step: name, mode: 'adaptable', source: 'template', trigger },
+    });
   const end = startMs + hours * H;
   return [
-    e('dev.cello.workflow.started', startMs, undefined, { cell: cellName }),
-    e('dev.cello.workflow.step.completed', startMs + H, 'triage'),
-    ...(rework ? [e('dev.cello.workflow.step.completed', startMs + 2 * H, 'triage')] : []),
-    e('dev.cello.workflow.step.completed', end - H, 'answer'),
-    e('dev.cello.workflow.completed', end),
+    celloEvent(WorkflowStarted, {
+      ...at(startMs),
+      data: { instance, workflow, cell: cellName, template: 'case-handling@1', caseId, trigger },
+    }),
+    step(startMs + H, 'triage'),
+    ...(rework ? [step(startMs + 2 * H, 'triage')] : []),
+    step(end - H, 'answer'),
+    celloEvent(WorkflowCompleted, {
+      ...at(end),
+      data: { instance, transitions: rework ? 3 : 2, durationMs: end - startMs, vars: {} },
+    }),
   ];
 }
 
@@ -155,12 +177,12 @@ describe('recommendations', () => {
   it('record every change as an event addressed to the cell', async () => {
     const events = await store.events.query({ types: ['dev.cello.recommendation.*'], limit: 100 });
     expect(events.map((e) => [e.type, e.subject, e.extensions?.cell])).toEqual([
-      [RECOMMENDATION_EVENTS.made, 'R-1', 'credit'],
-      [RECOMMENDATION_EVENTS.made, 'R-2', 'intake'],
-      [RECOMMENDATION_EVENTS.withdrawn, 'R-2', 'intake'],
-      [RECOMMENDATION_EVENTS.made, 'R-2', 'intake'],
-      [RECOMMENDATION_EVENTS.dismissed, 'R-1', 'credit'],
-      [RECOMMENDATION_EVENTS.accepted, 'R-2', 'intake'],
+      [RecommendationMade, 'R-1', 'credit'],
+      [RecommendationMade, 'R-2', 'intake'],
+      [RecommendationWithdrawn, 'R-2', 'intake'],
+      [RecommendationMade, 'R-2', 'intake'],
+      [RecommendationDismissed, 'R-1', 'credit'],
+      [RecommendationAccepted, 'R-2', 'intake'],
     ]);
     expect(events[5]!.data).toMatchObject({ move: 'Copy credit’s triage step', experiment: null });
   });
