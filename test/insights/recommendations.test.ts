@@ -12,21 +12,23 @@ import { createInsights, type Insights } from '../../src/insights/index.js';
 import { applyManifests } from '../../src/manifests/index.js';
 import {
   celloEvent,
+  type CloudEvent,
+  type Manifest,
+  type Principal,
   RecommendationAccepted,
   RecommendationDismissed,
   RecommendationMade,
+  RecommendationUpdated,
   RecommendationWithdrawn,
   WorkflowCompleted,
   WorkflowStarted,
   WorkflowStepCompleted,
-  type CloudEvent,
-  type Manifest,
-  type Principal,
 } from '../../src/model/index.js';
 import { ManualClock, silentLogger, type ConflictError } from '../../src/shared/index.js';
 import type { Store } from '../../src/store/index.js';
 import { createSqliteStore } from '../../src/store/sqlite/index.js';
 import { lendingOrg } from './lending-org.js';
+import { expectCataloguedEvents } from '../support/cello-event-problems.js';
 
 const H = 3_600_000;
 const DAY = 24 * H;
@@ -129,6 +131,16 @@ describe('recommendations', () => {
     expect(await insights.recommendations.refresh()).toEqual({ made: 0, updated: 0, withdrawn: 0 });
   });
 
+  it('are updated when their figures change notably', async () => {
+    const faster: CloudEvent[] = [];
+    for (let n = 8; n < 12; n++) faster.push(...run('credit-case-handling', 'credit', n, NOW - 5 * DAY + n * H, 2));
+    await store.events.append(faster.map((event) => ({ event })));
+    expect(await insights.recommendations.refresh()).toEqual({ made: 0, updated: 1, withdrawn: 0 });
+    expect((await insights.recommendations.get('R-2')).title).toMatch(
+      /^cell:credit's variant of case-handling resolves cases \d+% faster/,
+    );
+  });
+
   it('are withdrawn when the evidence goes, and made again when it returns', async () => {
     clock.set(new Date(NOW + 40 * DAY));
     expect(await insights.recommendations.refresh()).toEqual({ made: 0, updated: 0, withdrawn: 1 });
@@ -179,11 +191,20 @@ describe('recommendations', () => {
     expect(events.map((e) => [e.type, e.subject, e.extensions?.cell])).toEqual([
       [RecommendationMade, 'R-1', 'credit'],
       [RecommendationMade, 'R-2', 'intake'],
+      [RecommendationUpdated, 'R-2', 'intake'],
       [RecommendationWithdrawn, 'R-2', 'intake'],
       [RecommendationMade, 'R-2', 'intake'],
       [RecommendationDismissed, 'R-1', 'credit'],
       [RecommendationAccepted, 'R-2', 'intake'],
     ]);
-    expect(events[5]!.data).toMatchObject({ move: 'Copy credit’s triage step', experiment: null });
+    expect(events[6]!.data).toMatchObject({ move: 'Copy credit’s triage step', experiment: null });
+  });
+
+  it('left only Cello events the event catalogue describes, data and source included', async () => {
+    await expectCataloguedEvents(store.events, [
+      RecommendationUpdated,
+      RecommendationWithdrawn,
+      RecommendationDismissed,
+    ]);
   });
 });
