@@ -1,6 +1,5 @@
-export * from './event-definition.js';
+export type { EventDefinition } from './event-definition.js';
 export * from './event-sources.js';
-export * from './evidence-schema.js';
 export * from './tension-events.js';
 export * from './proposal-events.js';
 export * from './review-events.js';
