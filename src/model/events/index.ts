@@ -1,4 +1,3 @@
-export type { EventDefinition } from './event-definition.js';
 export * from './event-sources.js';
 export * from './tension-events.js';
 export * from './proposal-events.js';
