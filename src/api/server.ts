@@ -8,6 +8,7 @@ import { installErrorHandler } from './error-handler.js';
 import { ErrorResponse } from './error-schema.js';
 import { dashboardRoute } from './routes/dashboard-route.js';
 import { deliveryRoutes } from './routes/delivery-routes.js';
+import { eventCatalogRoute } from './routes/event-catalog-route.js';
 import { eventRoutes } from './routes/event-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { manifestRoutes } from './routes/manifest-routes.js';
@@ -94,6 +95,7 @@ export async function createApiServer(options: ApiOptions): Promise<FastifyInsta
     await v1.register(deliveryRoutes, { runtime, deliveries });
     await v1.register(manifestRoutes, { runtime });
     await v1.register(whoamiRoute);
+    await v1.register(eventCatalogRoute);
     for (const plugin of options.plugins ?? []) await v1.register(plugin);
   });
   return app;

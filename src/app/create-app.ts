@@ -6,7 +6,8 @@ import { createMetrics, createRuntime, type Runtime } from '../engine/index.js';
 import { createWorkflowEngine, type WorkflowEngine, type WorkflowEngineOptions } from '../workflows/index.js';
 import { createGovernance, type Governance, type GovernanceOptions } from '../governance/index.js';
 import { createInsights, type Insights, type InsightsDeps, type InsightsOptions } from '../insights/index.js';
-import { applyManifests, MANIFEST_APPLIED, validateFolder, type Finding } from '../manifests/index.js';
+import { applyManifests, validateFolder, type Finding } from '../manifests/index.js';
+import { ManifestApplied } from '../model/index.js';
 import { InputError, createLogger, silentLogger, systemClock, type Clock, type Logger } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import type { AppConfig } from './config.js';
@@ -184,11 +185,10 @@ async function applyOrgFolder(
   logger.info({ changes: result.plan.items.length, unchanged: result.plan.unchanged }, `applied ${dir}`);
   if (result.eventSeq === undefined) return;
   // Instances already running read the new organization now rather than on their next poll.
-  await publishCommitNotice(transport, { lastSeq: result.eventSeq, types: [MANIFEST_APPLIED] }).catch(
-    (error: unknown) =>
-      logger.warn(
-        { err: error },
-        'announcing the applied organization failed; other instances see it on their next log poll',
-      ),
+  await publishCommitNotice(transport, { lastSeq: result.eventSeq, types: [ManifestApplied] }).catch((error: unknown) =>
+    logger.warn(
+      { err: error },
+      'announcing the applied organization failed; other instances see it on their next log poll',
+    ),
   );
 }

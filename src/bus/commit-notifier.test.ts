@@ -1,5 +1,6 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
+import { ManifestApplied } from '../model/index.js';
 import { InputError, silentLogger, type Logger } from '../shared/index.js';
 import { LOG_COMMITTED, parseCommitNotice, type CommitNotice } from './commit-notice.js';
 import { createCommitNotifier } from './commit-notifier.js';
@@ -29,7 +30,7 @@ describe('commit notices', () => {
     const notifier = createCommitNotifier(transport, { origin: 'runtime-a', logger: silentLogger });
     notifier.committed([
       { seq: 7, type: 'com.acme.risk.score.changed' },
-      { seq: 9, type: 'dev.cello.manifest.applied' },
+      { seq: 9, type: ManifestApplied },
       { seq: 8, type: 'com.acme.risk.score.changed' },
     ]);
     notifier.queuedDeliveries();
@@ -39,7 +40,7 @@ describe('commit notices', () => {
       {
         origin: 'runtime-a',
         lastSeq: 9,
-        types: ['com.acme.risk.score.changed', 'dev.cello.manifest.applied'],
+        types: ['com.acme.risk.score.changed', ManifestApplied],
         outbox: true,
       },
     ]);

@@ -19,6 +19,5 @@ export { createOrgView, type OrgView } from './org-view.js';
 export { createPublisher, type Publisher, type PublishOutcome } from './publish/publisher.js';
 export { GroupCommit } from './publish/group-commit.js';
 export { SubscriptionRouter, celEventView, type RouteMatch } from './routing/subscription-router.js';
-export { MANIFEST_APPLIED } from '../manifests/index.js';
 export { createRuntime, type Runtime, type RuntimeDeps } from './runtime.js';
 export { authenticate, createToken, hashToken } from './tokens.js';

@@ -1,4 +1,4 @@
-import type { CloudEvent, Manifest } from '../model/index.js';
+import { ManifestApplied, type CloudEvent, type Manifest } from '../model/index.js';
 import {
   createCommitNotifier,
   createInProcessTransport,
@@ -8,7 +8,6 @@ import {
   type Unsubscribe,
 } from '../bus/index.js';
 import { newId, systemClock, type Clock, type Logger } from '../shared/index.js';
-import { MANIFEST_APPLIED } from '../manifests/index.js';
 import type { Store } from '../store/index.js';
 import {
   createDeliveryWorker,
@@ -36,7 +35,7 @@ export interface RuntimeDeps {
 /**
  * The event runtime: the applied organization, the publisher (group commit + outbox), the feed of
  * committed events and the delivery worker. Applies from any process are noticed through the log
- * (`dev.cello.manifest.applied`), so several servers and the CLI can share one store. After each commit
+ * (`ManifestApplied`), so several servers and the CLI can share one store. After each commit
  * a notice goes out on the transport; other instances read the log at once instead of on their next
  * poll, and wake their delivery workers. A lost notice only delays: the poll still finds the events.
  */
@@ -83,7 +82,7 @@ export async function createRuntime(deps: RuntimeDeps) {
   );
 
   feed.subscribe((events) => {
-    if (events.some((e) => e.type === MANIFEST_APPLIED)) void reload();
+    if (events.some((e) => e.type === ManifestApplied)) void reload();
   });
 
   let reloads = 0;

@@ -14,9 +14,6 @@ export {
   type CompiledGovernanceOptions,
   type GovernanceOptions,
 } from './governance-options.js';
-export { GOVERNANCE_EVENTS, GOVERNANCE_SOURCE, type GovernanceEventType } from './governance-events.js';
-export { TENSION_DETECTED } from './detectors/feed-detectors.js';
-export { DEAD_LETTERED } from './detectors/dead-letter-detector.js';
 export {
   TENSION_STATES,
   SEVERITIES,

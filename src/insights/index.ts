@@ -47,7 +47,6 @@ export {
   type RecommendationKind,
   type RecommendationState,
 } from '../model/index.js';
-export { RECOMMENDATION_EVENTS } from './recommendations/recommendation-events.js';
 export type { AcceptInput, AcceptResult, RefreshResult } from './recommendations/recommendation-service.js';
 export type { AcceptanceStats, AcceptanceTally } from './recommendations/acceptance-stats.js';
 export type { RecommendationFilter } from './recommendations/recommendation-repository.js';

@@ -1,36 +1,30 @@
-import type { CloudEvent, Manifest } from '../model/index.js';
-import { newId, type Clock } from '../shared/index.js';
+import { APPLY_SOURCE, celloEvent, ManifestApplied, type Manifest } from '../model/index.js';
+import type { Clock } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { planChanges, type Plan } from './plan.js';
 
-export const MANIFEST_APPLIED = 'dev.cello.manifest.applied';
-
 export interface ApplyResult {
   plan: Plan;
-  /** Sequence number of the `dev.cello.manifest.applied` event; absent when nothing changed. */
+  /** Sequence number of the `ManifestApplied` event; absent when nothing changed. */
   eventSeq?: number;
 }
 
 /**
- * Stores every added, changed or removed manifest as a new version and appends one
- * `dev.cello.manifest.applied` event, all in one transaction. Applying the same folder again writes nothing.
+ * Stores every added, changed or removed manifest as a new version and appends one `ManifestApplied` event, all
+ * in one transaction. Applying the same folder again writes nothing.
  */
 export async function applyManifests(
   store: Store,
   desired: readonly Manifest[],
-  options: { clock: Clock; source?: string; actor?: string },
+  options: { clock: Clock; actor?: string },
 ): Promise<ApplyResult> {
   return store.transaction(async (tx) => {
     const plan = planChanges(desired, await tx.manifests.current());
     if (plan.items.length === 0) return { plan };
     for (const item of plan.items) await tx.manifests.put(item.kind, item.name, item.manifest, item.hash);
-    const event: CloudEvent = {
-      specversion: '1.0',
-      id: newId(),
-      source: options.source ?? '/cello/apply',
-      type: MANIFEST_APPLIED,
-      time: options.clock.now().toISOString(),
-      datacontenttype: 'application/json',
+    const event = celloEvent(ManifestApplied, {
+      source: APPLY_SOURCE,
+      time: options.clock.now(),
       data: {
         actor: options.actor ?? 'cli',
         changes: plan.items.map((i) => ({
@@ -41,7 +35,7 @@ export async function applyManifests(
         })),
         unchanged: plan.unchanged,
       },
-    };
+    });
     const [outcome] = await tx.events.append([{ event }]);
     return { plan, eventSeq: outcome!.seq };
   });

@@ -29,4 +29,4 @@ export {
   type PlanAction,
   type PlanItem,
 } from './plan.js';
-export { applyManifests, MANIFEST_APPLIED, type ApplyResult } from './apply.js';
+export { applyManifests, type ApplyResult } from './apply.js';

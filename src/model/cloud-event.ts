@@ -28,9 +28,6 @@ export interface StoredEvent extends CloudEvent {
   recordedAt: string;
 }
 
-/** Event types Cello itself emits are reverse-DNS under `dev.cello.`. */
-export const CELLO_EVENT_PREFIX = 'dev.cello.';
-
 /** The time to use for an event: its own `time`, else when it was recorded. */
 export function eventTime(event: Pick<StoredEvent, 'time' | 'recordedAt'>): string {
   return event.time ?? event.recordedAt;

@@ -9,3 +9,4 @@ export * from './cloud-event-validation.js';
 export * from './cloud-event-formats.js';
 export * from './media-type.js';
 export * from './api/index.js';
+export * from './events/index.js';

@@ -53,7 +53,6 @@ export {
   type WorkflowEngine,
   type WorkflowEngineOptions,
 } from './runtime/workflow-engine.js';
-export { WORKFLOW_EVENT_TYPES } from './runtime/transition-events.js';
 export type { InstanceView, InstanceDetail, InstanceFilter, HistoryEntry } from './runtime/instance-queries.js';
 export type { TaskView, TaskFilter } from './runtime/task-service.js';
 export type { WorkflowSummary } from './runtime/workflow-summary.js';

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMALL_ORG_TOKENS, startGovernanceApp, type GovernanceApp, type TokenName } from './governance-app.js';
+import { ReviewReordered, TensionCommented } from '../../src/model/index.js';
+import { expectCataloguedEvents } from '../support/cello-event-problems.js';
 
 /**
  * Every token against every governance action, against the real API: each action gets a fresh target, is tried
@@ -237,5 +239,9 @@ describe('authorization matrix: tokens × governance actions', () => {
     ] as const) {
       expect((await g.call(undefined, method, url, method === 'POST' ? { body: 'x' } : undefined)).status).toBe(401);
     }
+  });
+
+  it('left only Cello events the event catalogue describes, data and source included', async () => {
+    await expectCataloguedEvents(g.app.store.events, [TensionCommented, ReviewReordered]);
   });
 });

@@ -13,6 +13,8 @@ import type { ColumnTypes } from '../../src/store/index.js';
 import { createPostgresStore } from '../../src/store/postgres/index.js';
 import { POSTGRES_URL, checkPostgres, describeWith } from '../support/services.js';
 import { startGovernanceApp, type GovernanceApp } from './governance-app.js';
+import { ExperimentConcluded, ExperimentStarted } from '../../src/model/index.js';
+import { expectCataloguedEvents } from '../support/cello-event-problems.js';
 
 const insights: Principal = { kind: 'system', component: 'insights' };
 const payments = (member?: string): Principal => ({
@@ -156,6 +158,10 @@ describe("a cell's own experiment", () => {
     expect(concluded.body.events[0]).toMatchObject({
       data: { experiment: experiment.id, cell: 'cell:payments', outcome: 'experiment' },
     });
+  });
+
+  it('left only Cello events the event catalogue describes, data and source included', async () => {
+    await expectCataloguedEvents(g.app.store.events, [ExperimentStarted, ExperimentConcluded]);
   });
 });
 

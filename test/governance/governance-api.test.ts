@@ -2,10 +2,17 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { TENSION_DETECTED } from '../../src/governance/index.js';
 import { applyManifests } from '../../src/manifests/index.js';
+import {
+  GuardrailVersioned,
+  ProposalObjected,
+  ProposalRejected,
+  ProposalVoted,
+  TensionDetected,
+} from '../../src/model/index.js';
 import { startGovernanceApp, type GovernanceApp } from './governance-app.js';
 import { smallOrg } from './small-org.js';
+import { expectCataloguedEvents } from '../support/cello-event-problems.js';
 
 const H = 3_600_000;
 let g: GovernanceApp;
@@ -237,6 +244,38 @@ describe('votes (priority tensions: the members of payments)', () => {
     expect((await vote('cy', 'yes')).body.state).toBe('accepted');
     expect((await g.call('bo', 'GET', `/v1/tensions/${id}`)).body.tension.state).toBe('dropped');
   });
+
+  it('rejects when a majority votes no, and the tension waits for another decision', async () => {
+    const id = await raise('mei', { title: 'Chargebacks before refunds?', type: 'priority', cells: ['payments'] });
+    const { body } = await g.call('bo', 'POST', `/v1/tensions/${id}/decisions`, { outcome: 'drop', reason: 'Later.' });
+    await g.call('bo', 'POST', `/v1/proposals/${body.proposal.id}/votes`, { vote: 'no' });
+    expect((await g.call('cy', 'POST', `/v1/proposals/${body.proposal.id}/votes`, { vote: 'no' })).body.state).toBe(
+      'rejected',
+    );
+    expect((await g.call('bo', 'GET', `/v1/tensions/${id}`)).body.tension.state).toBe('open');
+  });
+});
+
+describe('guardrails (process tensions: the ops lead decides alone)', () => {
+  it('adds a guardrail as a new manifest version, resolving the tension', async () => {
+    const id = await raise('bo', { title: 'Settlements without a currency', type: 'process', cells: ['payments'] });
+    const decided = await g.call('finn', 'POST', `/v1/tensions/${id}/decisions`, {
+      outcome: 'add-guardrail',
+      guardrail: 'settlements-carry-currency',
+      guardrailSpec: {
+        target: 'events',
+        eventTypes: ['com.tiny.payment.settled'],
+        expression: 'has(event.data.currency)',
+        action: 'warn',
+        message: 'A settlement names its currency.',
+      },
+      rationale: 'Reconciliation needs the currency.',
+    });
+    expect(decided.status, JSON.stringify(decided.body)).toBe(201);
+    expect(decided.body.tension.state).toBe('resolved');
+    const guardrail = await g.call('bo', 'GET', '/v1/manifests/Guardrail/settlements-carry-currency');
+    expect(guardrail.body).toMatchObject({ version: 1, spec: { expression: 'has(event.data.currency)' } });
+  });
 });
 
 describe('the lifecycle', () => {
@@ -309,7 +348,7 @@ describe('detectors', () => {
       specversion: '1.0' as const,
       id: `esc-${n}`,
       source: '/cello/workflows/refunds',
-      type: TENSION_DETECTED,
+      type: TensionDetected,
       subject: 'workflow:refunds/approve',
       data: {
         detector: 'workflow-escalation',
@@ -337,5 +376,15 @@ describe('detectors', () => {
       ],
     });
     expect((await g.call('cy', 'GET', '/v1/governance/metrics')).body.workflowEscalations).toBe(2);
+  });
+
+  it('left only Cello events the event catalogue describes, data and source included', async () => {
+    await expectCataloguedEvents(g.app.store.events, [
+      TensionDetected,
+      ProposalVoted,
+      ProposalObjected,
+      ProposalRejected,
+      GuardrailVersioned,
+    ]);
   });
 });

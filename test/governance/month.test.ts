@@ -19,6 +19,20 @@ import { planChanges, validateFolder } from '../../src/manifests/index.js';
 import { ManualClock, silentLogger } from '../../src/shared/index.js';
 import { createSqliteStore } from '../../src/store/sqlite/index.js';
 import { PROJECT_ROOT } from '../support/services.js';
+import {
+  AgreementVersioned,
+  DeliveryDeadLettered,
+  ExperimentConcluded,
+  ManifestApplied,
+  ProposalAccepted,
+  ProposalMade,
+  ReviewClosed,
+  TensionEscalated,
+  TensionRaised,
+  TensionReopened,
+  TensionUpdated,
+} from '../../src/model/index.js';
+import { expectCataloguedEvents } from '../support/cello-event-problems.js';
 
 const H = 3_600_000;
 const PEOPLE = {
@@ -474,5 +488,21 @@ describe('a month of Acme', () => {
         .filter((e) => e.type === 'dev.cello.review.closed')
         .map((e) => (e.data as { noDecision: boolean }).noDecision),
     ).toEqual([false, true, false]);
+  });
+
+  it('left only Cello events the event catalogue describes, data and source included', async () => {
+    await expectCataloguedEvents(app.store.events, [
+      TensionRaised,
+      TensionUpdated,
+      TensionReopened,
+      TensionEscalated,
+      ProposalMade,
+      ProposalAccepted,
+      ReviewClosed,
+      AgreementVersioned,
+      ExperimentConcluded,
+      DeliveryDeadLettered,
+      ManifestApplied,
+    ]);
   });
 });

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGovernanceApp, type GovernanceApp } from './governance-app.js';
+import { ReviewClosed, ReviewReordered } from '../../src/model/index.js';
+import { expectCataloguedEvents } from '../support/cello-event-problems.js';
 
 let g: GovernanceApp;
 const ids: Record<string, string> = {};
@@ -137,5 +139,9 @@ describe('the tension review', () => {
       scheduledFor: '2026-01-14T14:00:00.000Z',
       plannedBy: 'Cello (governance)',
     });
+  });
+
+  it('left only Cello events the event catalogue describes, data and source included', async () => {
+    await expectCataloguedEvents(g.app.store.events, [ReviewReordered, ReviewClosed]);
   });
 });

@@ -13,6 +13,8 @@ import type { Recommendation } from '../../src/insights/index.js';
 import { ManualClock } from '../../src/shared/index.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { writeLendingOrg } from './lending-org.js';
+import { ExperimentConcluded, RecommendationAccepted } from '../../src/model/index.js';
+import { expectCataloguedEvents } from '../support/cello-event-problems.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -190,5 +192,9 @@ describe('an accepted recommendation in the running app', () => {
       subject: recommendation.id,
       data: { experiment: experimentId, cell: 'cell:credit', review: item!.tensionId, outcome: 'drop' },
     });
+  });
+
+  it('left only Cello events the event catalogue describes, data and source included', async () => {
+    await expectCataloguedEvents(t.app.store.events, [RecommendationAccepted, ExperimentConcluded]);
   });
 });

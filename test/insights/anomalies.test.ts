@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime } from '../../src/engine/index.js';
 import { createInsights, type AnomalyReport } from '../../src/insights/index.js';
 import { applyManifests } from '../../src/manifests/index.js';
+import { celloEvent, TensionRaised } from '../../src/model/index.js';
 import type { AppendInput, Store } from '../../src/store/index.js';
 import { ManualClock, silentLogger } from '../../src/shared/index.js';
 import { createSqliteStore } from '../../src/store/sqlite/index.js';
@@ -47,20 +48,23 @@ beforeAll(async () => {
   }
   add('r-stuck', 'com.lend.loan.requested', 'loan-stuck', NOW - 5 * H, 'intake');
   inputs.push({
-    event: {
-      specversion: '1.0',
+    event: celloEvent(TensionRaised, {
       id: 't1',
-      source: '/cello/governance',
-      type: 'dev.cello.tension.raised',
       subject: 'T-1',
-      time: new Date(NOW - H).toISOString(),
+      time: new Date(NOW - H),
       data: {
+        tension: 'T-1',
         title: 'Decisions are slow',
         type: 'interface',
         cells: ['credit'],
+        severity: 'medium',
         observedAt: new Date(NOW - 5 * 24 * H).toISOString(),
+        raisedBy: 'cell:intake',
+        origin: 'person',
+        evidence: [],
+        route: { routed: false, reason: 'no decision right covers interface tensions' },
       },
-    },
+    }),
   });
   await store.events.append(inputs);
   const runtime = await createRuntime({ store, logger: silentLogger, clock });

@@ -12,7 +12,14 @@ import { createRuntime, type Runtime } from '../../src/engine/index.js';
 import { readGovernanceHistory } from '../../src/insights/facts/governance-history.js';
 import { createInsights, mineLog, type Insights, type MiningResult } from '../../src/insights/index.js';
 import { applyManifests } from '../../src/manifests/index.js';
-import type { CloudEvent, Manifest } from '../../src/model/index.js';
+import {
+  celloEvent,
+  ReviewClosed,
+  TensionDecided,
+  TensionRaised,
+  type CloudEvent,
+  type Manifest,
+} from '../../src/model/index.js';
 import { ManualClock, silentLogger } from '../../src/shared/index.js';
 import type { Store } from '../../src/store/index.js';
 import { createSqliteStore } from '../../src/store/sqlite/index.js';
@@ -73,16 +80,46 @@ beforeAll(async () => {
     // No case: a request whose data names no loan, and Cello's own records.
     { event: ev('r3', 'com.lend.loan.requested', T0 + 7 * H, { data: {} }), publisher: 'intake' },
     {
-      event: ev('t1', 'dev.cello.tension.raised', T0 + 8 * H, {
+      event: celloEvent(TensionRaised, {
+        id: 't1',
         subject: 'T-1',
-        data: { title: 'Slow', type: 'interface', cells: ['credit'], observedAt: new Date(T0 + 4 * H).toISOString() },
+        time: new Date(T0 + 8 * H),
+        data: {
+          tension: 'T-1',
+          title: 'Slow',
+          type: 'interface',
+          cells: ['credit'],
+          severity: 'medium',
+          observedAt: new Date(T0 + 4 * H).toISOString(),
+          raisedBy: 'cell:intake',
+          origin: 'person',
+          evidence: [],
+          route: { routed: false, reason: 'no decision right covers interface tensions' },
+        },
       }),
     },
-    { event: ev('t2', 'dev.cello.tension.decided', T0 + 9 * H, { subject: 'T-1', data: { outcome: 'experiment' } }) },
     {
-      event: ev('v1', 'dev.cello.review.closed', T0 + 10 * H, {
+      event: celloEvent(TensionDecided, {
+        id: 't2',
+        subject: 'T-1',
+        time: new Date(T0 + 9 * H),
+        data: {
+          tension: 'T-1',
+          decision: 'D-1',
+          outcome: 'experiment',
+          method: 'owner',
+          decidedBy: 'cell:credit',
+          criteria: [],
+          rationale: 'try it',
+        },
+      }),
+    },
+    {
+      event: celloEvent(ReviewClosed, {
+        id: 'v1',
         subject: 'V-1',
-        data: { items: 2, decided: 0, noDecision: true },
+        time: new Date(T0 + 10 * H),
+        data: { review: 'V-1', by: 'cell:ops', items: 2, decided: 0, undecided: 2, noDecision: true, decisions: [] },
       }),
     },
   ]);
@@ -127,7 +164,7 @@ describe('the live log', () => {
     expect((await insights.processMap({ template: 'credit-approval@2' })).summary.cases).toBe(0);
     const all = await insights.processMap({ includeCello: true });
     expect(all.summary.cases).toBe(4);
-    expect(all.activities.map((a) => a.activity)).toContain('dev.cello.tension.raised');
+    expect(all.activities.map((a) => a.activity)).toContain(TensionRaised);
   });
 
   it('reads governance facts back from the log', async () => {

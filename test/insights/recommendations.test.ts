@@ -8,13 +8,27 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime } from '../../src/engine/index.js';
-import { createInsights, RECOMMENDATION_EVENTS, type Insights } from '../../src/insights/index.js';
+import { createInsights, type Insights } from '../../src/insights/index.js';
 import { applyManifests } from '../../src/manifests/index.js';
-import type { CloudEvent, Manifest, Principal } from '../../src/model/index.js';
+import {
+  celloEvent,
+  type CloudEvent,
+  type Manifest,
+  type Principal,
+  RecommendationAccepted,
+  RecommendationDismissed,
+  RecommendationMade,
+  RecommendationUpdated,
+  RecommendationWithdrawn,
+  WorkflowCompleted,
+  WorkflowStarted,
+  WorkflowStepCompleted,
+} from '../../src/model/index.js';
 import { ManualClock, silentLogger, type ConflictError } from '../../src/shared/index.js';
 import type { Store } from '../../src/store/index.js';
 import { createSqliteStore } from '../../src/store/sqlite/index.js';
 import { lendingOrg } from './lending-org.js';
+import { expectCataloguedEvents } from '../support/cello-event-problems.js';
 
 const H = 3_600_000;
 const DAY = 24 * H;
@@ -37,23 +51,33 @@ function run(
 ): CloudEvent[] {
   const instance = `${workflow}-${n}`;
   const ext = { workflow, template: 'case-handling@1', instance };
-  const e = (type: string, atMs: number, step?: string, data: Record<string, unknown> = {}): CloudEvent => ({
-    specversion: '1.0',
-    id: `${instance}-${type}-${atMs}`,
+  const caseId = `case-${instance}`;
+  const trigger = { type: 'com.acme.case.opened', id: `opened-${instance}`, seq: 1 };
+  const at = (atMs: number, step?: string) => ({
+    id: `${instance}-${atMs}-${step ?? ''}`,
     source: `/cello/workflows/${workflow}`,
-    type,
-    subject: `case-${instance}`,
-    time: new Date(atMs).toISOString(),
-    data,
+    subject: caseId,
+    time: new Date(atMs),
     extensions: { ...ext, ...(step ? { step } : {}) },
   });
+  const step = (atMs: number, name: string) =>
+    celloEvent(WorkflowStepCompleted, {
+      ...at(atMs, name),
+      data: { instance, step: name, mode: 'adaptable', source: 'template', trigger },
+    });
   const end = startMs + hours * H;
   return [
-    e('dev.cello.workflow.started', startMs, undefined, { cell: cellName }),
-    e('dev.cello.workflow.step.completed', startMs + H, 'triage'),
-    ...(rework ? [e('dev.cello.workflow.step.completed', startMs + 2 * H, 'triage')] : []),
-    e('dev.cello.workflow.step.completed', end - H, 'answer'),
-    e('dev.cello.workflow.completed', end),
+    celloEvent(WorkflowStarted, {
+      ...at(startMs),
+      data: { instance, workflow, cell: cellName, template: 'case-handling@1', caseId, trigger },
+    }),
+    step(startMs + H, 'triage'),
+    ...(rework ? [step(startMs + 2 * H, 'triage')] : []),
+    step(end - H, 'answer'),
+    celloEvent(WorkflowCompleted, {
+      ...at(end),
+      data: { instance, transitions: rework ? 3 : 2, durationMs: end - startMs, vars: {} },
+    }),
   ];
 }
 
@@ -107,6 +131,16 @@ describe('recommendations', () => {
     expect(await insights.recommendations.refresh()).toEqual({ made: 0, updated: 0, withdrawn: 0 });
   });
 
+  it('are updated when their figures change notably', async () => {
+    const faster: CloudEvent[] = [];
+    for (let n = 8; n < 12; n++) faster.push(...run('credit-case-handling', 'credit', n, NOW - 5 * DAY + n * H, 2));
+    await store.events.append(faster.map((event) => ({ event })));
+    expect(await insights.recommendations.refresh()).toEqual({ made: 0, updated: 1, withdrawn: 0 });
+    expect((await insights.recommendations.get('R-2')).title).toMatch(
+      /^cell:credit's variant of case-handling resolves cases \d+% faster/,
+    );
+  });
+
   it('are withdrawn when the evidence goes, and made again when it returns', async () => {
     clock.set(new Date(NOW + 40 * DAY));
     expect(await insights.recommendations.refresh()).toEqual({ made: 0, updated: 0, withdrawn: 1 });
@@ -155,13 +189,22 @@ describe('recommendations', () => {
   it('record every change as an event addressed to the cell', async () => {
     const events = await store.events.query({ types: ['dev.cello.recommendation.*'], limit: 100 });
     expect(events.map((e) => [e.type, e.subject, e.extensions?.cell])).toEqual([
-      [RECOMMENDATION_EVENTS.made, 'R-1', 'credit'],
-      [RECOMMENDATION_EVENTS.made, 'R-2', 'intake'],
-      [RECOMMENDATION_EVENTS.withdrawn, 'R-2', 'intake'],
-      [RECOMMENDATION_EVENTS.made, 'R-2', 'intake'],
-      [RECOMMENDATION_EVENTS.dismissed, 'R-1', 'credit'],
-      [RECOMMENDATION_EVENTS.accepted, 'R-2', 'intake'],
+      [RecommendationMade, 'R-1', 'credit'],
+      [RecommendationMade, 'R-2', 'intake'],
+      [RecommendationUpdated, 'R-2', 'intake'],
+      [RecommendationWithdrawn, 'R-2', 'intake'],
+      [RecommendationMade, 'R-2', 'intake'],
+      [RecommendationDismissed, 'R-1', 'credit'],
+      [RecommendationAccepted, 'R-2', 'intake'],
     ]);
-    expect(events[5]!.data).toMatchObject({ move: 'Copy credit’s triage step', experiment: null });
+    expect(events[6]!.data).toMatchObject({ move: 'Copy credit’s triage step', experiment: null });
+  });
+
+  it('left only Cello events the event catalogue describes, data and source included', async () => {
+    await expectCataloguedEvents(store.events, [
+      RecommendationUpdated,
+      RecommendationWithdrawn,
+      RecommendationDismissed,
+    ]);
   });
 });

@@ -13,6 +13,8 @@ import { createToken } from '../../src/engine/index.js';
 import type { ProcessMap, Recommendation, SloStatus } from '../../src/insights/index.js';
 import { ManualClock, silentLogger } from '../../src/shared/index.js';
 import { writeLendingOrg } from './lending-org.js';
+import { ExperimentStarted, RecommendationAccepted, RecommendationMade, TensionRaised } from '../../src/model/index.js';
+import { expectCataloguedEvents } from '../support/cello-event-problems.js';
 
 const HOUR = 3_600_000;
 const START = Date.parse('2026-03-02T08:00:00.000Z');
@@ -239,5 +241,14 @@ describe('a slow provider', () => {
     expect(response.body.match(/<trace>/g)).toHaveLength(LOANS);
     expect(response.body).toContain('<string key="org:resource" value="credit"/>');
     expect(response.body.trimEnd().endsWith('</log>')).toBe(true);
+  });
+
+  it('left only Cello events the event catalogue describes, data and source included', async () => {
+    await expectCataloguedEvents(app.store.events, [
+      RecommendationMade,
+      RecommendationAccepted,
+      ExperimentStarted,
+      TensionRaised,
+    ]);
   });
 });

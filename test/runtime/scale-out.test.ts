@@ -11,7 +11,8 @@ import { connect } from '@nats-io/transport-node';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { announceCommit, compileConfig, createApp, type App, type AppConfig } from '../../src/app/index.js';
-import { compileBackoff, createToken, MANIFEST_APPLIED } from '../../src/engine/index.js';
+import { compileBackoff, createToken } from '../../src/engine/index.js';
+import { ManifestApplied } from '../../src/model/index.js';
 import { applyManifests, validateFolder } from '../../src/manifests/index.js';
 import { silentLogger, systemClock } from '../../src/shared/index.js';
 import { createPostgresStore } from '../../src/store/postgres/index.js';
@@ -176,7 +177,7 @@ describeWith(both, 'scale-out: two instances on PostgreSQL and NATS', () => {
   });
 
   it('picks up `cello apply` made through the shared store, on the other instance too', async () => {
-    const applied = await openEventStream(b.url, ADMIN_TOKEN, `?type=${MANIFEST_APPLIED}`);
+    const applied = await openEventStream(b.url, ADMIN_TOKEN, `?type=${ManifestApplied}`);
     streams.push(applied);
     writeFileSync(
       path.join(orgDir, 'more.yaml'),
@@ -195,7 +196,7 @@ spec:
     const result = await applyManifests(cli, manifests, { clock: systemClock, actor: 'cli' }).finally(() =>
       cli.close(),
     );
-    await announceCommit(b.app.config, { lastSeq: result.eventSeq!, types: [MANIFEST_APPLIED] });
+    await announceCommit(b.app.config, { lastSeq: result.eventSeq!, types: [ManifestApplied] });
 
     const event = await waitFor('instance B streams the applied event', () =>
       applied.events.find((e) => e.seq === result.eventSeq),

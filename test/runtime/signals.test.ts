@@ -3,6 +3,8 @@ import { verifyWebhook } from '../../src/shared/index.js';
 import { writeSignalsOrg } from '../support/org-fixture.js';
 import { ADMIN_TOKEN, eventually, startTestApp, type TestApp } from '../support/test-app.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
+import { DeliveryDeadLettered } from '../../src/model/index.js';
+import { expectCataloguedEvents } from '../support/cello-event-problems.js';
 
 const RISK = 'com.acme.risk.score.changed';
 
@@ -333,5 +335,9 @@ describe('signals: a cell publishes, another cell’s webhook receives', () => {
     expect(metrics).toMatch(/cello_events_ingested_total\{mode="structured"\} \d+/);
     expect(metrics).toMatch(/cello_delivery_attempts_total\{outcome="succeeded"\} \d+/);
     expect(metrics).toContain('cello_ingest_ack_seconds_bucket');
+  });
+
+  it('left only Cello events the event catalogue describes, data and source included', async () => {
+    await expectCataloguedEvents(server.app.store.events, [DeliveryDeadLettered]);
   });
 });

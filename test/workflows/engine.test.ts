@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WorkflowTables } from '../../src/workflows/index.js';
 import { applyManifests } from '../../src/manifests/index.js';
-import type { Manifest } from '../../src/model/index.js';
+import { WorkflowWebhookDeadLettered, type Manifest } from '../../src/model/index.js';
 import { ManualClock, systemClock } from '../../src/shared/index.js';
 import { manifests, startHarness, type Harness } from './harness.js';
+import { celloEventProblems } from '../support/cello-event-problems.js';
+import { startReceiver } from './webhook-receiver.js';
 
 const org = manifests(`
 apiVersion: cello/v1
@@ -45,8 +47,11 @@ spec:
 
 let harness: Harness | undefined;
 afterEach(async () => {
+  // Whatever a test did, the Cello events it left are the ones the event catalogue describes.
+  const problems = harness ? (await celloEventProblems(harness.store.events)).problems : [];
   await harness?.close();
   harness = undefined;
+  expect(problems).toEqual([]);
 });
 
 describe('the workflow engine', () => {
@@ -291,5 +296,45 @@ spec:
     );
     const failed = await harness.store.events.query({ types: ['dev.cello.workflow.failed'], limit: 10 });
     expect(failed).toHaveLength(1);
+  });
+});
+
+describe('a webhook step', () => {
+  it('dead-letters a call the receiver refuses for good, and records it in the log', async () => {
+    const receiver = await startReceiver();
+    receiver.respond('/gone', 410);
+    try {
+      harness = await startHarness(
+        manifests(`
+apiVersion: cello/v1
+kind: Template
+metadata: { name: notify }
+spec:
+  version: 1
+  start: { type: com.acme.doc.submitted }
+  caseId: event.data.doc
+  steps:
+    - id: tell
+      mode: adaptable
+      do: [{ webhook: { url: '${receiver.url}/gone', body: { doc: instance.caseId } } }]
+---
+apiVersion: cello/v1
+kind: Workflow
+metadata: { name: doc-notices }
+spec:
+  from: template:notify@1
+  cell: cell:editors
+`),
+      );
+      await harness.publish('com.acme.doc.submitted', 'a', { doc: 'doc-9' });
+      await harness.engine.settle();
+      const [dead] = await harness.store.events.query({ types: [WorkflowWebhookDeadLettered], limit: 10 });
+      expect(dead).toMatchObject({
+        subject: 'workflow:doc-notices',
+        data: { workflow: 'doc-notices', step: 'tell', url: `${receiver.url}/gone`, attempts: 1, lastStatusCode: 410 },
+      });
+    } finally {
+      await receiver.close();
+    }
   });
 });

@@ -4,6 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyWebhook } from '../../src/shared/index.js';
 import { copyAcme, startAcmeApp, tempDir, type AcmeApp } from './acme-app.js';
 import { startReceiver, until, type WebhookReceiver } from './webhook-receiver.js';
+import {
+  parseCelloEvent,
+  WorkflowCompleted,
+  WorkflowStarted,
+  WorkflowStepCompleted,
+  WorkflowTaskCompleted,
+  WorkflowWebhook,
+} from '../../src/model/index.js';
+import { expectCataloguedEvents } from '../support/cello-event-problems.js';
 
 // The three shipped templates on a real server with the example organization, real webhooks on 127.0.0.1.
 let dir: string;
@@ -261,6 +270,21 @@ describe('shipped templates, end to end', () => {
     ]);
     expect(detail.webhooks).toEqual([
       expect.objectContaining({ step: 'satisfaction-check', status: 'succeeded', attempts: 1 }),
+    ]);
+  });
+
+  it('sent webhook steps as the catalogue describes WorkflowWebhook', async () => {
+    const sent = receiver.calls.filter((c) => c.json.type === WorkflowWebhook);
+    expect(sent.length).toBeGreaterThan(0);
+    for (const call of sent) expect(parseCelloEvent(call.json as { type: string })).toMatchObject({ ok: true });
+  });
+
+  it('left only Cello events the event catalogue describes, data and source included', async () => {
+    await expectCataloguedEvents(acme.app.store.events, [
+      WorkflowStarted,
+      WorkflowStepCompleted,
+      WorkflowTaskCompleted,
+      WorkflowCompleted,
     ]);
   });
 });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { announceCommit, compileConfig, openStore } from '../../app/index.js';
-import { MANIFEST_APPLIED, applyManifests, planChanges, validateFolder, type Plan } from '../../manifests/index.js';
+import { applyManifests, planChanges, validateFolder, type Plan } from '../../manifests/index.js';
+import { ManifestApplied } from '../../model/index.js';
 import { systemClock } from '../../shared/index.js';
 import type { CommandContext, RegisterCommand } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -55,7 +56,7 @@ async function run(mode: 'plan' | 'apply', dir: string, flags: StoreFlags, conte
     printPlan(result.plan, flags.format, context, result.eventSeq);
     if (result.eventSeq !== undefined) {
       // Servers on NATS hear of the apply at once; without NATS (or if it fails) they notice it on their next poll.
-      await announceCommit(config, { lastSeq: result.eventSeq, types: [MANIFEST_APPLIED] }).catch((error: unknown) =>
+      await announceCommit(config, { lastSeq: result.eventSeq, types: [ManifestApplied] }).catch((error: unknown) =>
         context.output.err(
           `warning: could not announce the apply on NATS (${(error as Error).message}); servers pick it up within a second.`,
         ),

@@ -1,4 +1,10 @@
-import { toStructuredCloudEvent, type CloudEvent, type StoredEvent } from '../../model/index.js';
+import {
+  celloEvent,
+  DeliveryDeadLettered,
+  toStructuredCloudEvent,
+  type CloudEvent,
+  type StoredEvent,
+} from '../../model/index.js';
 import { newId, newWebhookSecret, type Clock, type Logger } from '../../shared/index.js';
 import type { Store } from '../../store/index.js';
 import type { Metrics } from '../metrics.js';
@@ -220,14 +226,10 @@ export function createDeliveryWorker(
   async function deadLettered(row: DeliveryRow, statusCode: number | null, error: string | null): Promise<void> {
     const manifest = deps.current().org.subscriptions.find((s) => s.metadata.name === row.subscription);
     await deps.emit([
-      {
-        specversion: '1.0',
+      celloEvent(DeliveryDeadLettered, {
         id: `dead-letter-${row.id}-${row.attempts}`,
-        source: '/cello/deliveries',
-        type: 'dev.cello.delivery.dead-lettered',
         subject: `subscription:${row.subscription}`,
-        time: deps.clock.now().toISOString(),
-        datacontenttype: 'application/json',
+        time: deps.clock.now(),
         data: {
           delivery: row.id,
           subscription: row.subscription,
@@ -238,7 +240,7 @@ export function createDeliveryWorker(
           lastStatusCode: statusCode,
           lastError: error,
         },
-      },
+      }),
     ]);
   }
 

@@ -1,11 +1,10 @@
+import { celloEvent, compileExpression, GuardrailVersioned } from '../../model/index.js';
 import path from 'node:path';
 import { GUARDRAIL_VARIABLES, diffFields, manifestHash } from '../../manifests/index.js';
-import { compileExpression } from '../../model/index.js';
 import { InputError } from '../../shared/index.js';
 import { appliedEvent, type OutcomeEffect } from './change-agreement.js';
 import { checkManifest } from './edit-manifest.js';
 import type { GovernanceContext, GovernanceRepos } from '../governance-context.js';
-import { GOVERNANCE_EVENTS as E, governanceEvent } from '../governance-events.js';
 import { manifestToYaml, proposalFileName } from './manifest-yaml.js';
 import type { OutcomeInput } from './outcome-input.js';
 import type { Tension, GuardrailSpec, Manifest } from '../../model/index.js';
@@ -55,12 +54,16 @@ export async function addGuardrail(
       ...(file ? { file } : {}),
     },
     events: [
-      governanceEvent(E.guardrailVersioned, tension.id, now, {
-        tension: tension.id,
-        decision: decision.id,
-        guardrail: ref,
-        version,
-        changes,
+      celloEvent(GuardrailVersioned, {
+        subject: tension.id,
+        time: now,
+        data: {
+          tension: tension.id,
+          decision: decision.id,
+          guardrail: ref,
+          version,
+          changes,
+        },
       }),
       appliedEvent(now, decision.id, ref, version, changes),
     ],

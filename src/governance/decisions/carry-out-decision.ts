@@ -1,10 +1,17 @@
+import {
+  celloEvent,
+  ExperimentConcluded,
+  TensionDecided,
+  TensionDropped,
+  TensionEscalated,
+  TensionResolved,
+} from '../../model/index.js';
 import type { CloudEvent, Decision, Tension } from '../../model/index.js';
 import { InputError } from '../../shared/index.js';
 import { addGuardrail } from './add-guardrail.js';
 import { changeAgreement, type OutcomeEffect } from './change-agreement.js';
 import type { GovernanceContext, GovernanceRepos, PendingWrite } from '../governance-context.js';
 import { nextNumber } from '../governance-db.js';
-import { GOVERNANCE_EVENTS as E, governanceEvent } from '../governance-events.js';
 import type { OutcomeInput } from './outcome-input.js';
 import { experimentSubject, startExperiment } from '../experiments/start-experiment.js';
 import { assertTransition } from '../tensions/tension-states.js';
@@ -87,18 +94,22 @@ export async function carryOutDecision(
   await repos.records.insertDecision(decision);
 
   const events: CloudEvent[] = [
-    governanceEvent(E.tensionDecided, tension.id, now, {
-      tension: tension.id,
-      decision: id,
-      outcome: decision.outcome,
-      method: decision.method,
-      decidedBy: decision.decidedBy,
-      ...(decision.deciderCell ? { decider: `cell:${decision.deciderCell}` } : {}),
-      criteria,
-      rationale: decision.rationale,
-      ...(reviewDate ? { reviewDate } : {}),
-      ...(act.reviewId ? { review: act.reviewId } : {}),
-      ...(act.proposalId ? { proposal: act.proposalId } : {}),
+    celloEvent(TensionDecided, {
+      subject: tension.id,
+      time: now,
+      data: {
+        tension: tension.id,
+        decision: id,
+        outcome: decision.outcome,
+        method: decision.method,
+        decidedBy: decision.decidedBy,
+        ...(decision.deciderCell ? { decider: `cell:${decision.deciderCell}` } : {}),
+        criteria,
+        rationale: decision.rationale,
+        ...(reviewDate ? { reviewDate } : {}),
+        ...(act.reviewId ? { review: act.reviewId } : {}),
+        ...(act.proposalId ? { proposal: act.proposalId } : {}),
+      },
     }),
     ...effect.events,
   ];
@@ -114,11 +125,15 @@ export async function carryOutDecision(
         closedReason: `carried out by decision ${id}`,
       });
       events.push(
-        governanceEvent(E.tensionResolved, tension.id, now, {
-          tension: tension.id,
-          by: act.decidedBy,
-          reason: `carried out by decision ${id}`,
-          decision: id,
+        celloEvent(TensionResolved, {
+          subject: tension.id,
+          time: now,
+          data: {
+            tension: tension.id,
+            by: act.decidedBy,
+            reason: `carried out by decision ${id}`,
+            decision: id,
+          },
         }),
       );
       break;
@@ -133,12 +148,16 @@ export async function carryOutDecision(
         escalatedTo: act.input.to?.replace(/^cell:/, '') ?? null,
       });
       events.push(
-        governanceEvent(E.tensionEscalated, tension.id, now, {
-          tension: tension.id,
-          decision: id,
-          to: act.input.to ?? null,
-          reason: act.input.reason,
-          escalations: tension.escalations + 1,
+        celloEvent(TensionEscalated, {
+          subject: tension.id,
+          time: now,
+          data: {
+            tension: tension.id,
+            decision: id,
+            to: act.input.to ?? null,
+            reason: act.input.reason,
+            escalations: tension.escalations + 1,
+          },
         }),
       );
       break;
@@ -150,10 +169,14 @@ export async function carryOutDecision(
         closedReason: act.input.reason ?? decision.rationale,
       });
       events.push(
-        governanceEvent(E.tensionDropped, tension.id, now, {
-          tension: tension.id,
-          decision: id,
-          reason: act.input.reason ?? decision.rationale,
+        celloEvent(TensionDropped, {
+          subject: tension.id,
+          time: now,
+          data: {
+            tension: tension.id,
+            decision: id,
+            reason: act.input.reason ?? decision.rationale,
+          },
         }),
       );
       break;
@@ -197,21 +220,25 @@ async function concludeExperiment(
   const experiment = match ? await repos.records.experiment(match[1]!) : undefined;
   if (!experiment || experiment.state !== 'running') return [];
   const now = ctx.now();
-  const result = decision.details.result ?? decision.rationale;
-  await repos.records.concludeExperiment(experiment.id, String(result), now.toISOString());
+  const result = String(decision.details.result ?? decision.rationale);
+  await repos.records.concludeExperiment(experiment.id, result, now.toISOString());
   const origin = {
     ...(experiment.tensionId ? { tension: experiment.tensionId } : {}),
     ...(experiment.cell ? { cell: `cell:${experiment.cell}` } : {}),
     ...(experiment.recommendation ? { recommendation: experiment.recommendation } : {}),
   };
   const events = [
-    governanceEvent(E.experimentConcluded, experimentSubject(experiment), now, {
-      experiment: experiment.id,
-      ...origin,
-      review: tension.id,
-      decision: decision.id,
-      outcome: decision.outcome,
-      result,
+    celloEvent(ExperimentConcluded, {
+      subject: experimentSubject(experiment),
+      time: now,
+      data: {
+        experiment: experiment.id,
+        ...origin,
+        review: tension.id,
+        decision: decision.id,
+        outcome: decision.outcome,
+        result,
+      },
     }),
   ];
   // A cell's own experiment has no tension of its own to resolve.
@@ -226,7 +253,11 @@ async function concludeExperiment(
       updatedAt: now.toISOString(),
     });
     events.push(
-      governanceEvent(E.tensionResolved, original.id, now, { tension: original.id, by: decision.decidedBy, reason }),
+      celloEvent(TensionResolved, {
+        subject: original.id,
+        time: now,
+        data: { tension: original.id, by: decision.decidedBy, reason },
+      }),
     );
   }
   return events;

@@ -1,11 +1,17 @@
 import path from 'node:path';
-import { MANIFEST_APPLIED } from '../../engine/index.js';
 import { diffFields, manifestHash, type FieldChange } from '../../manifests/index.js';
-import type { CloudEvent, ManifestOf, Tension } from '../../model/index.js';
+import {
+  AgreementVersioned,
+  celloEvent,
+  GOVERNANCE_SOURCE,
+  ManifestApplied,
+  type CloudEvent,
+  type ManifestOf,
+  type Tension,
+} from '../../model/index.js';
 import { InputError, NotFoundError } from '../../shared/index.js';
 import { editManifest } from './edit-manifest.js';
 import type { GovernanceContext, GovernanceRepos, PendingWrite } from '../governance-context.js';
-import { GOVERNANCE_EVENTS as E, GOVERNANCE_SOURCE, governanceEvent } from '../governance-events.js';
 import { manifestToYaml, proposalFileName } from './manifest-yaml.js';
 import type { OutcomeInput } from './outcome-input.js';
 
@@ -18,7 +24,7 @@ export interface OutcomeEffect {
 
 /**
  * Writes a new version of an agreement (in the deciding transaction), with the field diff, the YAML for the
- * org-as-code repository, and a `dev.cello.manifest.applied` event so every process reloads the organization.
+ * org-as-code repository, and a `ManifestApplied` event so every process reloads the organization.
  * The agreement must involve one of the tension's cells or the decider's.
  */
 export async function changeAgreement(
@@ -53,13 +59,17 @@ export async function changeAgreement(
   const now = ctx.now();
   const ref = `agreement:${name}`;
   const events: CloudEvent[] = [
-    governanceEvent(E.agreementVersioned, tension.id, now, {
-      tension: tension.id,
-      decision: decision.id,
-      agreement: ref,
-      version,
-      previousVersion: current.version,
-      changes,
+    celloEvent(AgreementVersioned, {
+      subject: tension.id,
+      time: now,
+      data: {
+        tension: tension.id,
+        decision: decision.id,
+        agreement: ref,
+        version,
+        previousVersion: current.version,
+        changes,
+      },
     }),
     appliedEvent(now, decision.id, ref, version, changes),
   ];
@@ -78,12 +88,16 @@ export function appliedEvent(
   version: number,
   changes: FieldChange[],
 ): CloudEvent {
-  const event = governanceEvent(MANIFEST_APPLIED, ref, now, {
-    actor: `governance (decision ${decision})`,
-    changes: [{ action: version === 1 ? 'add' : 'change', ref, version, fields: changes.map((c) => c.path) }],
-    unchanged: 0,
+  return celloEvent(ManifestApplied, {
+    source: GOVERNANCE_SOURCE,
+    subject: ref,
+    time: now,
+    data: {
+      actor: `governance (decision ${decision})`,
+      changes: [{ action: version === 1 ? 'add' : 'change', ref, version, fields: changes.map((c) => c.path) }],
+      unchanged: 0,
+    },
   });
-  return { ...event, source: GOVERNANCE_SOURCE };
 }
 
 /** A decision may change only an agreement of the cells concerned: the tension's involved cells or the decider's. */

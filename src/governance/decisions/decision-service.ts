@@ -1,13 +1,20 @@
+import {
+  celloEvent,
+  describePrincipal,
+  ProposalAccepted,
+  ProposalMade,
+  ProposalObjected,
+  ProposalRejected,
+  ProposalVoted,
+} from '../../model/index.js';
 import { writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { describePrincipal } from '../../model/index.js';
 import { ConflictError, InputError, NotAllowedError, errorMessage } from '../../shared/index.js';
 import { assertBelongs, assertDecider, facilitatorsOf, isFacilitator } from '../access-checks.js';
 import { findAgendaItem } from '../reviews/agenda-item-ref.js';
 import { carryOutDecision, type DecisionRecord } from './carry-out-decision.js';
 import type { GovernanceContext, GovernanceRepos, PendingWrite } from '../governance-context.js';
 import { nextNumber } from '../governance-db.js';
-import { GOVERNANCE_EVENTS as E, governanceEvent } from '../governance-events.js';
 import { checkOutcomeInput, type OutcomeInput } from './outcome-input.js';
 import { previewOutcome } from './preview-outcome.js';
 import type { Proposal, CloudEvent, DecideResult, Principal, Review, Tension } from '../../model/index.js';
@@ -54,12 +61,16 @@ export function createDecisionService(ctx: GovernanceContext) {
     const now = ctx.now();
     await repos.records.updateProposal({ ...proposal, state: 'accepted', settledAt: now.toISOString() });
     record.events.unshift(
-      governanceEvent(E.proposalAccepted, proposal.tensionId, now, {
-        proposal: proposal.id,
-        tension: proposal.tensionId,
-        method: proposal.method,
-        how,
-        decision: record.decision.id,
+      celloEvent(ProposalAccepted, {
+        subject: proposal.tensionId,
+        time: now,
+        data: {
+          proposal: proposal.id,
+          tension: proposal.tensionId,
+          method: proposal.method,
+          how,
+          decision: record.decision.id,
+        },
       }),
     );
     return record;
@@ -109,10 +120,14 @@ export function createDecisionService(ctx: GovernanceContext) {
         await repos.records.updateProposal({ ...proposal, state: 'rejected', settledAt: now.toISOString() });
         return {
           events: [
-            governanceEvent(E.proposalRejected, tension.id, now, {
-              proposal: proposal.id,
-              tension: tension.id,
-              reason: `it could not be carried out: ${errorMessage(error)}`,
+            celloEvent(ProposalRejected, {
+              subject: tension.id,
+              time: now,
+              data: {
+                proposal: proposal.id,
+                tension: tension.id,
+                reason: `it could not be carried out: ${errorMessage(error)}`,
+              },
             }),
           ],
           writes: [],
@@ -123,14 +138,18 @@ export function createDecisionService(ctx: GovernanceContext) {
     await repos.records.updateProposal({ ...proposal, state: outcome, settledAt: now.toISOString() });
     await markItem(repos, proposal.reviewId, tension.id, { status: outcome === 'objected' ? 'objected' : 'rejected' });
     const tally = proposal.method === 'vote' ? tallyVotes(proposal.votes, members) : undefined;
-    const type = outcome === 'objected' ? E.proposalObjected : E.proposalRejected;
+    const type = outcome === 'objected' ? ProposalObjected : ProposalRejected;
     return {
       events: [
-        governanceEvent(type, tension.id, now, {
-          proposal: proposal.id,
-          tension: tension.id,
-          ...(tally ? { tally } : {}),
-          objections: proposal.objections,
+        celloEvent(type, {
+          subject: tension.id,
+          time: now,
+          data: {
+            proposal: proposal.id,
+            tension: tension.id,
+            ...(tally ? { tally } : {}),
+            objections: proposal.objections,
+          },
         }),
       ],
       writes: [],
@@ -280,16 +299,20 @@ export function createDecisionService(ctx: GovernanceContext) {
         return {
           result: proposal,
           events: [
-            governanceEvent(E.proposalMade, tension.id, now, {
-              proposal: proposal.id,
-              tension: tension.id,
-              method: proposal.method,
-              outcome: input,
-              proposedBy: by,
-              window,
-              ...(proposal.closesAt ? { closesAt: proposal.closesAt } : {}),
-              ...(review ? { review: review.id } : {}),
-              preview,
+            celloEvent(ProposalMade, {
+              subject: tension.id,
+              time: now,
+              data: {
+                proposal: proposal.id,
+                tension: tension.id,
+                method: proposal.method,
+                outcome: input,
+                proposedBy: by,
+                window,
+                ...(proposal.closesAt ? { closesAt: proposal.closesAt } : {}),
+                ...(review ? { review: review.id } : {}),
+                preview,
+              },
             }),
           ],
         };
@@ -370,12 +393,16 @@ export function createDecisionService(ctx: GovernanceContext) {
           { member: member.name, cell: proposal.proposerCell, vote, at: ctx.now().toISOString() },
         ];
         await repos.records.updateProposal({ ...current, votes });
-        const voted = governanceEvent(E.proposalVoted, current.tensionId, ctx.now(), {
-          proposal: current.id,
-          tension: current.tensionId,
-          member: member.name,
-          vote,
-          tally: tallyVotes(votes, members.length),
+        const voted = celloEvent(ProposalVoted, {
+          subject: current.tensionId,
+          time: ctx.now(),
+          data: {
+            proposal: current.id,
+            tension: current.tensionId,
+            member: member.name,
+            vote,
+            tally: tallyVotes(votes, members.length),
+          },
         });
         const { events, writes } = await settle(repos, { ...current, votes });
         return { result: { result: await repos.records.proposal(proposal.id), writes }, events: [voted, ...events] };

@@ -1,19 +1,5 @@
-import { eventTime, type StoredEvent } from '../../model/index.js';
+import { eventTime, type DeliveryDeadLettered, type EventData, type StoredEvent } from '../../model/index.js';
 import type { DetectedInput } from '../tensions/raise-input.js';
-
-/** The event the delivery worker appends when a webhook delivery runs out of attempts. */
-export const DEAD_LETTERED = 'dev.cello.delivery.dead-lettered';
-
-interface DeadLetterData {
-  delivery?: string;
-  subscription?: string;
-  cell?: string;
-  eventSeq?: number;
-  target?: string;
-  attempts?: number;
-  lastStatusCode?: number | null;
-  lastError?: string | null;
-}
 
 /**
  * The tension a dead letter raises: one per subscription (its dead letters count as occurrences), involving the
@@ -21,12 +7,11 @@ interface DeadLetterData {
  */
 export function deadLetterTension(
   deadLetter: StoredEvent,
+  data: EventData<typeof DeliveryDeadLettered>,
   original: StoredEvent | undefined,
   ownerOfType: (type: string) => string | undefined,
   tensionType: string,
-): DetectedInput | undefined {
-  const data = (deadLetter.data ?? {}) as DeadLetterData;
-  if (!data.subscription) return undefined;
+): DetectedInput {
   const subscriber = data.cell?.replace(/^cell:/, '');
   const owner = original ? ownerOfType(original.type) : undefined;
   const cells = [...new Set([subscriber, owner].filter((c): c is string => Boolean(c)))];
@@ -39,13 +24,13 @@ export function deadLetterTension(
     detector: 'dead-letters',
     subject: `subscription:${data.subscription}`,
     title: `Deliveries of subscription ${data.subscription}${original ? ` (${original.type})` : ''} are dead-lettered`,
-    description: `A webhook delivery to ${data.target ?? 'its target'} ran out of attempts (${data.attempts ?? '?'}); ${why}. Replay with \`cello replay --dead-letters --subscription ${data.subscription}\` once fixed.`,
+    description: `A webhook delivery to ${data.target} ran out of attempts (${data.attempts}); ${why}. Replay with \`cello replay --dead-letters --subscription ${data.subscription}\` once fixed.`,
     type: tensionType,
     cells,
     severity: 'high',
     observedAt: original ? original.recordedAt : eventTime(deadLetter),
     evidence: [
-      { kind: 'delivery', ref: data.delivery ?? deadLetter.id, note: `${data.attempts ?? '?'} attempt(s), ${why}` },
+      { kind: 'delivery', ref: data.delivery, note: `${data.attempts} attempt(s), ${why}` },
       ...(original
         ? [{ kind: 'event' as const, ref: String(original.seq), note: `${original.type} ${original.id}` }]
         : []),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { smallOrg } from '../../../test/governance/small-org.js';
 import { createOrgView } from '../../engine/index.js';
 import { buildOrgModel, runLintRules } from '../../manifests/index.js';
-import type { StoredEvent } from '../../model/index.js';
+import { DeliveryDeadLettered, TensionRaised, type StoredEvent } from '../../model/index.js';
 import { silentLogger } from '../../shared/index.js';
 import { cellsOfFinding, lintFindingTensions } from './boundary-lint-detector.js';
 import { deadLetterTension } from './dead-letter-detector.js';
@@ -22,7 +22,7 @@ const stored = (seq: number, type: string, data: unknown, extra: Partial<StoredE
 describe('the dead-letter detector', () => {
   it('raises one tension per subscription, between the subscriber and the owner of the event type', () => {
     const original = stored(7, 'com.tiny.payment.settled', { amount: 1 }, { recordedAt: '2026-01-05T09:00:00.000Z' });
-    const deadLetter = stored(9, 'dev.cello.delivery.dead-lettered', {
+    const data = {
       delivery: 'd1',
       subscription: 'risk-hears-settlements',
       cell: 'cell:risk',
@@ -30,9 +30,11 @@ describe('the dead-letter detector', () => {
       target: 'http://x',
       attempts: 1,
       lastStatusCode: 500,
-    });
+      lastError: null,
+    };
     const input = deadLetterTension(
-      deadLetter,
+      stored(9, DeliveryDeadLettered, data),
+      data,
       original,
       (type) => (type === 'com.tiny.payment.settled' ? 'payments' : undefined),
       'interface',
@@ -121,6 +123,6 @@ describe('the guardrail detector', () => {
   });
 
   it("never checks Cello's own events", () => {
-    expect(detector.check([stored(5, 'dev.cello.tension.raised', {})], org, 'process', now)).toEqual([]);
+    expect(detector.check([stored(5, TensionRaised, {})], org, 'process', now)).toEqual([]);
   });
 });

@@ -1,19 +1,19 @@
-import { MANIFEST_APPLIED } from '../../engine/index.js';
 import { buildOrgModel, runLintRules } from '../../manifests/index.js';
-import type { StoredEvent } from '../../model/index.js';
+import {
+  CELLO_SOURCE_PREFIX,
+  DeliveryDeadLettered,
+  ManifestApplied,
+  parseCelloEvent,
+  TensionDetected,
+  type StoredEvent,
+} from '../../model/index.js';
 import { errorMessage } from '../../shared/index.js';
 import { BOUNDARY_LINT, lintFindingTensions } from './boundary-lint-detector.js';
-import { DEAD_LETTERED, deadLetterTension } from './dead-letter-detector.js';
+import { deadLetterTension } from './dead-letter-detector.js';
 import type { GovernanceContext } from '../governance-context.js';
 import { createGuardrailDetector } from './guardrail-detector.js';
 import type { DetectedInput } from '../tensions/raise-input.js';
 import type { TensionService } from '../tensions/tension-service.js';
-
-/**
- * The port other components (workflows, insights) raise tensions through without importing governance: a system
- * event of this type whose data is a DetectedInput ({detector, subject, title, type, cells, …}).
- */
-export const TENSION_DETECTED = 'dev.cello.tension.detected';
 
 /** The detectors that read the feed of committed events: dead letters, guardrails on events, lint on apply, the port. */
 export function createFeedDetectors(ctx: GovernanceContext, tensions: TensionService) {
@@ -66,22 +66,26 @@ export function createFeedDetectors(ctx: GovernanceContext, tensions: TensionSer
     lint,
     /** Handles one batch from the feed; called one batch at a time, in log order. */
     async handle(events: readonly StoredEvent[]): Promise<void> {
-      const applied = events.filter((e) => e.type === MANIFEST_APPLIED);
+      const applied = events.filter((e) => e.type === ManifestApplied);
       for (const event of events) {
-        if (event.type === DEAD_LETTERED) {
-          const seq = Number((event.data as { eventSeq?: unknown } | undefined)?.eventSeq);
-          const original = Number.isSafeInteger(seq) ? await ctx.runtime.store.events.get(seq) : undefined;
+        if (event.type !== DeliveryDeadLettered && event.type !== TensionDetected) continue;
+        // The port takes reports from Cello's own components only (a cell may not publish its types anyway).
+        if (event.type === TensionDetected && !event.source.startsWith(CELLO_SOURCE_PREFIX)) continue;
+        const parsed = parseCelloEvent(event);
+        if (!parsed.ok) {
+          log.warn({ id: event.id, seq: event.seq }, `${parsed.problem} The event is ignored.`);
+        } else if (parsed.type === DeliveryDeadLettered) {
+          const original = await ctx.runtime.store.events.get(parsed.data.eventSeq);
           const input = deadLetterTension(
             event,
+            parsed.data,
             original,
             (type) => ctx.runtime.org().ownerOfType(type),
             ctx.options.detectorTypes['dead-letters'],
           );
-          if (input) await report(input);
-        } else if (event.type === TENSION_DETECTED && event.source.startsWith('/cello/')) {
-          const data = event.data as DetectedInput | undefined;
-          if (data && typeof data.detector === 'string' && typeof data.subject === 'string') await report(data);
-          else log.warn({ id: event.id }, `${TENSION_DETECTED} without detector and subject is ignored`);
+          await report(input);
+        } else if (parsed.type === TensionDetected) {
+          await report(parsed.data);
         }
       }
       for (const input of guardrails.check(events, ctx.runtime.org(), ctx.options.detectorTypes.guardrail, ctx.now()))

@@ -1,8 +1,8 @@
 import { celEventView, type OrgView } from '../../engine/index.js';
 import {
-  CELLO_EVENT_PREFIX,
   compileExpression,
   eventTime,
+  isCelloEventType,
   matchesTypePattern,
   type CompiledExpression,
   type ManifestOf,
@@ -22,7 +22,7 @@ const EVIDENCE_PER_REPORT = 5;
 /**
  * Checks committed events against the guardrails that target events (compiled once per apply). An expression
  * that is false is a violation; one per guardrail and offering cell becomes a tension, each violating event an
- * occurrence. Cello's own events (`dev.cello.*`) are not checked, so a tension cannot feed on itself.
+ * occurrence. Cello's own events (those of the event catalogue) are not checked, so a tension cannot feed on itself.
  */
 export function createGuardrailDetector(logger: Logger) {
   let compiledFor: OrgView | undefined;
@@ -59,7 +59,7 @@ export function createGuardrailDetector(logger: Logger) {
       if (active.length === 0) return [];
       const reports = new Map<string, { input: DetectedInput; count: number }>();
       for (const event of events) {
-        if (event.type.startsWith(CELLO_EVENT_PREFIX)) continue;
+        if (isCelloEventType(event.type)) continue;
         for (const { manifest, expression } of active) {
           const patterns = manifest.spec.eventTypes;
           if (patterns && !patterns.some((p) => matchesTypePattern(event.type, p))) continue;

@@ -34,7 +34,7 @@ function text(value: string | undefined, field: string, max: number, what: strin
 /**
  * Starts an experiment a cell chose for itself: no tension and no decision right, because the move concerns only
  * that cell's own work (ARCHITECTURE.md). Recorded like a decided one: a row in `experiments` and
- * `dev.cello.experiment.started`, in one transaction; it comes back to the review on its review date.
+ * `ExperimentStarted`, in one transaction; it comes back to the review on its review date.
  */
 export async function startCellExperiment(
   ctx: GovernanceContext,

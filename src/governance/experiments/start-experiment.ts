@@ -1,8 +1,8 @@
+import { celloEvent, ExperimentStarted } from '../../model/index.js';
 import type { CloudEvent, Experiment, Tension } from '../../model/index.js';
 import type { OutcomeEffect } from '../decisions/change-agreement.js';
 import type { GovernanceContext, GovernanceRepos } from '../governance-context.js';
 import { nextNumber } from '../governance-db.js';
-import { GOVERNANCE_EVENTS as E, governanceEvent } from '../governance-events.js';
 import { resolveDate, type OutcomeInput } from '../decisions/outcome-input.js';
 
 /** How long an experiment runs when the decision names no review date. */
@@ -23,8 +23,8 @@ export function experimentSubject(experiment: Pick<Experiment, 'id' | 'tensionId
 }
 
 /**
- * Inserts a running experiment (E-n) and the `dev.cello.experiment.started` event that records it, in the caller's
- * transaction. Both kinds go through here: the outcome of a decision, and a cell's own choice.
+ * Inserts a running experiment (E-n) and the `ExperimentStarted` event that records it, in the caller's transaction.
+ * Both kinds go through here: the outcome of a decision, and a cell's own choice.
  */
 export async function insertExperiment(
   repos: GovernanceRepos,
@@ -55,7 +55,7 @@ export async function insertExperiment(
     ...(e.recommendation ? { recommendation: e.recommendation } : {}),
     ...(e.evidence ? { evidence: e.evidence } : {}),
   };
-  const event = governanceEvent(E.experimentStarted, experimentSubject(e), now, data);
+  const event = celloEvent(ExperimentStarted, { subject: experimentSubject(e), time: now, data: data });
   // Like recommendation events, a cell's own experiment names it, so the cell can subscribe to what it runs.
   return { experiment, event: e.cell ? { ...event, extensions: { cell: e.cell } } : event };
 }

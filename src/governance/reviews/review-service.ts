@@ -1,4 +1,13 @@
-import { describePrincipal } from '../../model/index.js';
+import {
+  celloEvent,
+  describePrincipal,
+  ReviewClosed,
+  ReviewPlanned,
+  ReviewReordered,
+  ReviewStarted,
+  TensionScheduled,
+  TensionUnscheduled,
+} from '../../model/index.js';
 import { ConflictError, InputError } from '../../shared/index.js';
 import { assertFacilitator } from '../access-checks.js';
 import { findAgendaItem } from './agenda-item-ref.js';
@@ -7,7 +16,6 @@ import type { DecideResult, DecisionService } from '../decisions/decision-servic
 import { evidencePacket } from './evidence-packet.js';
 import type { GovernanceContext, GovernanceRepos, PendingWrite } from '../governance-context.js';
 import { nextNumber } from '../governance-db.js';
-import { GOVERNANCE_EVENTS as E, governanceEvent } from '../governance-events.js';
 import { renderMinutes } from './render-minutes.js';
 import type { OutcomeInput } from '../decisions/outcome-input.js';
 import { priorityOf } from '../tensions/rank-tensions.js';
@@ -137,12 +145,16 @@ export function createReviewService(ctx: GovernanceContext, tensions: TensionSer
           await repos.reviews.insert(review);
         }
         const events: CloudEvent[] = [
-          governanceEvent(E.reviewPlanned, review.id, now, {
-            review: review.id,
-            cell: `cell:${cell}`,
-            scheduledFor: review.scheduledFor,
-            plannedBy: by,
-            items: agenda.map((i) => ({ tension: i.tensionId, kind: i.kind, priority: i.priority.total })),
+          celloEvent(ReviewPlanned, {
+            subject: review.id,
+            time: now,
+            data: {
+              review: review.id,
+              cell: `cell:${cell}`,
+              scheduledFor: review.scheduledFor,
+              plannedBy: by,
+              items: agenda.map((i) => ({ tension: i.tensionId, kind: i.kind, priority: i.priority.total })),
+            },
           }),
         ];
         const onAgenda = new Set(agenda.map((i) => i.tensionId));
@@ -150,10 +162,14 @@ export function createReviewService(ctx: GovernanceContext, tensions: TensionSer
         await repos.tensions.schedule(fresh, review.id, now.toISOString());
         for (const id of fresh)
           events.push(
-            governanceEvent(E.tensionScheduled, id, now, {
-              tension: id,
-              review: review.id,
-              scheduledFor: review.scheduledFor,
+            celloEvent(TensionScheduled, {
+              subject: id,
+              time: now,
+              data: {
+                tension: id,
+                review: review.id,
+                scheduledFor: review.scheduledFor,
+              },
             }),
           );
         const left = (previous?.agenda ?? []).filter((i) => !onAgenda.has(i.tensionId)).map((i) => i.tensionId);
@@ -194,10 +210,14 @@ export function createReviewService(ctx: GovernanceContext, tensions: TensionSer
       return ctx.record(async (repos) => {
         const agenda = reorderAgenda(review.agenda, ids);
         await repos.reviews.update({ ...review, agenda, reordered: true });
-        const event = governanceEvent(E.reviewReordered, review.id, ctx.now(), {
-          review: review.id,
-          by: describePrincipal(principal),
-          order: agenda.map((i) => i.tensionId),
+        const event = celloEvent(ReviewReordered, {
+          subject: review.id,
+          time: ctx.now(),
+          data: {
+            review: review.id,
+            by: describePrincipal(principal),
+            order: agenda.map((i) => i.tensionId),
+          },
         });
         return { result: await repos.reviews.get(review.id), events: [event] };
       });
@@ -215,10 +235,14 @@ export function createReviewService(ctx: GovernanceContext, tensions: TensionSer
         const now = ctx.now();
         const by = describePrincipal(principal);
         await repos.reviews.update({ ...review, state: 'running', startedAt: now.toISOString(), startedBy: by });
-        const event = governanceEvent(E.reviewStarted, review.id, now, {
-          review: review.id,
-          by,
-          items: review.agenda.map((i) => i.tensionId),
+        const event = celloEvent(ReviewStarted, {
+          subject: review.id,
+          time: now,
+          data: {
+            review: review.id,
+            by,
+            items: review.agenda.map((i) => i.tensionId),
+          },
         });
         return { result: await repos.reviews.get(review.id), events: [event] };
       });
@@ -278,14 +302,18 @@ export function createReviewService(ctx: GovernanceContext, tensions: TensionSer
           noDecision,
         });
         events.push(
-          governanceEvent(E.reviewClosed, review.id, now, {
-            review: review.id,
-            by,
-            items: current.agenda.length,
-            decided,
-            undecided: current.agenda.length - decided,
-            noDecision,
-            decisions: made.map((d) => d.id),
+          celloEvent(ReviewClosed, {
+            subject: review.id,
+            time: now,
+            data: {
+              review: review.id,
+              by,
+              items: current.agenda.length,
+              decided,
+              undecided: current.agenda.length - decided,
+              noDecision,
+              decisions: made.map((d) => d.id),
+            },
           }),
         );
         return { result: await repos.reviews.get(review.id), events };
@@ -313,7 +341,9 @@ export function createReviewService(ctx: GovernanceContext, tensions: TensionSer
   ): Promise<CloudEvent[]> {
     const now = ctx.now();
     const moved = await repos.tensions.unschedule(reviewId, ids, now.toISOString());
-    return moved.map((id) => governanceEvent(E.tensionUnscheduled, id, now, { tension: id, review: reviewId, reason }));
+    return moved.map((id) =>
+      celloEvent(TensionUnscheduled, { subject: id, time: now, data: { tension: id, review: reviewId, reason } }),
+    );
   }
 }
 

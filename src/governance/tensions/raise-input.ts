@@ -1,6 +1,6 @@
 import { InputError } from '../../shared/index.js';
 import { parseEvidence } from './evidence.js';
-import { SEVERITIES, type Evidence, type Severity } from '../../model/index.js';
+import { SEVERITIES, type Evidence, type EventData, type Severity, type TensionDetected } from '../../model/index.js';
 
 /** What a person sends to raise a tension. */
 export interface RaiseInput {
@@ -17,14 +17,11 @@ export interface RaiseInput {
   ratings?: Record<string, number>;
 }
 
-/** What a detector sends: the same, plus who detected it and about what (the deduplication key). */
-export interface DetectedInput extends Omit<RaiseInput, 'ratings'> {
-  detector: string;
-  /** What it is about, e.g. `subscription:risk-alerts`: one tension per detector and subject. */
-  subject: string;
-  /** How many times this report saw it (default 1), e.g. several events of one batch. */
-  occurrences?: number;
-}
+/**
+ * What a detector sends: what a person sends, plus who detected it and about what (`subject`, the deduplication
+ * key), and how often this report saw it. Other components send the same as `TensionDetected` events.
+ */
+export type DetectedInput = EventData<typeof TensionDetected>;
 
 /** Checked and normalized raise input. */
 export interface CheckedRaise {

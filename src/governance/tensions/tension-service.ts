@@ -1,17 +1,34 @@
-import { describePrincipal, principalCell } from '../../model/index.js';
+import {
+  celloEvent,
+  describePrincipal,
+  principalCell,
+  TensionAdvised,
+  TensionCommented,
+  TensionRaised,
+  TensionReopened,
+  TensionResolved,
+  TensionUpdated,
+} from '../../model/index.js';
 import { ConflictError, InputError, NotAllowedError, newId } from '../../shared/index.js';
 import { assertBelongs, assertCanRate, holdsRight } from '../access-checks.js';
 import { mergeEvidence } from './evidence.js';
 import { nextNumber } from '../governance-db.js';
 import type { GovernanceContext, GovernanceRepos } from '../governance-context.js';
-import { GOVERNANCE_EVENTS as E, governanceEvent } from '../governance-events.js';
 import { checkRaise, type DetectedInput, type RaiseInput } from './raise-input.js';
 import { priorityOf } from './rank-tensions.js';
 import { resolveReviewCell } from '../reviews/review-cell.js';
 import type { Route } from './route-tension.js';
 import { scoreTension, validateRatings } from './score-tension.js';
 import { assertTransition, isAwaitingDecision } from './tension-states.js';
-import type { Tension, TensionNote, TensionState, CloudEvent, Principal, TensionDetail } from '../../model/index.js';
+import type {
+  Tension,
+  TensionNote,
+  TensionState,
+  CloudEvent,
+  EventData,
+  Principal,
+  TensionDetail,
+} from '../../model/index.js';
 import type { TensionFilter } from './tension-repository.js';
 
 export type { TensionDetail } from '../../model/index.js';
@@ -46,7 +63,7 @@ export function createTensionService(ctx: GovernanceContext) {
       evidence: tension.evidence,
       route: routeSummary(route),
     };
-    return { tension, events: [governanceEvent(E.tensionRaised, tension.id, ctx.now(), data)] };
+    return { tension, events: [celloEvent(TensionRaised, { subject: tension.id, time: ctx.now(), data: data })] };
   }
 
   return {
@@ -143,12 +160,16 @@ export function createTensionService(ctx: GovernanceContext) {
             closedReason: null,
           };
           await repos.tensions.update(existing.id, patch);
-          const event = governanceEvent(E.tensionReopened, existing.id, now, {
-            tension: existing.id,
-            by,
-            reason: `${input.detector} saw it again`,
-            occurrences,
-            reopened: patch.reopened,
+          const event = celloEvent(TensionReopened, {
+            subject: existing.id,
+            time: now,
+            data: {
+              tension: existing.id,
+              by,
+              reason: `${input.detector} saw it again`,
+              occurrences,
+              reopened: patch.reopened,
+            },
           });
           return {
             result: { tension: await repos.tensions.get(existing.id), action: 'reopened' as const },
@@ -156,11 +177,15 @@ export function createTensionService(ctx: GovernanceContext) {
           };
         }
         await repos.tensions.update(existing.id, { occurrences, lastOccurredAt: stamp, updatedAt: stamp, evidence });
-        const event = governanceEvent(E.tensionUpdated, existing.id, now, {
-          tension: existing.id,
-          change: 'occurrence',
-          occurrences,
-          evidence: checked.evidence,
+        const event = celloEvent(TensionUpdated, {
+          subject: existing.id,
+          time: now,
+          data: {
+            tension: existing.id,
+            change: 'occurrence',
+            occurrences,
+            evidence: checked.evidence,
+          },
         });
         return {
           result: { tension: await repos.tensions.get(existing.id), action: 'counted' as const },
@@ -185,10 +210,14 @@ export function createTensionService(ctx: GovernanceContext) {
         return {
           result: await repos.tensions.get(tension.id),
           events: [
-            governanceEvent(E.tensionResolved, tension.id, now, {
-              tension: tension.id,
-              by: `Cello (${detector})`,
-              reason,
+            celloEvent(TensionResolved, {
+              subject: tension.id,
+              time: now,
+              data: {
+                tension: tension.id,
+                by: `Cello (${detector})`,
+                reason,
+              },
             }),
           ],
         };
@@ -239,13 +268,17 @@ export function createTensionService(ctx: GovernanceContext) {
         return {
           result: undefined,
           events: [
-            governanceEvent(E.tensionUpdated, current.id, ctx.now(), {
-              tension: current.id,
-              change: 'rated',
-              by,
-              ratings: merged,
-              score: score.total,
-              explanation: score.explanation,
+            celloEvent(TensionUpdated, {
+              subject: current.id,
+              time: ctx.now(),
+              data: {
+                tension: current.id,
+                change: 'rated',
+                by,
+                ratings: merged,
+                score: score.total,
+                explanation: score.explanation,
+              },
             }),
           ],
         };
@@ -299,7 +332,13 @@ export function createTensionService(ctx: GovernanceContext) {
           });
           return {
             result: undefined,
-            events: [governanceEvent(E.tensionResolved, tension.id, now, { tension: tension.id, by, reason })],
+            events: [
+              celloEvent(TensionResolved, {
+                subject: tension.id,
+                time: now,
+                data: { tension: tension.id, by, reason },
+              }),
+            ],
           };
         }
         await repos.tensions.update(tension.id, {
@@ -313,11 +352,15 @@ export function createTensionService(ctx: GovernanceContext) {
         return {
           result: undefined,
           events: [
-            governanceEvent(E.tensionReopened, tension.id, now, {
-              tension: tension.id,
-              by,
-              reason,
-              reopened: current.reopened + 1,
+            celloEvent(TensionReopened, {
+              subject: tension.id,
+              time: now,
+              data: {
+                tension: tension.id,
+                by,
+                reason,
+                reopened: current.reopened + 1,
+              },
             }),
           ],
         };
@@ -360,11 +403,15 @@ export function createTensionService(ctx: GovernanceContext) {
         createdAt: now.toISOString(),
       };
       await repos.tensions.addNote(note);
-      const type = kind === 'advice' ? E.tensionAdvised : E.tensionCommented;
+      const type = kind === 'advice' ? TensionAdvised : TensionCommented;
       return {
         result: note,
         events: [
-          governanceEvent(type, tension.id, now, { tension: tension.id, note: note.id, by: note.author, body: text }),
+          celloEvent(type, {
+            subject: tension.id,
+            time: now,
+            data: { tension: tension.id, note: note.id, by: note.author, body: text },
+          }),
         ],
       };
     });
@@ -379,7 +426,7 @@ export function advisorsOf(tension: Pick<Tension, 'cells'>, route: Extract<Route
 }
 
 /** The route as event data. */
-export function routeSummary(route: Route): Record<string, unknown> {
+export function routeSummary(route: Route): EventData<typeof TensionRaised>['route'] {
   return route.routed
     ? {
         routed: true,

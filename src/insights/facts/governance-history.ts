@@ -1,6 +1,22 @@
+import {
+  parseCelloEvent,
+  REVIEW_EVENT_PREFIX,
+  ReviewClosed,
+  ReviewPlanned,
+  TENSION_EVENT_PREFIX,
+  TensionDecided,
+  TensionDropped,
+  TensionEscalated,
+  TensionRaised,
+  TensionReopened,
+  TensionResolved,
+  TensionScheduled,
+  TensionUnscheduled,
+  type CelloEvent,
+} from '../../model/index.js';
 import { EVENT_COLUMN as C, type EventLog } from '../../store/index.js';
 
-/** A tension as its events tell it (`dev.cello.tension.*`): read from the log, never from governance's tables. */
+/** A tension as its events tell it (`Tension*`): read from the log, never from governance's tables. */
 export interface TensionFacts {
   id: string;
   title: string;
@@ -20,7 +36,7 @@ export interface TensionFacts {
   awaiting: [number, number | null][];
 }
 
-/** A tension review as its events tell it (`dev.cello.review.*`). */
+/** A tension review as its events tell it (`Review*`). */
 export interface ReviewFacts {
   id: string;
   cell?: string;
@@ -36,16 +52,10 @@ export interface GovernanceHistory {
   reviews: ReviewFacts[];
 }
 
-const TENSION = 'dev.cello.tension.';
-const REVIEW = 'dev.cello.review.';
-
-type Data = Record<string, unknown>;
-const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
-
 /**
  * Replays governance's facts from the log, up to `toMs`: each tension's lifecycle (raised, scheduled, decided,
  * escalated, resolved, dropped, reopened) and each review's outcome. Insights read these events, not governance
- * code, so the two modules stay independent.
+ * code, so the two modules stay independent; an event whose data does not match the catalogue is left out.
  */
 export async function readGovernanceHistory(
   events: Pick<EventLog, 'scanColumns'>,
@@ -54,7 +64,7 @@ export async function readGovernanceHistory(
   const tensions = new Map<string, TensionFacts>();
   const reviews = new Map<string, ReviewFacts>();
   const scan = events.scanColumns({
-    types: [`${TENSION}*`, `${REVIEW}*`],
+    types: [`${TENSION_EVENT_PREFIX}*`, `${REVIEW_EVENT_PREFIX}*`],
     whole: true,
     ...(options.toMs !== undefined ? { toMs: options.toMs } : {}),
   });
@@ -63,28 +73,27 @@ export async function readGovernanceHistory(
       const id = row[C.subject];
       if (!id) continue;
       const json = row[C.data];
-      const data = (json ? JSON.parse(json) : {}) as Data;
+      const parsed = parseCelloEvent({ type: row[C.type], data: json ? JSON.parse(json) : undefined });
+      if (!parsed.ok) continue;
       const t = row[C.timeMs];
-      const type = row[C.type];
-      if (type.startsWith(REVIEW)) applyReview(reviews, id, type.slice(REVIEW.length), data, t);
-      else applyTension(tensions, id, type.slice(TENSION.length), data, t);
+      if (parsed.type.startsWith(REVIEW_EVENT_PREFIX)) applyReview(reviews, id, parsed, t);
+      else applyTension(tensions, id, parsed, t);
     }
   }
   return { tensions: [...tensions.values()], reviews: [...reviews.values()] };
 }
 
-function applyTension(tensions: Map<string, TensionFacts>, id: string, what: string, data: Data, t: number): void {
-  if (what === 'raised') {
-    const observed = Date.parse(text(data.observedAt) ?? '');
+function applyTension(tensions: Map<string, TensionFacts>, id: string, event: CelloEvent, t: number): void {
+  if (event.type === TensionRaised) {
+    const { data } = event;
+    const observed = Date.parse(data.observedAt);
     tensions.set(id, {
       id,
-      title: text(data.title) ?? id,
-      type: text(data.type) ?? 'unknown',
-      cells: Array.isArray(data.cells)
-        ? data.cells.filter((c): c is string => typeof c === 'string').map((c) => c.replace(/^cell:/, ''))
-        : [],
-      severity: text(data.severity) ?? 'medium',
-      ...(text(data.detector) ? { detector: text(data.detector)! } : {}),
+      title: data.title,
+      type: data.type,
+      cells: data.cells.map((c) => c.replace(/^cell:/, '')),
+      severity: data.severity,
+      ...(data.detector ? { detector: data.detector } : {}),
       observedAtMs: Number.isNaN(observed) ? t : Math.min(observed, t),
       raisedAtMs: t,
       state: 'open',
@@ -100,30 +109,30 @@ function applyTension(tensions: Map<string, TensionFacts>, id: string, what: str
     const span = tension.awaiting[tension.awaiting.length - 1];
     if (span && span[1] === null) span[1] = t;
   };
-  switch (what) {
-    case 'scheduled':
+  switch (event.type) {
+    case TensionScheduled:
       if (tension.state === 'open') tension.state = 'scheduled';
       break;
-    case 'unscheduled':
+    case TensionUnscheduled:
       if (tension.state === 'scheduled') tension.state = 'open';
       break;
-    case 'decided':
+    case TensionDecided:
       // An escalation is decided but goes on waiting, elsewhere.
-      if (data.outcome === 'escalate') break;
+      if (event.data.outcome === 'escalate') break;
       tension.state = 'decided';
       tension.decidedAtMs = t;
       stopWaiting();
       break;
-    case 'escalated':
+    case TensionEscalated:
       tension.escalations++;
       break;
-    case 'resolved':
-    case 'dropped':
-      tension.state = what;
+    case TensionResolved:
+    case TensionDropped:
+      tension.state = event.type === TensionResolved ? 'resolved' : 'dropped';
       tension.closedAtMs = t;
       stopWaiting();
       break;
-    case 'reopened':
+    case TensionReopened:
       stopWaiting();
       tension.state = 'open';
       tension.reopened++;
@@ -134,14 +143,14 @@ function applyTension(tensions: Map<string, TensionFacts>, id: string, what: str
   }
 }
 
-function applyReview(reviews: Map<string, ReviewFacts>, id: string, what: string, data: Data, t: number): void {
+function applyReview(reviews: Map<string, ReviewFacts>, id: string, event: CelloEvent, t: number): void {
   let review = reviews.get(id);
   if (!review) reviews.set(id, (review = { id, items: 0, decided: 0, noDecision: false }));
-  if (what === 'planned' && text(data.cell)) review.cell = text(data.cell)!.replace(/^cell:/, '');
-  if (what === 'closed') {
+  if (event.type === ReviewPlanned) review.cell = event.data.cell.replace(/^cell:/, '');
+  if (event.type === ReviewClosed) {
     review.closedAtMs = t;
-    review.items = typeof data.items === 'number' ? data.items : 0;
-    review.decided = typeof data.decided === 'number' ? data.decided : 0;
-    review.noDecision = data.noDecision === true || (review.items > 0 && review.decided === 0);
+    review.items = event.data.items;
+    review.decided = event.data.decided;
+    review.noDecision = event.data.noDecision || (review.items > 0 && review.decided === 0);
   }
 }

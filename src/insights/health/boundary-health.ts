@@ -1,5 +1,5 @@
 import { LINT_RULES, buildOrgModel, runLintRules, type Finding } from '../../manifests/index.js';
-import { CELLO_EVENT_PREFIX, type Manifest } from '../../model/index.js';
+import { isCelloEventType, type Manifest } from '../../model/index.js';
 import { compareText } from '../mining/compare-text.js';
 
 /** The lint rules the boundaries area reuses: ownership of domains and event types, agreements for consumers. */
@@ -9,7 +9,7 @@ export const BOUNDARY_RULES = ['domain-owner', 'event-type-owner', 'missing-agre
 export interface BoundaryHealth {
   unownedDomains: string[];
   doublyOwnedDomains: { domain: string; cells: string[] }[];
-  /** Event types seen in the log that no cell offers (Cello's own `dev.cello.*` types aside). */
+  /** Event types seen in the log that no cell offers (Cello's own, the event catalogue's, aside). */
   unownedEventTypes: { type: string; events: number }[];
   doublyOwnedEventTypes: { type: string; cells: string[] }[];
   consumersWithoutAgreements: { manifest: string; message: string; hint: string }[];
@@ -33,7 +33,7 @@ export function boundaryHealth(
       .filter((d) => model.domainOwners(d).length > 1)
       .map((domain) => ({ domain, cells: model.domainOwners(domain) })),
     unownedEventTypes: [...typesSeen]
-      .filter(([type]) => !type.startsWith(CELLO_EVENT_PREFIX) && model.eventOfferings(type).length === 0)
+      .filter(([type]) => !isCelloEventType(type) && model.eventOfferings(type).length === 0)
       .map(([type, events]) => ({ type, events }))
       .sort((a, b) => b.events - a.events || compareText(a.type, b.type)),
     doublyOwnedEventTypes: model

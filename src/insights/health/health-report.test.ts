@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Manifest } from '../../model/index.js';
+import { TensionRaised, type Manifest } from '../../model/index.js';
 import type { TensionFacts } from '../facts/governance-history.js';
 import { buildHealthReport, type HealthOptions } from './health-report.js';
 
@@ -81,7 +81,7 @@ describe('buildHealthReport', () => {
       typesSeen: new Map([
         ['com.x.asked', 10],
         ['com.x.unknown', 3],
-        ['dev.cello.tension.raised', 2],
+        [TensionRaised, 2],
       ]),
     },
     OPTIONS,

@@ -1,3 +1,4 @@
+import { isCelloEventType, WORKFLOW_EVENT_PREFIX } from '../../model/index.js';
 import { InputError, isDuration, parseDuration } from '../../shared/index.js';
 
 /** Which events of the live log to mine, and what a resource is. */
@@ -15,19 +16,16 @@ export interface LiveLogQuery {
   /** What a resource is: `publisher` (the publishing cell; default), `data.<field>` (a field of the data) or `none`. */
   resource?: string;
   /**
-   * Without `types`, Cello's own records (`dev.cello.*`: tensions, reviews, deliveries…) are left out, except
-   * workflow events (`dev.cello.workflow.*`), which are work; `includeCello` keeps them all.
+   * Without `types`, Cello's own records (the event catalogue's: tensions, reviews, deliveries…) are left out,
+   * except workflow events (`WORKFLOW_EVENT_PREFIX`), which are work; `includeCello` keeps them all.
    */
   includeCello?: boolean;
 }
 
-const CELLO = 'dev.cello.';
-const WORKFLOW = 'dev.cello.workflow.';
-
 /** Whether a row of this type is mined under the query (the type filter itself runs in the store). */
 export function minesType(query: LiveLogQuery): ((type: string) => boolean) | undefined {
   if (query.types || query.includeCello) return undefined;
-  return (type) => !type.startsWith(CELLO) || type.startsWith(WORKFLOW);
+  return (type) => !isCelloEventType(type) || type.startsWith(WORKFLOW_EVENT_PREFIX);
 }
 
 /** The query as it arrives from a URL or flags: comma-separated types (as `GET /v1/events?type=`), times as RFC 3339 or a duration back from now. */
@@ -38,7 +36,7 @@ export interface LiveLogQueryText {
   workflow?: string;
   template?: string;
   resource?: string;
-  /** `true` keeps Cello's own records (`dev.cello.*`) in the log. */
+  /** `true` keeps Cello's own records (the event catalogue's types) in the log. */
   cello?: string;
 }
 

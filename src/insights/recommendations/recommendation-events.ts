@@ -1,36 +1,39 @@
-import type { CloudEvent, Recommendation } from '../../model/index.js';
-import { newId } from '../../shared/index.js';
+import {
+  celloEvent,
+  type CloudEvent,
+  type EventData,
+  type RecommendationAccepted,
+  type RecommendationDismissed,
+  type RecommendationMade,
+  type RecommendationUpdated,
+  type RecommendationWithdrawn,
+  type Recommendation,
+} from '../../model/index.js';
 
-/** Every event recommendations append; subject = the recommendation id, extension `cell` = the cell addressed. */
-export const RECOMMENDATION_EVENTS = {
-  made: 'dev.cello.recommendation.made',
-  updated: 'dev.cello.recommendation.updated',
-  accepted: 'dev.cello.recommendation.accepted',
-  dismissed: 'dev.cello.recommendation.dismissed',
-  withdrawn: 'dev.cello.recommendation.withdrawn',
-} as const;
-
-export const INSIGHTS_SOURCE = '/cello/insights';
+/** The types of the events recommendations append. */
+export type RecommendationEventType =
+  | typeof RecommendationMade
+  | typeof RecommendationUpdated
+  | typeof RecommendationAccepted
+  | typeof RecommendationDismissed
+  | typeof RecommendationWithdrawn;
 
 /**
- * An event about a recommendation, appended in the transaction that changes it. The `cell` extension lets the
- * owning cell subscribe to what is addressed to it (`filter: event.cell == "finance"`).
+ * An event about a recommendation, appended in the transaction that changes it: subject = its id, and its data
+ * starts with the recommendation and the cell addressed. The `cell` extension lets the owning cell subscribe to
+ * what is addressed to it (`filter: event.cell == "finance"`).
  */
-export function recommendationEvent(
-  type: string,
+export function recommendationEvent<T extends RecommendationEventType>(
+  type: T,
   recommendation: Pick<Recommendation, 'id' | 'cell'>,
   time: Date,
-  data: Record<string, unknown>,
+  data: Omit<EventData<T>, 'recommendation' | 'cell'>,
 ): CloudEvent {
-  return {
-    specversion: '1.0',
-    id: newId(),
-    source: INSIGHTS_SOURCE,
-    type,
+  return celloEvent<RecommendationEventType>(type, {
     subject: recommendation.id,
-    time: time.toISOString(),
-    datacontenttype: 'application/json',
-    data: { recommendation: recommendation.id, cell: recommendation.cell, ...data },
+    time,
+    // Omit on a generic type hides from TypeScript that adding the two fields back gives EventData<T>.
+    data: { recommendation: recommendation.id, cell: recommendation.cell, ...data } as EventData<T>,
     extensions: { cell: recommendation.cell },
-  };
+  });
 }

@@ -1,10 +1,17 @@
 import type { Runtime } from '../../engine/index.js';
-import { describePrincipal } from '../../model/index.js';
+import {
+  describePrincipal,
+  RecommendationAccepted,
+  RecommendationDismissed,
+  RecommendationMade,
+  RecommendationUpdated,
+  RecommendationWithdrawn,
+} from '../../model/index.js';
 import { ConflictError, InputError, NotAllowedError } from '../../shared/index.js';
 import type { ExperimentSink } from '../ports/experiment-sink.js';
 import { acceptanceStats, type AcceptanceStats } from './acceptance-stats.js';
-import type { Recommendation, RecommendationCandidate, AcceptResult, Principal } from '../../model/index.js';
-import { RECOMMENDATION_EVENTS as E, recommendationEvent } from './recommendation-events.js';
+import type { Recommendation, RecommendationCandidate, AcceptResult, EventData, Principal } from '../../model/index.js';
+import { recommendationEvent } from './recommendation-events.js';
 import { recommendationRepository, type RecommendationFilter } from './recommendation-repository.js';
 
 /** What accepting may change: the experiment's move, metric and review date (the recommendation's by default). */
@@ -35,7 +42,7 @@ const NOTABLE_CONFIDENCE_CHANGE = 0.05;
 
 /**
  * Recommendations: refreshed from the log, addressed to the owning cell, accepted (→ an experiment) or dismissed
- * with a reason by that cell only. Every change commits with its event (`dev.cello.recommendation.*`).
+ * with a reason by that cell only. Every change commits with its event (the catalogue's `Recommendation*` types).
  */
 export function createRecommendationService(deps: RecommendationServiceDeps) {
   const { runtime } = deps;
@@ -98,13 +105,13 @@ export function createRecommendationService(deps: RecommendationServiceDeps) {
               updatedAt: stamp,
             };
             await repo.insert(made);
-            events.push(recommendationEvent(E.made, made, now, madeData(made)));
+            events.push(recommendationEvent(RecommendationMade, made, now, madeData(made)));
             result.made++;
           } else if (current.state === 'withdrawn') {
             const { reason: _reason, decidedAt: _at, decidedBy: _by, ...rest } = current;
             const again: Recommendation = { ...rest, ...candidate, state: 'open', updatedAt: stamp };
             await repo.update(again);
-            events.push(recommendationEvent(E.made, again, now, { ...madeData(again), again: true }));
+            events.push(recommendationEvent(RecommendationMade, again, now, { ...madeData(again), again: true }));
             result.made++;
           } else if (current.state === 'open') {
             const fresh: Recommendation = { ...current, ...candidate, updatedAt: stamp };
@@ -114,7 +121,7 @@ export function createRecommendationService(deps: RecommendationServiceDeps) {
               Math.abs(fresh.confidence - current.confidence) >= NOTABLE_CONFIDENCE_CHANGE
             ) {
               events.push(
-                recommendationEvent(E.updated, fresh, now, {
+                recommendationEvent(RecommendationUpdated, fresh, now, {
                   title: fresh.title,
                   confidence: fresh.confidence,
                   sampleSize: fresh.sampleSize,
@@ -129,7 +136,7 @@ export function createRecommendationService(deps: RecommendationServiceDeps) {
           if (current.state !== 'open' || seen.has(current.key)) continue;
           const reason = `the evidence was no longer there on ${stamp}`;
           await repo.update({ ...current, state: 'withdrawn', reason, updatedAt: stamp });
-          events.push(recommendationEvent(E.withdrawn, current, now, { reason }));
+          events.push(recommendationEvent(RecommendationWithdrawn, current, now, { reason }));
           result.withdrawn++;
         }
         return { result, events };
@@ -184,7 +191,7 @@ export function createRecommendationService(deps: RecommendationServiceDeps) {
           experiment: started?.experiment ?? null,
           ...(started?.tension ? { tension: started.tension } : {}),
         };
-        return { result: next, events: [recommendationEvent(E.accepted, next, now, data)] };
+        return { result: next, events: [recommendationEvent(RecommendationAccepted, next, now, data)] };
       });
       return {
         recommendation: accepted,
@@ -218,13 +225,16 @@ export function createRecommendationService(deps: RecommendationServiceDeps) {
           updatedAt: now.toISOString(),
         };
         await repo.update(next);
-        return { result: next, events: [recommendationEvent(E.dismissed, next, now, { by, reason: text })] };
+        return {
+          result: next,
+          events: [recommendationEvent(RecommendationDismissed, next, now, { by, reason: text })],
+        };
       });
     },
   };
 }
 
-function madeData(r: Recommendation): Record<string, unknown> {
+function madeData(r: Recommendation): Omit<EventData<typeof RecommendationMade>, 'recommendation' | 'cell'> {
   return {
     kind: r.kind,
     title: r.title,

@@ -1,6 +1,14 @@
+import {
+  parseCelloEvent,
+  WORKFLOW_EVENT_PREFIX,
+  WorkflowCompleted,
+  WorkflowEscalated,
+  WorkflowStarted,
+  WorkflowStepCompleted,
+} from '../../model/index.js';
 import { EVENT_COLUMN as C, type EventLog } from '../../store/index.js';
 
-/** What the runs of one workflow (a cell's adaptation of a template) did, from its `dev.cello.workflow.*` events. */
+/** What the runs of one workflow (a cell's adaptation of a template) did, from its `Workflow*` events. */
 export interface WorkflowRuns {
   workflow: string;
   /** The template's name (versions aside: cells adapting any version of it run "the same template"). */
@@ -14,9 +22,6 @@ export interface WorkflowRuns {
   reworkRuns: number;
   escalatedRuns: number;
 }
-
-const PREFIX = 'dev.cello.workflow.';
-const STARTED = `${PREFIX}started`;
 
 interface Run {
   workflow: string;
@@ -40,10 +45,10 @@ export async function readWorkflowRuns(
 ): Promise<WorkflowRuns[]> {
   const runs = new Map<string, Run>();
   for await (const batch of events.scanColumns({
-    types: [`${PREFIX}*`],
+    types: [`${WORKFLOW_EVENT_PREFIX}*`],
     fromMs,
     extensions: 'all',
-    whole: [STARTED],
+    whole: [WorkflowStarted],
   })) {
     for (const row of batch) {
       const extensions = row[C.extensions];
@@ -55,18 +60,18 @@ export async function readWorkflowRuns(
       if (!instance || !workflow || !template) continue;
       let run = runs.get(instance);
       if (!run) runs.set(instance, (run = { workflow, template, steps: new Map(), escalated: false }));
-      const what = row[C.type].slice(PREFIX.length);
+      const type = row[C.type];
       const t = row[C.timeMs];
-      if (what === 'started') {
+      if (type === WorkflowStarted) {
         run.startMs = t;
         const json = row[C.data];
-        const data = json ? (JSON.parse(json) as Record<string, unknown>) : {};
-        if (typeof data.cell === 'string') run.cell = data.cell.replace(/^cell:/, '');
-      } else if (what === 'completed') {
+        const parsed = parseCelloEvent({ type, data: json ? JSON.parse(json) : undefined });
+        if (parsed.ok && parsed.type === WorkflowStarted) run.cell = parsed.data.cell.replace(/^cell:/, '');
+      } else if (type === WorkflowCompleted) {
         run.endMs = t;
-      } else if (what === 'escalated') {
+      } else if (type === WorkflowEscalated) {
         run.escalated = true;
-      } else if (what === 'step.completed' && typeof ext.step === 'string') {
+      } else if (type === WorkflowStepCompleted && typeof ext.step === 'string') {
         run.steps.set(ext.step, (run.steps.get(ext.step) ?? 0) + 1);
       }
     }

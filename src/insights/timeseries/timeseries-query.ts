@@ -14,7 +14,7 @@ export interface TimeseriesQuery {
   toMs: number;
   /** Exact types or `prefix.*` patterns, each counted as its own throughput series. */
   types: string[];
-  /** Count Cello's own records (`dev.cello.*` other than workflow events) in the total too. */
+  /** Count Cello's own records (the event catalogue's types other than workflow events) in the total too. */
   includeCello: boolean;
 }
 

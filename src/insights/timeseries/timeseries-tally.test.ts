@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CELLO_EVENT_PREFIX, TensionRaised, WorkflowStarted } from '../../model/index.js';
 import type { EventColumnsRow } from '../../store/index.js';
 import { bucketSpan } from './bucket-span.js';
 import { TimeseriesTally, type SloSeriesSpec } from './timeseries-tally.js';
@@ -32,7 +33,7 @@ describe('TimeseriesTally', () => {
 
   function twoDays(): TimeseriesTally {
     const tally = new TimeseriesTally(span, [slo('strict', '4h', 4 * H), slo('relaxed', '6h', 6 * H)], {
-      types: ['com.x.*', 'com.x.answered', 'dev.cello.*'],
+      types: ['com.x.*', 'com.x.answered', `${CELLO_EVENT_PREFIX}*`],
       includeCello: false,
       nowMs: NOW,
     });
@@ -46,8 +47,8 @@ describe('TimeseriesTally', () => {
       ['com.x.answered', 'k1', '2026-03-10T11:00:00Z'],
       ['com.x.asked', 'k3', '2026-03-11T08:00:00Z'],
       ['com.x.asked', 'k2', '2026-03-11T23:00:00Z'],
-      ['dev.cello.tension.raised', 'T-1', '2026-03-11T09:00:00Z'],
-      ['dev.cello.workflow.started', 'k2', '2026-03-11T23:00:00Z'],
+      [TensionRaised, 'T-1', '2026-03-11T09:00:00Z'],
+      [WorkflowStarted, 'k2', '2026-03-11T23:00:00Z'],
       ['com.x.asked', null, '2026-03-11T10:00:00Z'],
       // After the span: the answer to k2 (2 hours, in time), not counted as throughput.
       ['com.x.answered', 'k2', '2026-03-12T01:00:00Z'],
@@ -62,7 +63,7 @@ describe('TimeseriesTally', () => {
       byType: [
         { type: 'com.x.*', counts: [5, 3] },
         { type: 'com.x.answered', counts: [3, 0] },
-        { type: 'dev.cello.*', counts: [0, 2] },
+        { type: `${CELLO_EVENT_PREFIX}*`, counts: [0, 2] },
       ],
     });
   });

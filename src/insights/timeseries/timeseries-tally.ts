@@ -1,4 +1,4 @@
-import { matchesTypePattern } from '../../model/index.js';
+import { isCelloEventType, matchesTypePattern, WORKFLOW_EVENT_PREFIX } from '../../model/index.js';
 import { EVENT_COLUMN as C, type EventColumnsRow } from '../../store/index.js';
 import { correlationKey } from '../slo/correlation-key.js';
 import { pairSignals } from '../slo/pair-signals.js';
@@ -41,9 +41,6 @@ interface TypeRoles {
   requestOf: PairingGroup[];
   responseOf: PairingGroup[];
 }
-
-const CELLO = 'dev.cello.';
-const WORKFLOW = 'dev.cello.workflow.';
 
 /**
  * Throughput and SLO figures bucket by bucket, fed one row at a time. Events are counted and dropped; only the
@@ -163,7 +160,7 @@ export class TimeseriesTally {
     const series: number[] = [];
     this.options.types.forEach((pattern, i) => matchesTypePattern(type, pattern) && series.push(i));
     roles = {
-      counted: this.options.includeCello || !type.startsWith(CELLO) || type.startsWith(WORKFLOW),
+      counted: this.options.includeCello || !isCelloEventType(type) || type.startsWith(WORKFLOW_EVENT_PREFIX),
       series,
       requestOf: this.groups.filter((g) => g.request === type),
       // A type that is both request and response counts as a request: it cannot answer itself.

@@ -5,7 +5,8 @@ export const REVIEW_STATES = ['planned', 'running', 'closed'] as const;
 export type ReviewState = (typeof REVIEW_STATES)[number];
 
 /** Why an item is on the agenda: an open tension, or something whose review date has come (raised as a tension). */
-export type AgendaItemKind = 'tension' | 'agreement' | 'experiment' | 'decision';
+export const AGENDA_ITEM_KINDS = ['tension', 'agreement', 'experiment', 'decision'] as const;
+export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
 
 /** What the review did with an item. */
 export type AgendaItemStatus = 'pending' | 'decided' | 'proposed' | 'objected' | 'rejected';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { Manifest } from '../../model/index.js';
+import { WorkflowUpgradeAvailable, type Manifest } from '../../model/index.js';
 import { driftReport } from './workflow-drift.js';
 import { upgradeNotices } from './upgrade-notices.js';
 
@@ -101,7 +101,7 @@ describe('template drift', () => {
     const now = new Date('2026-03-01T10:00:00Z');
     const [notice] = upgradeNotices(manifests, now);
     expect(notice).toMatchObject({
-      type: 'dev.cello.workflow.upgrade-available',
+      type: WorkflowUpgradeAvailable,
       subject: 'workflow:cs-emea-case-handling',
       data: { cell: 'cs-emea', adopted: 1, newest: 2 },
     });

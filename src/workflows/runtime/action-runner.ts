@@ -1,16 +1,19 @@
-import type { CloudEvent } from '../../model/index.js';
+import {
+  celloEvent,
+  toStructuredCloudEvent,
+  TensionDetected,
+  workflowSource,
+  WorkflowEscalated,
+  WorkflowTaskCreated,
+  WorkflowWebhook,
+  type CloudEvent,
+} from '../../model/index.js';
 import { newId } from '../../shared/index.js';
 import type { Insertable } from 'kysely';
 import type { WorkflowTasksTable, WorkflowTimersTable, WorkflowWebhooksTable } from '../workflow-tables.js';
 import type { CompiledAction, CompiledStep, CompiledWorkflow } from './compiled-workflow.js';
 import type { InstanceRecord } from './instance-record.js';
-import {
-  TENSION_DETECTED,
-  WORKFLOW_EVENT_TYPES,
-  instanceEvent,
-  instanceEventId,
-  workflowSource,
-} from './transition-events.js';
+import { instanceEvent, instanceEventId, instanceExtensions } from './transition-events.js';
 import type { Trigger } from './trigger.js';
 
 /** What a list of actions produced; applied to the batch only when every action succeeded. */
@@ -70,10 +73,17 @@ export function runActions(
     out.ran.push(action.kind);
     switch (action.kind) {
       case 'emit':
+        // The cell's own event type, not one of Cello's: the same envelope as a transition, but no catalogue entry.
         out.events.push({
-          ...instanceEvent(record, action.type, evaluate(action.data), {
-            id: id('emit', index),
-            now: context.now,
+          specversion: '1.0',
+          id: id('emit', index),
+          source: workflowSource(record.workflow),
+          type: action.type,
+          subject: record.caseId,
+          time: new Date(context.now).toISOString(),
+          datacontenttype: 'application/json',
+          data: evaluate(action.data),
+          extensions: instanceExtensions(record, {
             step: step.id,
             ...(trigger.causation ? { causation: trigger.causation } : {}),
           }),
@@ -82,20 +92,16 @@ export function runActions(
       case 'webhook': {
         const key = `wfh_${id('webhook', index)}`;
         const body = action.body ? evaluate(action.body) : { vars: out.vars, event: trigger.view.data ?? null };
-        const envelope = {
-          specversion: '1.0',
-          id: key,
-          source: workflowSource(record.workflow),
-          type: 'dev.cello.workflow.webhook',
-          subject: record.caseId,
-          time: new Date(context.now).toISOString(),
-          datacontenttype: 'application/json',
-          workflow: record.workflow,
-          template: record.template,
-          instance: record.id,
-          step: step.id,
-          data: body,
-        };
+        const envelope = toStructuredCloudEvent(
+          celloEvent(WorkflowWebhook, {
+            id: key,
+            source: workflowSource(record.workflow),
+            subject: record.caseId,
+            time: new Date(context.now),
+            data: body,
+            extensions: instanceExtensions(record, { step: step.id }),
+          }),
+        );
         out.webhooks.push({
           id: key,
           instance_id: record.id,
@@ -151,7 +157,7 @@ export function runActions(
         out.events.push(
           instanceEvent(
             record,
-            WORKFLOW_EVENT_TYPES.taskCreated,
+            WorkflowTaskCreated,
             {
               instance: record.id,
               task: taskId,
@@ -181,7 +187,7 @@ export function runActions(
         out.events.push(
           instanceEvent(
             record,
-            WORKFLOW_EVENT_TYPES.escalated,
+            WorkflowEscalated,
             { instance: record.id, step: step.id, reason: context.reason, tension },
             { id: id('escalated', index), now: context.now, step: step.id },
           ),
@@ -201,8 +207,8 @@ export function runActions(
 }
 
 /**
- * The request governance turns into a tension (its detector port, `dev.cello.tension.detected`): one open tension
- * per workflow step, counting how many cases escalated there, with the adopting cell among those involved.
+ * The request governance turns into a tension (its detector port, `TensionDetected`): one open tension per workflow
+ * step, counting how many cases escalated there, with the adopting cell among those involved.
  */
 function tensionDetected(
   record: InstanceRecord,
@@ -213,14 +219,11 @@ function tensionDetected(
   options: { id: string; now: number },
 ): CloudEvent {
   const why = reason === 'timeout' ? 'timed out' : 'escalated';
-  return {
-    specversion: '1.0',
+  return celloEvent(TensionDetected, {
     id: options.id,
     source: workflowSource(record.workflow),
-    type: TENSION_DETECTED,
     subject: `workflow:${record.workflow}/${step}`,
-    time: new Date(options.now).toISOString(),
-    datacontenttype: 'application/json',
+    time: new Date(options.now),
     data: {
       detector: 'workflow-escalation',
       subject: `workflow:${record.workflow}/${step}`,
@@ -234,5 +237,5 @@ function tensionDetected(
       ],
     },
     extensions: { workflow: record.workflow, instance: record.id },
-  };
+  });
 }

@@ -1,10 +1,10 @@
-import type { StoredEvent } from '../../model/index.js';
+import { WORKFLOW_EVENT_PREFIX, type StoredEvent } from '../../model/index.js';
 import { celEventView } from '../../engine/index.js';
 import type { CompiledWorkflow } from './compiled-workflow.js';
 import { caseKey, instanceFromRow, type InstanceRecord } from './instance-record.js';
 import { advanceInstance, fail, startInstance, type StepContext } from './step-executor.js';
 import { eventTrigger, type Trigger } from './trigger.js';
-import { WORKFLOW_EVENT_PREFIX, type WorkflowRegistry } from './workflow-registry.js';
+import type { WorkflowRegistry } from './workflow-registry.js';
 import { chunks, type WorkflowDb } from './workflow-db.js';
 import { WriteSet, ledgerKey } from './write-set.js';
 

@@ -1,8 +1,15 @@
+import {
+  WorkflowCompleted,
+  WorkflowEscalated,
+  WorkflowFailed,
+  WorkflowStarted,
+  WorkflowStepCompleted,
+} from '../../model/index.js';
 import { errorMessage, newId } from '../../shared/index.js';
 import { runActions, type ActionOutcome } from './action-runner.js';
 import type { CompiledStep, CompiledWorkflow } from './compiled-workflow.js';
 import type { InstanceRecord } from './instance-record.js';
-import { WORKFLOW_EVENT_TYPES, instanceEvent, instanceEventId } from './transition-events.js';
+import { instanceEvent, instanceEventId } from './transition-events.js';
 import type { Trigger } from './trigger.js';
 import { ledgerKey, type WriteSet } from './write-set.js';
 
@@ -44,7 +51,7 @@ export function startInstance(
   ctx.writes.events.push(
     instanceEvent(
       record,
-      WORKFLOW_EVENT_TYPES.started,
+      WorkflowStarted,
       {
         instance: record.id,
         workflow: workflow.name,
@@ -119,7 +126,7 @@ export function runFrom(
     ctx.writes.events.push(
       instanceEvent(
         record,
-        WORKFLOW_EVENT_TYPES.stepCompleted,
+        WorkflowStepCompleted,
         {
           instance: record.id,
           step: step.id,
@@ -159,7 +166,7 @@ export function fireTimeout(
     ctx.writes.events.push(
       instanceEvent(
         record,
-        WORKFLOW_EVENT_TYPES.escalated,
+        WorkflowEscalated,
         { instance: record.id, step: step.id, reason: 'timeout', afterMs: step.timeout.ms },
         {
           id: instanceEventId(record.id, 'escalated', step.id, trigger.key),
@@ -188,7 +195,7 @@ export function fireTaskDue(
   ctx.writes.events.push(
     instanceEvent(
       record,
-      WORKFLOW_EVENT_TYPES.escalated,
+      WorkflowEscalated,
       {
         instance: record.id,
         step: task.step,
@@ -214,7 +221,7 @@ export function fail(ctx: StepContext, record: InstanceRecord, step: string, tri
   ctx.writes.events.push(
     instanceEvent(
       record,
-      WORKFLOW_EVENT_TYPES.failed,
+      WorkflowFailed,
       { instance: record.id, step, error: record.error },
       { id: instanceEventId(record.id, 'failed', trigger.key), now: ctx.now, step },
     ),
@@ -250,7 +257,7 @@ function complete(ctx: StepContext, record: InstanceRecord, trigger: Trigger): v
   ctx.writes.events.push(
     instanceEvent(
       record,
-      WORKFLOW_EVENT_TYPES.completed,
+      WorkflowCompleted,
       {
         instance: record.id,
         transitions: record.transitions,

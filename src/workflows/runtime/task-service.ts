@@ -1,9 +1,9 @@
 import type { Selectable } from 'kysely';
-import type { CloudEvent, Principal } from '../../model/index.js';
+import { WorkflowTaskClaimed, WorkflowTaskCompleted, type CloudEvent, type Principal } from '../../model/index.js';
 import { ConflictError, InputError, NotAllowedError, NotFoundError, type Clock } from '../../shared/index.js';
 import type { Repositories, Store } from '../../store/index.js';
 import { TASK_STATES, type TaskState, type WorkflowTasksTable } from '../workflow-tables.js';
-import { WORKFLOW_EVENT_TYPES, instanceEvent, instanceEventId } from './transition-events.js';
+import { instanceEvent, instanceEventId } from './transition-events.js';
 import { principalLabel } from './principal-label.js';
 import { workflowDb } from './workflow-db.js';
 
@@ -70,7 +70,7 @@ export function taskView(row: Selectable<WorkflowTasksTable>): TaskView {
 /**
  * Human tasks: list, claim, complete. A cell sees, claims and completes only its own tasks; the admin all.
  * Claiming and completing are conditional updates recorded as events in the same transaction; completing
- * appends `dev.cello.workflow.task.completed`, which a step can wait for.
+ * appends `WorkflowTaskCompleted`, which a step can wait for.
  */
 export function createTaskService(deps: Deps) {
   const db = () => workflowDb(deps.store.db);
@@ -142,24 +142,14 @@ export function createTaskService(deps: Deps) {
         template: instance?.template ?? '',
         caseId: task.caseId,
       };
-      const type = to === 'claimed' ? WORKFLOW_EVENT_TYPES.taskClaimed : WORKFLOW_EVENT_TYPES.taskCompleted;
-      const data = {
-        instance: task.instance,
-        task: id,
-        step: task.step,
-        cell: task.cell,
-        title: task.title,
-        by,
-        ...(to === 'completed' ? { result: result ?? null } : {}),
-      };
+      const data = { instance: task.instance, task: id, step: task.step, cell: task.cell, title: task.title, by };
+      const options = { id: instanceEventId(task.instance, 'task', id, to), now, step: task.step };
       return {
         result: undefined,
         events: [
-          instanceEvent(record, type, data, {
-            id: instanceEventId(task.instance, 'task', id, to),
-            now,
-            step: task.step,
-          }),
+          to === 'claimed'
+            ? instanceEvent(record, WorkflowTaskClaimed, data, options)
+            : instanceEvent(record, WorkflowTaskCompleted, { ...data, result: result ?? null }, options),
         ],
       };
     });

@@ -1,7 +1,12 @@
-import type { StoredEvent } from '../../model/index.js';
+import {
+  celloEvent,
+  toStructuredCloudEvent,
+  workflowSource,
+  WorkflowTimer,
+  type StoredEvent,
+} from '../../model/index.js';
 import { celEventView } from '../../engine/index.js';
 import type { InstanceRecord } from './instance-record.js';
-import { workflowSource } from './transition-events.js';
 
 /** What moved an instance: an event from the log, or one of its timers. */
 export interface Trigger {
@@ -28,26 +33,24 @@ export function eventTrigger(event: StoredEvent, view: Record<string, unknown> =
   };
 }
 
-/** The trigger of a timer: expressions in timeout actions see `event.type == "dev.cello.workflow.timer"`. */
+/** The trigger of a timer: expressions in timeout actions see `event.type == <WorkflowTimer>`. */
 export function timerTrigger(
-  timer: { id: string; step: string; kind: string; due_at: number },
+  timer: { id: string; step: string; kind: 'timeout' | 'task-due'; due_at: number },
   record: InstanceRecord,
 ): Trigger {
-  const type = 'dev.cello.workflow.timer';
+  const dueAt = new Date(Number(timer.due_at));
+  const event = celloEvent(WorkflowTimer, {
+    id: timer.id,
+    source: workflowSource(record.workflow),
+    subject: record.caseId,
+    time: dueAt,
+    data: { step: timer.step, kind: timer.kind, dueAt: dueAt.toISOString() },
+  });
   return {
     key: `t${timer.id}`,
     seq: undefined,
-    view: {
-      specversion: '1.0',
-      id: timer.id,
-      source: workflowSource(record.workflow),
-      type,
-      subject: record.caseId,
-      time: new Date(Number(timer.due_at)).toISOString(),
-      datacontenttype: 'application/json',
-      data: { step: timer.step, kind: timer.kind, dueAt: new Date(Number(timer.due_at)).toISOString() },
-    },
-    ref: { type, id: timer.id },
+    view: toStructuredCloudEvent(event),
+    ref: { type: WorkflowTimer, id: timer.id },
     causation: undefined,
   };
 }

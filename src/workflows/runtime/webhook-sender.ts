@@ -1,8 +1,8 @@
-import type { CloudEvent } from '../../model/index.js';
+import { celloEvent, workflowSource, WorkflowWebhookDeadLettered, type CloudEvent } from '../../model/index.js';
 import { newWebhookSecret, type Clock, type Logger } from '../../shared/index.js';
 import type { Repositories, Store } from '../../store/index.js';
 import { nextRetryDelay, postWebhook } from '../../engine/index.js';
-import { WORKFLOW_EVENT_TYPES, instanceEventId, workflowSource } from './transition-events.js';
+import { instanceEventId } from './transition-events.js';
 import { workflowDb } from './workflow-db.js';
 
 export interface WebhookSenderOptions {
@@ -145,14 +145,11 @@ export function createWebhookSender(deps: Deps, options: WebhookSenderOptions = 
       const events: CloudEvent[] =
         status === 'dead'
           ? [
-              {
-                specversion: '1.0',
+              celloEvent(WorkflowWebhookDeadLettered, {
                 id: instanceEventId(row.instance_id, 'webhook-dead', row.id),
                 source: workflowSource(row.workflow),
-                type: WORKFLOW_EVENT_TYPES.webhookDeadLettered,
                 subject: `workflow:${row.workflow}`,
-                time: new Date(finished).toISOString(),
-                datacontenttype: 'application/json',
+                time: new Date(finished),
                 data: {
                   webhook: row.id,
                   workflow: row.workflow,
@@ -164,7 +161,7 @@ export function createWebhookSender(deps: Deps, options: WebhookSenderOptions = 
                   lastError: error,
                 },
                 extensions: { workflow: row.workflow, instance: row.instance_id },
-              },
+              }),
             ]
           : [];
       return { result: undefined, events };

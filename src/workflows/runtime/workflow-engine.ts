@@ -1,6 +1,5 @@
-import type { CloudEvent, StoredEvent } from '../../model/index.js';
+import { ManifestApplied, type CloudEvent, type StoredEvent } from '../../model/index.js';
 import type { Repositories } from '../../store/index.js';
-import { MANIFEST_APPLIED } from '../../manifests/index.js';
 import type { Runtime } from '../../engine/index.js';
 import { upgradeNotices } from '../drift/upgrade-notices.js';
 import { processEventBatch } from './event-batch.js';
@@ -106,13 +105,13 @@ export function createWorkflowEngine(runtime: Runtime, options: Partial<Workflow
       await store.events.query({
         afterSeq: cursor,
         limit: opts.batchSize,
-        types: [...registry.types, MANIFEST_APPLIED],
+        types: [...registry.types, ManifestApplied],
       })
     ).filter((e) => e.seq <= upTo);
     let events = fetched;
     let last = fetched.length === opts.batchSize ? fetched[fetched.length - 1]!.seq : upTo;
     // An apply changes the workflows: events before it run with the old ones, the apply and what follows with the new.
-    const applyAt = fetched.findIndex((e) => e.type === MANIFEST_APPLIED);
+    const applyAt = fetched.findIndex((e) => e.type === ManifestApplied);
     const reload = applyAt === 0;
     if (applyAt >= 0) {
       events = fetched.slice(0, Math.max(applyAt, 1));
@@ -175,7 +174,7 @@ export function createWorkflowEngine(runtime: Runtime, options: Partial<Workflow
 
   /** Committed events: irrelevant ones that follow the cursor are skipped in memory; anything else is drained. */
   function onCommitted(events: readonly StoredEvent[]): void {
-    const relevant = events.some((e) => registry.types.has(e.type) || e.type === MANIFEST_APPLIED);
+    const relevant = events.some((e) => registry.types.has(e.type) || e.type === ManifestApplied);
     if (!relevant && !draining && events.length > 0 && events[0]!.seq <= cursor + 1)
       skipTo(events[events.length - 1]!.seq);
     else void drain();

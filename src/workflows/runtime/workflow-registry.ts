@@ -1,11 +1,8 @@
-import { CELLO_EVENT_PREFIX, isHistory, type Manifest, type StoredEvent } from '../../model/index.js';
+import { isHistory, WORKFLOW_EVENT_PREFIX, type Manifest, type StoredEvent } from '../../model/index.js';
 import type { Logger } from '../../shared/index.js';
 import { SubscriptionRouter } from '../../engine/index.js';
 import { checkWorkflows, type WorkflowsCheck } from '../check-workflows.js';
 import { compileWorkflow, type CompiledWorkflow } from './compiled-workflow.js';
-
-/** Cello's own workflow events (task completions…) reach only the workflow named in their `workflow` extension. */
-export const WORKFLOW_EVENT_PREFIX = `${CELLO_EVENT_PREFIX}workflow.`;
 
 /** The runnable workflows of the applied organization, indexed by the event types they react to. */
 export interface WorkflowRegistry {
@@ -62,6 +59,7 @@ export function createWorkflowRegistry(manifests: readonly Manifest[], logger?: 
       const candidates = byType.get(event.type);
       // History (cello simulate, imports) is mined, never run: replaying last month must not start cases today.
       if (!candidates || isHistory(event)) return [];
+      // Cello's own workflow events (task completions…) reach only the workflow their `workflow` extension names.
       if (event.type.startsWith(WORKFLOW_EVENT_PREFIX))
         return candidates.filter((w) => w.name === event.extensions?.workflow);
       if (!candidates.some((w) => gated.has(w.name))) return candidates;
