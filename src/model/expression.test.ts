@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError, LimitError } from '../shared/index.js';
+import { InputError, LimitError } from '../shared/isomorphic.js';
 import { compileExpression, regexProblem } from './expression.js';
 
 const riskEvent = {

@@ -1,5 +1,5 @@
 import { Environment, type ASTNode, type ParseResult } from '@marcbachmann/cel-js';
-import { InputError, LimitError } from '../shared/index.js';
+import { InputError, LimitError } from '../shared/isomorphic.js';
 
 /**
  * Bounds on every CEL expression Cello runs. CEL has no loops, so with a bounded source, a bounded AST,

@@ -1,0 +1,8 @@
+/**
+ * The part of shared a browser may load: errors, the error-code table, clocks and durations, and nothing that needs
+ * node: modules. The model and the typed HTTP client import shared through here, so the dashboard can load them.
+ */
+export * from './errors.js';
+export * from './error-codes.js';
+export * from './clock.js';
+export * from './duration.js';
