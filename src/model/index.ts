@@ -7,4 +7,4 @@ export * from './expression.js';
 export * from './cloud-event-validation.js';
 export * from './cloud-event-formats.js';
 export * from './media-type.js';
-export * from './api/index.js';
+export * from './http/index.js';
