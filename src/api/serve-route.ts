@@ -56,10 +56,10 @@ export type RouteHandler<R extends RouteDefinition> = (
 ) => Promise<RouteResponse<R> | RouteReply<R>>;
 
 /** Registers the handler of a route definition: one schema for validation, serialization and /openapi.json. */
-export function serveRoute<const R extends RouteDefinition>(
+export function serveRoute<R extends RouteDefinition>(
   app: FastifyInstance,
   route: R,
-  handler: RouteHandler<R>,
+  handler: NoInfer<RouteHandler<R>>,
 ): void {
   app.route({
     method: route.method,

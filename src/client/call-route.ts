@@ -14,6 +14,8 @@ export interface CelloServer {
   timeoutMs?: number;
   /** The error to throw when no answer came, naming what to do where the caller knows it (a flag, a variable). */
   unreachable?: (url: string, cause: unknown) => Error;
+  /** Told of each error answer before it is thrown (the dashboard signs out on a 401). */
+  refused?: (error: Error) => void;
 }
 
 /** A part of a call's input (`params`, `query`, `body`, `contentType`), read without its route's type. */
@@ -33,7 +35,7 @@ export type CallArgs<R extends RouteDefinition> =
     : [input: RouteInput<R>, init?: { signal?: AbortSignal }];
 
 /** The path and query of a call: `/v1/tensions/T-3`, `/v1/deliveries?limit=50`; empty query values are left out. */
-export function routePath<R extends RouteDefinition>(route: R, input?: RouteInput<R>): string {
+export function routePath<R extends RouteDefinition>(route: R, input?: NoInfer<RouteInput<R>>): string {
   return pathOf(route, input);
 }
 
@@ -52,7 +54,11 @@ function pathOf(route: RouteDefinition, input: unknown): string {
 }
 
 /** The full URL of a call, e.g. for an EventSource, which cannot send headers (`access_token` goes in the query). */
-export function routeUrl<R extends RouteDefinition>(server: CelloServer, route: R, input?: RouteInput<R>): string {
+export function routeUrl<R extends RouteDefinition>(
+  server: CelloServer,
+  route: R,
+  input?: NoInfer<RouteInput<R>>,
+): string {
   return `${server.url.replace(/\/+$/, '')}${pathOf(route, input)}`;
 }
 
@@ -63,7 +69,7 @@ export function routeUrl<R extends RouteDefinition>(server: CelloServer, route: 
 export async function sendRoute<R extends RouteDefinition>(
   server: CelloServer,
   route: R,
-  ...[input, init]: CallArgs<R>
+  ...[input, init]: NoInfer<CallArgs<R>>
 ): Promise<Response> {
   const base = server.url.replace(/\/+$/, '');
   const url = `${base}${pathOf(route, input)}`;
@@ -102,7 +108,11 @@ export async function sendRoute<R extends RouteDefinition>(
       )
     );
   }
-  if (!response.ok) throw await answerError(response, url.split('?')[0]!);
+  if (!response.ok) {
+    const error = await answerError(response, url.split('?')[0]!);
+    server.refused?.(error);
+    throw error;
+  }
   return response;
 }
 
@@ -110,7 +120,7 @@ export async function sendRoute<R extends RouteDefinition>(
 export async function callRoute<R extends RouteDefinition>(
   server: CelloServer,
   route: R,
-  ...args: CallArgs<R>
+  ...args: NoInfer<CallArgs<R>>
 ): Promise<RouteResponse<R>> {
   const response = await sendRoute(server, route, ...args);
   const text = await response.text();
