@@ -20,7 +20,9 @@ export interface CelloServer {
 
 /** A part of a call's input (`params`, `query`, `body`, `contentType`), read without its route's type. */
 function part(input: unknown, name: string): unknown {
-  return typeof input === 'object' && input !== null ? (Reflect.get(input, name) as unknown) : undefined;
+  if (typeof input !== 'object' || input === null) return undefined;
+  const value: unknown = Reflect.get(input, name);
+  return value;
 }
 
 /** The entries of a `params` or `query` part. */
@@ -35,15 +37,14 @@ export type CallArgs<R extends RouteDefinition> =
     : [input: RouteInput<R>, init?: { signal?: AbortSignal }];
 
 /** The path and query of a call: `/v1/tensions/T-3`, `/v1/deliveries?limit=50`; empty query values are left out. */
-export function routePath<R extends RouteDefinition>(route: R, input?: NoInfer<RouteInput<R>>): string {
-  return pathOf(route, input);
-}
-
 function pathOf(route: RouteDefinition, input: unknown): string {
   const params = new Map(entries(part(input, 'params')));
   const path = route.url.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, (_, name: string) => {
     const value = params.get(name);
-    if (value === undefined) throw new TypeError(`${route.method} ${route.url} needs the path parameter "${name}".`);
+    if (value === undefined)
+      throw new TypeError(
+        `${route.method} ${route.url} needs the path parameter "${name}"; pass it as params.${name}.`,
+      );
     return encodeURIComponent(String(value));
   });
   const query = new URLSearchParams();
