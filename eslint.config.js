@@ -39,6 +39,12 @@ const MAY_IMPORT = {
   client: ['shared', 'model'],
 };
 const ADAPTERS = ['store/sqlite', 'store/postgres', 'bus/nats'];
+/**
+ * A module's second entry, for code a browser loads (the dashboard imports the model and the typed client): the
+ * part of the module with no node: imports. Modules listed in ISOMORPHIC_ONLY may reach a module only through it.
+ */
+const ISOMORPHIC_ENTRY = 'isomorphic.js';
+const ISOMORPHIC_ONLY = { model: ['shared'] };
 const SRC = path.resolve('src');
 
 /** @type {import('eslint').Rule.RuleModule} */
@@ -76,8 +82,17 @@ const moduleBoundaries = {
           node,
           message: `src/${fromModule} may not import src/${toModule} (allowed: ${allowed.join(', ') || 'nothing'}); see ARCHITECTURE.md.`,
         });
-      } else if (parts.length !== 2 || parts[1] !== 'index.js') {
-        context.report({ node, message: `Import src/${toModule} through its index.js, not ${target}.` });
+      } else if ((ISOMORPHIC_ONLY[fromModule] ?? []).includes(toModule)) {
+        if (parts.length !== 2 || parts[1] !== ISOMORPHIC_ENTRY)
+          context.report({
+            node,
+            message: `src/${fromModule} runs in the browser too: import src/${toModule} through its ${ISOMORPHIC_ENTRY}, not ${target}.`,
+          });
+      } else if (parts.length !== 2 || (parts[1] !== 'index.js' && parts[1] !== ISOMORPHIC_ENTRY)) {
+        context.report({
+          node,
+          message: `Import src/${toModule} through its index.js (or ${ISOMORPHIC_ENTRY}), not ${target}.`,
+        });
       }
     };
     return {

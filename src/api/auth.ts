@@ -28,9 +28,9 @@ export function createAuthHook(tokens: TokenStore, options: { adminTokenHash?: s
         });
       }
       token = match[1];
-    } else if (typeof (request.query as Record<string, unknown> | undefined)?.access_token === 'string') {
+    } else {
       // EventSource cannot set headers: the stream endpoint also takes ?access_token=.
-      token = (request.query as Record<string, string>).access_token;
+      token = accessTokenOf(request.query);
     }
     const cached = token ? cache.get(token) : undefined;
     if (cached && cached.until > Date.now()) {
@@ -42,6 +42,12 @@ export function createAuthHook(tokens: TokenStore, options: { adminTokenHash?: s
     cache.set(token!, { principal, until: Date.now() + CACHE_MS });
     request.principal = principal;
   };
+}
+
+/** `?access_token=` of a query, before any route's schema has read it. */
+function accessTokenOf(query: unknown): string | undefined {
+  if (typeof query !== 'object' || query === null || !('access_token' in query)) return undefined;
+  return typeof query.access_token === 'string' ? query.access_token : undefined;
 }
 
 /** Refuses unless the caller holds the admin token. */

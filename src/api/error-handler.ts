@@ -1,32 +1,24 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { isCelloError, type CelloError } from '../shared/index.js';
+import type { ErrorResponse } from '../model/index.js';
+import { ERROR_CODES, isCelloError, isErrorCode, type CelloError, type ErrorCode } from '../shared/index.js';
 
-const STATUS_BY_CODE: Record<string, number> = {
-  invalid_input: 400,
-  unauthenticated: 401,
-  not_allowed: 403,
-  not_found: 404,
-  conflict: 409,
-  limit_exceeded: 413,
-};
-
-/** The body of every error response: `{ error: { code, message, details } }`. */
-export interface ErrorBody {
-  error: { code: string; message: string; details?: Record<string, unknown> };
+/** An error answer: the status of its code in the shared table, and the body every route documents. */
+function answer(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+  const body: ErrorResponse = { error: { code, message, ...(details ? { details } : {}) } };
+  return { status: ERROR_CODES[code].status, body };
 }
 
-/** Maps domain errors and Fastify's own errors to HTTP in one place; anything else is a 500 that says nothing internal. */
+/**
+ * Maps domain errors and Fastify's own errors to HTTP in one place, by the shared error table; anything else is a
+ * 500 that says nothing internal.
+ */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | CelloError | Error, request, reply) => {
-    if (isCelloError(error)) {
-      const status =
-        typeof error.details.status === 'number' ? error.details.status : (STATUS_BY_CODE[error.code] ?? 400);
-      const { status: _status, ...details } = error.details;
-      if (status === 401) reply.header('www-authenticate', 'Bearer');
-      return reply
-        .status(status)
-        .send({ error: { code: error.code, message: error.message, details } } satisfies ErrorBody);
-    }
+    const sent = (a: ReturnType<typeof answer>) => {
+      if (a.status === 401) reply.header('www-authenticate', 'Bearer');
+      return reply.status(a.status).send(a.body);
+    };
+    if (isCelloError(error) && isErrorCode(error.code)) return sent(answer(error.code, error.message, error.details));
     const fastifyError = error as FastifyError;
     if (fastifyError.validation) {
       const first = fastifyError.validation[0];
@@ -37,50 +29,44 @@ export function installErrorHandler(app: FastifyInstance): void {
           : '';
       if (first?.keyword === 'additionalProperties') {
         const name = String((first.params as { additionalProperty?: string }).additionalProperty);
-        return reply.status(400).send({
-          error: {
-            code: 'invalid_input',
-            message: `${where} has an unknown parameter "${name}"; see /openapi.json for the ones this route takes.`,
-            details: { field: `${where}.${name}` },
-          },
-        } satisfies ErrorBody);
+        return sent(
+          answer(
+            'invalid_input',
+            `${where} has an unknown parameter "${name}"; see /openapi.json for the ones this route takes.`,
+            { field: `${where}.${name}` },
+          ),
+        );
       }
-      return reply.status(400).send({
-        error: {
-          code: 'invalid_input',
-          message: `${where}${missing} ${first?.keyword === 'required' ? 'is required' : (first?.message ?? 'is invalid')}.`,
-          details: {
+      return sent(
+        answer(
+          'invalid_input',
+          `${where}${missing} ${first?.keyword === 'required' ? 'is required' : (first?.message ?? 'is invalid')}.`,
+          {
             field: `${where}${missing}`,
             problems: fastifyError.validation.map((v) => `${v.instancePath || '/'} ${v.message}`),
           },
-        },
-      } satisfies ErrorBody);
+        ),
+      );
     }
     if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode < 500) {
-      return reply.status(fastifyError.statusCode).send({
-        error: { code: codeFor(fastifyError), message: messageFor(fastifyError) },
-      } satisfies ErrorBody);
+      return sent(answer(codeFor(fastifyError), messageFor(fastifyError)));
     }
     request.log.error({ err: error }, 'request failed');
-    return reply.status(500).send({
-      error: {
-        code: 'internal',
-        message: 'The server failed to handle this request; it has been logged. Retrying may help.',
-      },
-    } satisfies ErrorBody);
+    return sent(answer('internal', 'The server failed to handle this request; it has been logged. Retrying may help.'));
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({
-      error: {
-        code: 'not_found',
-        message: `There is no ${request.method} ${request.url.split('?')[0]}; see /openapi.json for the API.`,
-      },
-    } satisfies ErrorBody),
-  );
+  // Its own code, so a client tells "this server has no such route" from "no such record" without reading the message.
+  app.setNotFoundHandler((request, reply) => {
+    const { status, body } = answer(
+      'route_not_found',
+      `There is no ${request.method} ${request.url.split('?')[0]}; see /openapi.json for the API.`,
+    );
+    return reply.status(status).send(body);
+  });
 }
 
-function codeFor(error: FastifyError): string {
+function codeFor(error: FastifyError): ErrorCode {
+  if (error.code === 'FST_ERR_NOT_FOUND') return 'route_not_found';
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'limit_exceeded';
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 'unsupported_media_type';
   return error.statusCode === 429 ? 'rate_limited' : 'invalid_input';

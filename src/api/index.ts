@@ -1,7 +1,5 @@
 export { createApiServer, type ApiOptions } from './server.js';
-export type { ErrorBody } from './error-handler.js';
 export { requireAdmin } from './auth.js';
-export { ErrorResponse } from './error-schema.js';
 export { governanceRoutes } from './routes/governance-routes.js';
 export { workflowRoutes } from './routes/workflow-routes.js';
 export { insightsRoutes } from './routes/insights-routes.js';

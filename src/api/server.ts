@@ -2,10 +2,10 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { createDeliveryAdmin, type IngestLimits, type Runtime } from '../engine/index.js';
-import { LimitError } from '../shared/index.js';
+import { ErrorResponse } from '../model/index.js';
+import { RateLimitError } from '../shared/index.js';
 import { createAuthHook } from './auth.js';
 import { installErrorHandler } from './error-handler.js';
-import { ErrorResponse } from './error-schema.js';
 import { dashboardRoute } from './routes/dashboard-route.js';
 import { deliveryRoutes } from './routes/delivery-routes.js';
 import { eventCatalogRoute } from './routes/event-catalog-route.js';
@@ -80,12 +80,9 @@ export async function createApiServer(options: ApiOptions): Promise<FastifyInsta
         // One budget per token; the header is only a map key here, never logged.
         keyGenerator: (request) => request.headers.authorization ?? request.ip,
         errorResponseBuilder: (_request, context) =>
-          new LimitError(
+          new RateLimitError(
             `This token sent more than ${context.max} requests in a minute; retry after ${context.after}, or ask the admin to raise CELLO_RATE_LIMIT.`,
-            {
-              status: 429,
-              rule: 'rate-limit',
-            },
+            { rule: 'rate-limit' },
           ),
       });
     }

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { CelloHttpError } from '../client/index.js';
 import { errorMessage, isCelloError } from '../shared/index.js';
 import type { CommandContext, RegisterCommand } from './context.js';
 import { registerApply } from './commands/apply.js';
@@ -87,7 +88,18 @@ export async function main(
       return error.exitCode === 0 ? EXIT.ok : EXIT.failed;
     }
     context.output.err(isCelloError(error) ? `error: ${error.message}` : `error: ${errorMessage(error)}`);
-    return isCelloError(error) && error.code !== 'invalid_input' ? EXIT.findings : EXIT.failed;
+    return exitCodeOf(error);
   }
   return code;
+}
+
+/**
+ * Whatever a server refused (it answered, with any status) counts as findings; a mistake in the command itself, or
+ * no server answering at all, means the command could not run.
+ */
+function exitCodeOf(error: unknown): number {
+  if (error instanceof CelloHttpError) return error.status > 0 ? EXIT.findings : EXIT.failed;
+  if (!isCelloError(error)) return EXIT.failed;
+  const answered = typeof error.details.status === 'number';
+  return error.code !== 'invalid_input' || answered ? EXIT.findings : EXIT.failed;
 }

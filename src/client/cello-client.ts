@@ -1,7 +1,13 @@
-import { validateCloudEvent, type CloudEvent, type ExtensionValue } from '../model/index.js';
+import {
+  EVENT_ROUTES,
+  validateCloudEvent,
+  type CloudEvent,
+  type ExtensionValue,
+  type PublishReceipt as AcknowledgedEvents,
+} from '../model/index.js';
 import { InputError, errorMessage, newId } from '../shared/index.js';
+import { callRoute, type CelloServer } from './call-route.js';
 import { CelloHttpError } from './cello-http-error.js';
-import { serverError } from './server-error.js';
 
 export interface CelloClientOptions {
   /** The server, e.g. `http://127.0.0.1:7420` (what `CELLO_URL` holds for the CLI). */
@@ -31,10 +37,14 @@ export interface PublishEvent {
   extensions?: Record<string, ExtensionValue>;
 }
 
-/** What the server acknowledged: every event is durably stored once `publish` returns. */
+/**
+ * What the server acknowledged: every event is durably stored once `publish` returns. A server that answers
+ * without a receipt is taken to have stored each event as sent (`seq` and `duplicate` then unknown).
+ */
 export interface PublishReceipt {
   accepted: number;
-  events: { id: string; source: string; seq?: number; duplicate?: boolean }[];
+  events: (Pick<AcknowledgedEvents['events'][number], 'id' | 'source'> &
+    Partial<Pick<AcknowledgedEvents['events'][number], 'seq' | 'duplicate'>>)[];
 }
 
 export interface CelloClient {
@@ -81,36 +91,27 @@ export function createCelloClient(options: CelloClientOptions): CelloClient {
       field: 'url',
     });
   }
-  const fetchImpl = options.fetch ?? fetch;
-  const timeoutMs = options.timeoutMs ?? 30_000;
-  const eventsUrl = `${base}/v1/events`;
+  const server: CelloServer = {
+    url: base,
+    ...(options.token ? { token: options.token } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    timeoutMs: options.timeoutMs ?? 30_000,
+    unreachable: (url, cause) =>
+      new CelloHttpError(
+        `Could not reach the Cello server at ${url} (${errorMessage(cause)}); check the URL (CELLO_URL) and that \`cello serve\` is running. Publishing again with the same events is safe.`,
+        0,
+      ),
+  };
 
   return {
     async publish(input) {
       const batch = Array.isArray(input);
       const list: readonly PublishEvent[] = batch ? input : [input as PublishEvent];
       const { body, events } = encode(list, batch);
-      const headers: Record<string, string> = {
-        'content-type': `application/${batch ? 'cloudevents-batch+json' : 'cloudevents+json'}; charset=utf-8`,
-        accept: 'application/json',
-      };
-      if (options.token) headers.authorization = `Bearer ${options.token}`;
-      let response: Response;
-      try {
-        response = await fetchImpl(eventsUrl, {
-          method: 'POST',
-          headers,
-          body,
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-      } catch (error) {
-        throw new CelloHttpError(
-          `Could not reach the Cello server at ${base} (${errorMessage(error)}); check the URL (CELLO_URL) and that \`cello serve\` is running. Publishing again with the same events is safe.`,
-          0,
-        );
-      }
-      if (!response.ok) throw await serverError(response, eventsUrl);
-      const receipt = (await response.json().catch(() => undefined)) as Partial<PublishReceipt> | undefined;
+      const receipt: Partial<AcknowledgedEvents> | undefined = await callRoute(server, EVENT_ROUTES.publish, {
+        body,
+        contentType: `application/${batch ? 'cloudevents-batch+json' : 'cloudevents+json'}; charset=utf-8`,
+      });
       return {
         accepted: receipt?.accepted ?? events.length,
         events: receipt?.events ?? events.map((e) => ({ id: e.id, source: e.source })),

@@ -1,14 +1,6 @@
-/** The TypeScript SDK cells use: publish signals, and receive signed webhooks. */
+/** The TypeScript SDK cells use: publish signals, receive signed webhooks, and call any route of the API. */
+export * from './isomorphic.js';
 export * from './cello-client.js';
-export * from './cello-http-error.js';
 export * from './receive-webhook.js';
 export { verifyWebhook, type HeaderBag, type VerifyWebhookOptions, type WebhookHeaders } from '../shared/index.js';
-export {
-  AuthenticationError,
-  ConflictError,
-  InputError,
-  LimitError,
-  NotAllowedError,
-  NotFoundError,
-} from '../shared/index.js';
 export type { CloudEvent, ExtensionValue } from '../model/index.js';

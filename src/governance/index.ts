@@ -31,7 +31,7 @@ export type { RaiseInput, DetectedInput } from './tensions/raise-input.js';
 export type { TensionDetail, DetectedResult, TensionService } from './tensions/tension-service.js';
 export type { DecideResult, DecisionService } from './decisions/decision-service.js';
 export type { ReviewService } from './reviews/review-service.js';
-export { OUTCOMES, OutcomeInputSchema, type Outcome, type OutcomeInput } from './decisions/outcome-input.js';
+export { OUTCOMES, type Outcome, type OutcomeInput } from './decisions/outcome-input.js';
 export { PROPOSAL_STATES, type Proposal, type ProposalState, type Objection, type Vote } from '../model/index.js';
 export { tallyVotes, settleProposal, type Tally } from './decisions/settle-proposal.js';
 export type { Decision, Experiment } from '../model/index.js';

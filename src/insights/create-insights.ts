@@ -13,12 +13,11 @@ import type { TensionSink } from './ports/tension-sink.js';
 import { bottleneckHints } from './recommendations/bottleneck-hints.js';
 import { collaborationHints } from './recommendations/collaboration-hints.js';
 import './recommendations/recommendation-migration.js';
-import { createRecommendationService, type RefreshResult } from './recommendations/recommendation-service.js';
-import type { RecommendationCandidate, Timeseries } from '../model/index.js';
+import { createRecommendationService } from './recommendations/recommendation-service.js';
+import type { InsightsTick, RecommendationCandidate, Timeseries } from '../model/index.js';
 import { variantHints } from './recommendations/variant-hints.js';
 import { readWorkflowRuns } from './recommendations/workflow-runs.js';
 import { createSloMonitor } from './slo/slo-monitor.js';
-import type { SloStatus } from './slo/slo-status.js';
 import { computeTimeseries } from './timeseries/compute-timeseries.js';
 import type { TimeseriesQuery } from './timeseries/timeseries-query.js';
 import { writeXes, type TextSink } from './xes/write-xes.js';
@@ -31,11 +30,7 @@ export interface InsightsDeps {
   experiments?: ExperimentSink;
 }
 
-/** What one check did: the SLOs as measured (with the tensions breaches raised) and the recommendation refresh. */
-export interface InsightsTick {
-  slos: SloStatus[];
-  recommendations: RefreshResult;
-}
+export type { InsightsTick } from '../model/index.js';
 
 /**
  * Insights on the live log: process maps, XES export, SLO compliance (breaches raise tensions through the sink),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError, LimitError } from '../shared/index.js';
+import { InputError, LimitError } from '../shared/isomorphic.js';
 import { DEFAULT_CLOUD_EVENT_LIMITS, validateCloudEvent } from './cloud-event-validation.js';
 import { toStructuredCloudEvent } from './cloud-event.js';
 

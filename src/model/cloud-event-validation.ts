@@ -1,4 +1,4 @@
-import { InputError, LimitError } from '../shared/index.js';
+import { InputError, LimitError } from '../shared/isomorphic.js';
 import type { CloudEvent, ExtensionValue } from './cloud-event.js';
 import {
   forbiddenCharacterAt,

@@ -1,3 +1,5 @@
+import { Type, type Static } from '@sinclair/typebox';
+
 /** Attribute values a CloudEvents extension may carry once decoded. */
 export type ExtensionValue = string | number | boolean;
 
@@ -33,9 +35,27 @@ export function eventTime(event: Pick<StoredEvent, 'time' | 'recordedAt'>): stri
   return event.time ?? event.recordedAt;
 }
 
+/** A CloudEvent in the JSON event format (structured mode): extensions are further top-level attributes. */
+export const StructuredCloudEvent = Type.Object(
+  {
+    specversion: Type.String(),
+    id: Type.String(),
+    source: Type.String(),
+    type: Type.String(),
+    subject: Type.Optional(Type.String()),
+    time: Type.Optional(Type.String()),
+    datacontenttype: Type.Optional(Type.String()),
+    dataschema: Type.Optional(Type.String()),
+    data: Type.Optional(Type.Unknown()),
+    data_base64: Type.Optional(Type.String()),
+  },
+  { additionalProperties: true, description: 'a structured-mode CloudEvent; extensions are further attributes' },
+);
+export type StructuredCloudEvent = Static<typeof StructuredCloudEvent>;
+
 /** The JSON event format of `event` (structured mode): extensions at the top level, binary data as `data_base64`. */
-export function toStructuredCloudEvent(event: CloudEvent): Record<string, unknown> {
-  const json: Record<string, unknown> = {
+export function toStructuredCloudEvent(event: CloudEvent): StructuredCloudEvent {
+  const json: StructuredCloudEvent = {
     specversion: event.specversion,
     id: event.id,
     source: event.source,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError, LimitError } from '../shared/index.js';
+import { InputError, LimitError } from '../shared/isomorphic.js';
 import { compileExpression } from './expression.js';
 import { linearRegexProblem } from './linear-regex.js';
 

@@ -1,5 +1,5 @@
 import { Environment, type ASTNode, type ParseResult } from '@marcbachmann/cel-js';
-import { InputError, LimitError } from '../shared/index.js';
+import { InputError, LimitError } from '../shared/isomorphic.js';
 import { compileLinearRegex, linearRegexProblem, type LinearRegex } from './linear-regex.js';
 
 /**

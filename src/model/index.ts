@@ -8,5 +8,5 @@ export * from './linear-regex.js';
 export * from './cloud-event-validation.js';
 export * from './cloud-event-formats.js';
 export * from './media-type.js';
-export * from './api/index.js';
 export * from './events/index.js';
+export * from './http/index.js';

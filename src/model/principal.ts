@@ -1,13 +1,19 @@
+import { Type, type Static } from '@sinclair/typebox';
+
 /** Who is acting: the admin, a cell (through its token), or Cello itself (detectors, workflows). */
-export type Principal =
-  | { kind: 'admin'; tokenId?: string }
-  | {
-      kind: 'cell';
-      cell: string;
-      tokenId: string;
-      /** The member of the cell the token was issued to, when it names one. */ member?: string;
-    }
-  | { kind: 'system'; component: string };
+export const Principal = Type.Union([
+  Type.Object({ kind: Type.Literal('admin'), tokenId: Type.Optional(Type.String()) }),
+  Type.Object({
+    kind: Type.Literal('cell'),
+    cell: Type.String(),
+    tokenId: Type.String(),
+    member: Type.Optional(
+      Type.String({ description: 'the member of the cell the token was issued to, when it names one' }),
+    ),
+  }),
+  Type.Object({ kind: Type.Literal('system'), component: Type.String() }),
+]);
+export type Principal = Static<typeof Principal>;
 
 export function describePrincipal(principal: Principal): string {
   switch (principal.kind) {

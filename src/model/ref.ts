@@ -1,4 +1,4 @@
-import { InputError } from '../shared/index.js';
+import { InputError } from '../shared/isomorphic.js';
 
 /** Kinds a reference may point at, with their prefix in the one string form `kind:name`. */
 export const REF_KINDS = {

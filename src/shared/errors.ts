@@ -32,8 +32,14 @@ export class InputError extends CelloError {
   readonly code = 'invalid_input';
 }
 
+/** The record asked for does not exist (the route does). */
 export class NotFoundError extends CelloError {
   readonly code = 'not_found';
+}
+
+/** The server has no such route at all: an older server, or a typo in the path (as opposed to a missing record). */
+export class RouteNotFoundError extends CelloError {
+  readonly code = 'route_not_found';
 }
 
 /** The request conflicts with the current state (a duplicate name, a stale version, a wrong state). */
@@ -53,7 +59,22 @@ export class AuthenticationError extends CelloError {
 
 /** Too much: a body, a batch, a rate or an expression's cost over its limit. */
 export class LimitError extends CelloError {
-  readonly code = 'limit_exceeded';
+  readonly code: string = 'limit_exceeded';
+}
+
+/** Too many requests in a while: a LimitError that says to wait (the answer's Retry-After says how long). */
+export class RateLimitError extends LimitError {
+  override readonly code = 'rate_limited';
+}
+
+/** The body's media type is not one the route reads. */
+export class UnsupportedMediaTypeError extends CelloError {
+  readonly code = 'unsupported_media_type';
+}
+
+/** The server failed in a way it does not explain to callers (it logged why). */
+export class InternalError extends CelloError {
+  readonly code = 'internal';
 }
 
 /** Delivery semantics: do not retry this attempt. */

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { ManifestKind } from '../model/index.js';
+import type { DeliveryStatus, ManifestKind } from '../model/index.js';
 
 /**
  * Column types of every table the store creates, for Kysely's typed query builder.
@@ -92,9 +92,7 @@ export interface SubscriptionSecretsTable {
   created_at: string;
 }
 
-/** Where a delivery stands; `dead` ones form the dead-letter list. */
-export const DELIVERY_STATUSES = ['pending', 'in_flight', 'succeeded', 'dead'] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+export { DELIVERY_STATUSES, type DeliveryStatus } from '../model/index.js';
 
 /** The outbox: one row per (event, subscription action) to carry out. Times are epoch ms. */
 export interface DeliveriesTable {

@@ -1,11 +1,7 @@
 import type { Generated } from 'kysely';
+import type { InstanceState, TaskState } from '../model/index.js';
 
-/** Where an instance stands. `waiting`: at a step that waits for an event. */
-export const INSTANCE_STATES = ['waiting', 'completed', 'failed'] as const;
-export type InstanceState = (typeof INSTANCE_STATES)[number];
-
-export const TASK_STATES = ['open', 'claimed', 'completed', 'cancelled'] as const;
-export type TaskState = (typeof TASK_STATES)[number];
+export { INSTANCE_STATES, TASK_STATES, type InstanceState, type TaskState } from '../model/index.js';
 
 export const TIMER_STATES = ['pending', 'fired', 'cancelled'] as const;
 export const TIMER_KINDS = ['timeout', 'task-due'] as const;

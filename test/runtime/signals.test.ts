@@ -312,7 +312,7 @@ describe('signals: a cell publishes, another cell’s webhook receives', () => {
       const refused = await limited.call('/v1/manifests?kind=Cell');
       expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
       expect(((await refused.json()) as { error: { code: string; message: string } }).error).toMatchObject({
-        code: 'limit_exceeded',
+        code: 'rate_limited',
         message: expect.stringMatching(/more than 3 requests in a minute/),
       });
     } finally {

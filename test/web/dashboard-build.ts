@@ -16,12 +16,17 @@ function newestSource(dir: string): number {
 }
 
 /**
- * Builds web/dist with Vite when it is missing or older than the dashboard's sources, so the browser
- * tests always exercise the code in the tree (a fresh clone has no build; `npm run build` also makes one).
+ * Builds web/dist with Vite when it is missing or older than the dashboard's sources (its own and the parts of src/
+ * it bundles), so the browser tests always exercise the code in the tree (a fresh clone has no build; `npm run build`
+ * also makes one).
  */
 export function ensureDashboardBuilt(): void {
   const sources = Math.max(
     newestSource(path.join(WEB, 'src')),
+    // The dashboard bundles the wire contract and the typed client (and the part of shared under them).
+    newestSource(path.join(PROJECT_ROOT, 'src', 'model')),
+    newestSource(path.join(PROJECT_ROOT, 'src', 'client')),
+    newestSource(path.join(PROJECT_ROOT, 'src', 'shared')),
     statSync(path.join(WEB, 'index.html')).mtimeMs,
     statSync(path.join(WEB, 'vite.config.ts')).mtimeMs,
   );

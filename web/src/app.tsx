@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { createApiClient, type ApiClient } from './api/api-client.js';
+import { createApi, type Api } from './api/api.js';
 import { capabilitiesFrom, loadCapabilities, type Capabilities } from './api/capabilities.js';
 import { identify, type Identity } from './api/identity.js';
 import { forgetToken, storedToken, storeToken } from './api/session.js';
@@ -10,7 +10,7 @@ import { AppContext, type AppContextValue } from './shell/app-context.js';
 import { AppShell } from './shell/app-shell.js';
 
 interface Session {
-  api: ApiClient;
+  api: Api;
   identity: Identity;
 }
 
@@ -35,7 +35,7 @@ export function App() {
   const signIn = useCallback(
     async (token: string) => {
       if (!capabilities) return;
-      const api = createApiClient(token, { onUnauthenticated: (error) => signOut(error.message) });
+      const api = createApi(token, { onUnauthenticated: (error) => signOut(error.message) });
       const identity = await identify(api, capabilities);
       storeToken(token);
       setMessage(undefined);

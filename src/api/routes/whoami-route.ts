@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { describePrincipal } from '../../model/index.js';
+import { WHOAMI_ROUTE, describePrincipal } from '../../model/index.js';
+import { serveRoute } from '../serve-route.js';
 
 /** `GET /v1/whoami`: who the token acts as, so clients (the dashboard) can say who is signed in. */
 export async function whoamiRoute(app: FastifyInstance): Promise<void> {
-  app.get('/v1/whoami', { schema: { summary: 'Who this token acts as', tags: ['auth'] } }, async (request) => ({
+  serveRoute(app, WHOAMI_ROUTE, async (request) => ({
     principal: request.principal,
     description: describePrincipal(request.principal),
   }));

@@ -1,19 +1,9 @@
+import { callRoute } from '../../client/index.js';
+import { DELIVERY_ROUTES } from '../../model/index.js';
 import { InputError } from '../../shared/index.js';
 import type { RegisterCommand } from '../context.js';
 import { colors } from '../output.js';
 import { connect, withServerOptions } from '../server-connection.js';
-
-interface Delivery {
-  id: string;
-  eventSeq: number;
-  subscription: string;
-  target: string;
-  status: string;
-  attempts: number;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  createdAt: string;
-}
 
 /** `cello deliveries [--failed]` and `cello replay …`. */
 export const registerDeliveries: RegisterCommand = (program, context) => {
@@ -37,12 +27,13 @@ export const registerDeliveries: RegisterCommand = (program, context) => {
       token?: string;
     }) => {
       const server = connect(flags, context);
-      const query = new URLSearchParams({
-        limit: flags.limit,
-        ...(flags.failed ? { failed: 'true' } : {}),
-        ...(flags.subscription ? { subscription: flags.subscription } : {}),
+      const { deliveries } = await callRoute(server, DELIVERY_ROUTES.list, {
+        query: {
+          limit: Number(flags.limit),
+          ...(flags.failed ? { failed: true } : {}),
+          ...(flags.subscription ? { subscription: flags.subscription } : {}),
+        },
       });
-      const { deliveries } = await server.request<{ deliveries: Delivery[] }>('GET', `/v1/deliveries?${query}`);
       if (flags.json) {
         context.output.out(JSON.stringify(deliveries, null, 2));
         return;
@@ -55,16 +46,7 @@ export const registerDeliveries: RegisterCommand = (program, context) => {
           `${d.id}  ${paint(d.status)}  ${d.subscription}  event #${d.eventSeq}  ${d.attempts} attempt(s)${d.lastStatusCode ? `  last ${d.lastStatusCode}` : ''}${d.lastError ? colors.dim(`  ${d.lastError}`) : ''}`,
         );
         if (flags.attempts) {
-          const { attempts } = await server.request<{
-            attempts: {
-              attempt: number;
-              startedAt: string;
-              durationMs: number;
-              statusCode: number | null;
-              outcome: string;
-              error: string | null;
-            }[];
-          }>('GET', `/v1/deliveries/${d.id}/attempts`);
+          const { attempts } = await callRoute(server, DELIVERY_ROUTES.attempts, { params: { id: d.id } });
           for (const a of attempts)
             context.output.out(
               `    #${a.attempt} ${a.startedAt} ${a.outcome} ${a.statusCode ?? '-'} ${a.durationMs}ms${a.error ? ` ${a.error}` : ''}`,
@@ -96,10 +78,12 @@ export const registerDeliveries: RegisterCommand = (program, context) => {
           field: 'from',
         });
       const server = connect(flags, context);
-      const { queued } = await server.request<{ queued: number }>('POST', '/v1/deliveries/replay', {
-        ...(flags.deadLetters ? { deadLetters: true } : {}),
-        ...(flags.subscription ? { subscription: flags.subscription } : {}),
-        ...(flags.from !== undefined ? { fromSeq: Number(flags.from) } : {}),
+      const { queued } = await callRoute(server, DELIVERY_ROUTES.replay, {
+        body: {
+          ...(flags.deadLetters ? { deadLetters: true } : {}),
+          ...(flags.subscription ? { subscription: flags.subscription } : {}),
+          ...(flags.from !== undefined ? { fromSeq: Number(flags.from) } : {}),
+        },
       });
       context.output.out(`Queued ${queued} deliver${queued === 1 ? 'y' : 'ies'} again.`);
     },

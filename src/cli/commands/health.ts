@@ -1,4 +1,6 @@
-import { formatHealthReport, type HealthReport, type HealthStatus } from '../../insights/index.js';
+import { callRoute } from '../../client/index.js';
+import { formatHealthReport, type HealthStatus } from '../../insights/index.js';
+import { INSIGHT_ROUTES } from '../../model/index.js';
 import { InputError } from '../../shared/index.js';
 import type { RegisterCommand } from '../context.js';
 import { colors } from '../output.js';
@@ -21,10 +23,9 @@ export const registerHealth: RegisterCommand = (program, context) => {
     if (!/^\d+$/.test(flags.weeks) || Number(flags.weeks) < 1 || Number(flags.weeks) > 104) {
       throw new InputError(`--weeks must be a whole number from 1 to 104, not "${flags.weeks}".`, { field: 'weeks' });
     }
-    const report = await connect(flags, context).request<HealthReport>(
-      'GET',
-      `/v1/insights/health?weeks=${flags.weeks}`,
-    );
+    const report = await callRoute(connect(flags, context), INSIGHT_ROUTES.health, {
+      query: { weeks: Number(flags.weeks) },
+    });
     context.output.out(flags.json ? JSON.stringify(report, null, 2) : formatHealthReport(report, paint));
   });
 };

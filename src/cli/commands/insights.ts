@@ -1,18 +1,17 @@
 import type { Command } from 'commander';
+import { callRoute } from '../../client/index.js';
+import { formatMiningSummary } from '../../insights/index.js';
 import {
+  INSIGHT_ROUTES,
   RECOMMENDATION_KINDS,
+  RECOMMENDATION_ROUTES,
   RECOMMENDATION_STATES,
-  formatMiningSummary,
   type AcceptanceStats,
-  type AcceptResult,
-  type AnomalyReport,
-  type InsightsTick,
-  type ProcessMap,
   type Recommendation,
-  type SloStatus,
-} from '../../insights/index.js';
+} from '../../model/index.js';
 import { InputError, formatDuration } from '../../shared/index.js';
 import type { CommandContext, RegisterCommand } from '../context.js';
+import { oneOf } from '../one-of.js';
 import { colors } from '../output.js';
 import { connect, withServerOptions } from '../server-connection.js';
 
@@ -55,15 +54,14 @@ export const registerInsights: RegisterCommand = (program, context) => {
         field: 'state',
       });
     }
-    const query = new URLSearchParams({
-      ...(flags.cell ? { cell: flags.cell } : {}),
-      ...(flags.state !== 'all' ? { state: flags.state } : {}),
-      ...(flags.kind ? { kind: flags.kind } : {}),
+    const state = RECOMMENDATION_STATES.find((s) => s === flags.state);
+    const { recommendations } = await callRoute(connect(flags, context), RECOMMENDATION_ROUTES.list, {
+      query: {
+        ...(flags.cell ? { cell: flags.cell } : {}),
+        ...(state ? { state } : {}),
+        ...(flags.kind ? { kind: oneOf(RECOMMENDATION_KINDS, flags.kind, '--kind') } : {}),
+      },
     });
-    const { recommendations } = await connect(flags, context).request<{ recommendations: Recommendation[] }>(
-      'GET',
-      `/v1/insights/recommendations?${query}`,
-    );
     if (flags.json) return context.output.out(JSON.stringify(recommendations, null, 2));
     if (recommendations.length === 0) context.output.out('No recommendations.');
     for (const r of recommendations) printRecommendation(r, context, true);
@@ -82,11 +80,7 @@ export const registerInsights: RegisterCommand = (program, context) => {
       ...(flags.metric ? { metric: flags.metric } : {}),
       ...(flags.reviewDate ? { reviewDate: flags.reviewDate } : {}),
     };
-    const result = await connect(flags, context).request<AcceptResult>(
-      'POST',
-      `/v1/insights/recommendations/${encodeURIComponent(id)}/accept`,
-      body,
-    );
+    const result = await callRoute(connect(flags, context), RECOMMENDATION_ROUTES.accept, { params: { id }, body });
     if (flags.json) return context.output.out(JSON.stringify(result, null, 2));
     context.output.out(
       `Accepted ${result.recommendation.id}.` +
@@ -102,11 +96,10 @@ export const registerInsights: RegisterCommand = (program, context) => {
       .description('Dismiss a recommendation addressed to your cell, saying why')
       .requiredOption('--reason <text>', 'why it does not fit'),
   ).action(async (id: string, flags: ServerFlags & { reason: string }) => {
-    const r = await connect(flags, context).request<Recommendation>(
-      'POST',
-      `/v1/insights/recommendations/${encodeURIComponent(id)}/dismiss`,
-      { reason: flags.reason },
-    );
+    const r = await callRoute(connect(flags, context), RECOMMENDATION_ROUTES.dismiss, {
+      params: { id },
+      body: { reason: flags.reason },
+    });
     if (flags.json) return context.output.out(JSON.stringify(r, null, 2));
     context.output.out(`Dismissed ${r.id}: ${r.reason}`);
   });
@@ -118,7 +111,7 @@ export const registerInsights: RegisterCommand = (program, context) => {
         'Check SLOs now (breaches raise tensions) and refresh recommendations; the server also does this on a timer (admin)',
       ),
   ).action(async (flags: ServerFlags) => {
-    const result = await connect(flags, context).request<InsightsTick>('POST', '/v1/insights/check', {});
+    const result = await callRoute(connect(flags, context), INSIGHT_ROUTES.check);
     if (flags.json) return context.output.out(JSON.stringify(result, null, 2));
     const breached = result.slos.filter((s) => s.state === 'breached').length;
     const { made, updated, withdrawn } = result.recommendations;
@@ -130,7 +123,7 @@ export const registerInsights: RegisterCommand = (program, context) => {
   withServer(
     insights.command('stats').description('How recommendations fared: acceptance rates overall, per kind and per cell'),
   ).action(async (flags: ServerFlags) => {
-    const stats = await connect(flags, context).request<AcceptanceStats>('GET', '/v1/insights/recommendations/stats');
+    const stats = await callRoute(connect(flags, context), RECOMMENDATION_ROUTES.stats);
     if (flags.json) return context.output.out(JSON.stringify(stats, null, 2));
     const line = (name: string, t: Omit<AcceptanceStats, 'byKind' | 'byCell'>) =>
       `${name}: ${t.made} made, ${t.open} open, ${t.accepted} accepted, ${t.dismissed} dismissed, ${t.withdrawn} withdrawn; acceptance ${percent(t.acceptanceRate)}`;
@@ -141,7 +134,7 @@ export const registerInsights: RegisterCommand = (program, context) => {
 
   withServer(insights.command('slos').description("Each agreement SLO's compliance over its window")).action(
     async (flags: ServerFlags) => {
-      const { slos } = await connect(flags, context).request<{ slos: SloStatus[] }>('GET', '/v1/insights/slos');
+      const { slos } = await callRoute(connect(flags, context), INSIGHT_ROUTES.slos);
       if (flags.json) return context.output.out(JSON.stringify(slos, null, 2));
       if (slos.length === 0) context.output.out('No agreement has SLOs.');
       for (const s of slos) {
@@ -181,12 +174,9 @@ export const registerInsights: RegisterCommand = (program, context) => {
       },
     ) => {
       const { type, from, to, workflow, template } = flags;
-      const query = new URLSearchParams(
-        Object.entries({ type, from, to, workflow, template }).filter(
-          (e): e is [string, string] => typeof e[1] === 'string',
-        ),
-      );
-      const map = await connect(flags, context).request<ProcessMap>('GET', `/v1/insights/process-map?${query}`);
+      const map = await callRoute(connect(flags, context), INSIGHT_ROUTES.processMap, {
+        query: { type, from, to, workflow, template },
+      });
       if (flags.json) return context.output.out(JSON.stringify(map, null, 2));
       context.output.out(
         formatMiningSummary(
@@ -204,10 +194,9 @@ export const registerInsights: RegisterCommand = (program, context) => {
       .description('Volume and latency anomalies, late escalations, stalled cases')
       .option('--bucket <size>', 'hour or day', 'hour'),
   ).action(async (flags: ServerFlags & { bucket: string }) => {
-    const report = await connect(flags, context).request<AnomalyReport>(
-      'GET',
-      `/v1/insights/anomalies?bucket=${encodeURIComponent(flags.bucket)}`,
-    );
+    const report = await callRoute(connect(flags, context), INSIGHT_ROUTES.anomalies, {
+      query: { bucket: flags.bucket },
+    });
     if (flags.json) return context.output.out(JSON.stringify(report, null, 2));
     context.output.out(`Bucket judged: ${report.judgedBucketStart} (${report.bucket}); baseline from ${report.from}.`);
     if (report.anomalies.length === 0) context.output.out('No volume or latency anomalies.');

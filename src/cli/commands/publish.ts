@@ -1,3 +1,5 @@
+import { callRoute } from '../../client/index.js';
+import { EVENT_ROUTES } from '../../model/index.js';
 import { InputError, newId } from '../../shared/index.js';
 import type { RegisterCommand } from '../context.js';
 import { connect, withServerOptions } from '../server-connection.js';
@@ -43,22 +45,12 @@ export const registerPublish: RegisterCommand = (program, context) => {
         ...(flags.subject ? { subject: flags.subject } : {}),
         ...(data !== undefined ? { datacontenttype: 'application/json', data } : {}),
       };
-      const server = connect(flags, context);
-      const response = await server.fetch('/v1/events', {
-        method: 'POST',
-        headers: { 'content-type': 'application/cloudevents+json' },
+      // A refusal is thrown as the table's error: `error: <the server's sentence>`, exit 1.
+      const { events } = await callRoute(connect(flags, context), EVENT_ROUTES.publish, {
         body: JSON.stringify(event),
+        contentType: 'application/cloudevents+json',
       });
-      const body = (await response.json()) as {
-        events?: { seq: number; duplicate: boolean }[];
-        error?: { message: string };
-      };
-      if (!response.ok) {
-        context.output.err(`error: ${body.error?.message ?? response.statusText}`);
-        context.exit(1);
-        return;
-      }
-      const [outcome] = body.events ?? [];
+      const [outcome] = events;
       context.output.out(
         `${outcome?.duplicate ? 'Already in the log' : 'Published'}: ${event.type} ${event.id} (#${outcome?.seq})`,
       );

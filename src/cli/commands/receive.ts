@@ -1,4 +1,6 @@
 import http from 'node:http';
+import { callRoute } from '../../client/index.js';
+import { SUBSCRIPTION_ROUTES } from '../../model/index.js';
 import { InputError, errorMessage, verifyWebhook } from '../../shared/index.js';
 import type { RegisterCommand } from '../context.js';
 import { colors } from '../output.js';
@@ -53,10 +55,9 @@ export const registerReceive: RegisterCommand = (program, context) => {
         if (!(count > 0))
           throw new InputError(`--count must be a positive number, not "${flags.count}".`, { field: 'count' });
         if (flags.subscription && !flags.secret) {
-          const { secret } = await connect(flags, context).request<{ secret: string }>(
-            'GET',
-            `/v1/subscriptions/${encodeURIComponent(flags.subscription)}/secret`,
-          );
+          const { secret } = await callRoute(connect(flags, context), SUBSCRIPTION_ROUTES.secret, {
+            params: { name: flags.subscription },
+          });
           flags.secret = secret;
         }
         let received = 0;

@@ -1,11 +1,18 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { DecideResult, Decision, GovernanceMetrics, Review } from '../../governance/index.js';
+import { callRoute } from '../../client/index.js';
+import {
+  DECISION_ROUTES,
+  GOVERNANCE_ROUTES,
+  REVIEW_ROUTES,
+  type GovernanceMetrics,
+  type Review,
+} from '../../model/index.js';
 import { formatDuration } from '../../shared/index.js';
 import type { CommandContext, RegisterCommand } from '../context.js';
 import { colors } from '../output.js';
-import { RemoteError, connect, withServerOptions } from '../server-connection.js';
+import { connect, withServerOptions } from '../server-connection.js';
 import { outcomeFromFlags, printDecided, printDecision, withOutcomeOptions } from './tension.js';
 
 type Flags = Record<string, string | string[] | boolean | undefined> & {
@@ -15,8 +22,8 @@ type Flags = Record<string, string | string[] | boolean | undefined> & {
   review?: string;
 };
 
-const reviewPath = (flags: Flags) =>
-  `/v1/reviews/${encodeURIComponent(typeof flags.review === 'string' ? flags.review : 'current')}`;
+/** The review a command is about: `--review`, else the planned or running one. */
+const reviewOf = (flags: Flags) => ({ id: typeof flags.review === 'string' ? flags.review : 'current' });
 
 function printReview(review: Review, context: CommandContext): void {
   context.output.out(
@@ -102,20 +109,24 @@ export const registerReview: RegisterCommand = (program, context) => {
   ).action(
     act(async (flags) => {
       const body = {
-        ...(flags.cell ? { cell: flags.cell } : {}),
+        ...(typeof flags.cell === 'string' && flags.cell ? { cell: flags.cell } : {}),
         ...(typeof flags.cells === 'string' ? { cells: flags.cells.split(',').map((s) => s.trim()) } : {}),
       };
-      out(await connect(flags, context).request<Review>('POST', '/v1/reviews', body), flags);
+      out(await callRoute(connect(flags, context), REVIEW_ROUTES.plan, { body }), flags);
     }),
   );
 
   withServerOptions(
     which(review.command('show').description('The review and its agenda with evidence')).option('--json', 'print JSON'),
-  ).action(act(async (flags) => out(await connect(flags, context).request<Review>('GET', reviewPath(flags)), flags)));
+  ).action(
+    act(async (flags) =>
+      out(await callRoute(connect(flags, context), REVIEW_ROUTES.show, { params: reviewOf(flags) }), flags),
+    ),
+  );
 
   withServerOptions(review.command('list').description('Every review').option('--json', 'print JSON')).action(
     act(async (flags) => {
-      const { reviews } = await connect(flags, context).request<{ reviews: Review[] }>('GET', '/v1/reviews');
+      const { reviews } = await callRoute(connect(flags, context), REVIEW_ROUTES.list);
       if (flags.json) return context.output.out(JSON.stringify(reviews, null, 2));
       for (const r of reviews)
         context.output.out(
@@ -133,7 +144,10 @@ export const registerReview: RegisterCommand = (program, context) => {
   ).action(async (items: string[], _flags: unknown, command: Command) => {
     const flags = command.opts<Flags>();
     printReview(
-      await connect(flags, context).request<Review>('PUT', `${reviewPath(flags)}/agenda`, { order: items }),
+      await callRoute(connect(flags, context), REVIEW_ROUTES.reorder, {
+        params: reviewOf(flags),
+        body: { order: items },
+      }),
       context,
     );
   });
@@ -150,13 +164,10 @@ export const registerReview: RegisterCommand = (program, context) => {
     command.action(
       act(async (flags) => {
         const server = connect(flags, context);
-        const result = await server.request<Review>('POST', `${reviewPath(flags)}/${name}`);
+        const result = await callRoute(server, REVIEW_ROUTES[name], { params: reviewOf(flags) });
         out(result, flags);
         if (name !== 'close') return;
-        const { decisions } = await server.request<{ decisions: Decision[] }>(
-          'GET',
-          `/v1/decisions?review=${encodeURIComponent(result.id)}`,
-        );
+        const { decisions } = await callRoute(server, DECISION_ROUTES.list, { query: { review: result.id } });
         for (const d of decisions) await printDecision(d, flags, context);
       }),
     );
@@ -172,11 +183,10 @@ export const registerReview: RegisterCommand = (program, context) => {
     ),
   ).action(
     act(async (flags, item) => {
-      const result = await connect(flags, context).request<DecideResult>(
-        'POST',
-        `${reviewPath(flags)}/items/${encodeURIComponent(item!)}/decisions`,
-        await outcomeFromFlags(flags, context),
-      );
+      const result = await callRoute(connect(flags, context), REVIEW_ROUTES.decideItem, {
+        params: { ...reviewOf(flags), item: item! },
+        body: await outcomeFromFlags(flags, context),
+      });
       await printDecided(result, flags, context);
     }),
   );
@@ -191,20 +201,7 @@ export const registerReview: RegisterCommand = (program, context) => {
     act(async (flags) => {
       // Minutes are of a held review: without --review, the one closed last.
       const id = typeof flags.review === 'string' ? flags.review : 'last';
-      const response = await connect(flags, context).fetch(`/v1/reviews/${encodeURIComponent(id)}/minutes`);
-      const text = await response.text();
-      if (!response.ok) {
-        const message = (() => {
-          try {
-            return (JSON.parse(text) as { error?: { message?: string } }).error?.message;
-          } catch {
-            return undefined;
-          }
-        })();
-        throw new RemoteError(message ?? `The server answered ${response.status}: ${text.slice(0, 300)}`, {
-          status: response.status,
-        });
-      }
+      const text = await callRoute(connect(flags, context), REVIEW_ROUTES.minutes, { params: { id } });
       if (typeof flags.out === 'string') {
         await writeFile(path.resolve(context.cwd, flags.out), text);
         context.output.err(`wrote ${flags.out}`);
@@ -221,15 +218,10 @@ export const registerReview: RegisterCommand = (program, context) => {
       .option('--json', 'print JSON'),
   ).action(
     act(async (flags) => {
-      const query = new URLSearchParams(
-        Object.entries({ from: flags.from, to: flags.to }).filter(
-          (e): e is [string, string] => typeof e[1] === 'string',
-        ),
-      );
-      const metrics = await connect(flags, context).request<GovernanceMetrics>(
-        'GET',
-        `/v1/governance/metrics${query.size ? `?${query}` : ''}`,
-      );
+      const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+      const metrics = await callRoute(connect(flags, context), GOVERNANCE_ROUTES.metrics, {
+        query: { from: text(flags.from), to: text(flags.to) },
+      });
       if (flags.json) context.output.out(JSON.stringify(metrics, null, 2));
       else printMetrics(metrics, context);
     }),

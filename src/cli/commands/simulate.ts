@@ -1,7 +1,8 @@
-import { createCelloClient, type PublishEvent } from '../../client/index.js';
+import { callRoute, createCelloClient, type CelloServer, type PublishEvent } from '../../client/index.js';
+import { INSIGHT_ROUTES, MANIFEST_ROUTES, WHOAMI_ROUTE } from '../../model/index.js';
 import { InputError, NotAllowedError, formatDuration } from '../../shared/index.js';
 import type { CommandContext, RegisterCommand } from '../context.js';
-import { connect, withServerOptions, type ServerConnection } from '../server-connection.js';
+import { connect, withServerOptions } from '../server-connection.js';
 import { simulateAcmeHistory } from '../simulate/acme-history.js';
 import { publishInBatches, type PublishTally } from '../simulate/publish-in-batches.js';
 import { SLOW_CELLS, SLOW_CELL_SLOS, type SlowCell } from '../simulate/slow-cells.js';
@@ -65,9 +66,7 @@ export const registerSimulate: RegisterCommand = (program, context) => {
       );
     }
     // Check SLOs and recommendations now rather than on the server's next timer, so the views are filled at once.
-    const checked = await server
-      .request<{ slos: { state: string }[]; recommendations: { made: number } }>('POST', '/v1/insights/check', {})
-      .catch(() => undefined);
+    const checked = await callRoute(server, INSIGHT_ROUTES.check).catch(() => undefined);
     if (checked) {
       out(
         `Checked: ${checked.slos.filter((s) => s.state === 'breached').length} SLO(s) breached, ${checked.recommendations.made} new recommendation(s).`,
@@ -84,8 +83,8 @@ export const registerSimulate: RegisterCommand = (program, context) => {
   });
 };
 
-async function requireAdmin(server: ServerConnection): Promise<void> {
-  const whoami = await server.request<{ principal: { kind: string }; description: string }>('GET', '/v1/whoami');
+async function requireAdmin(server: CelloServer): Promise<void> {
+  const whoami = await callRoute(server, WHOAMI_ROUTE);
   if (whoami.principal.kind !== 'admin') {
     throw new NotAllowedError(
       `cello simulate publishes the events of every Acme cell, so it needs the admin token, but this token acts as ${whoami.description}; use the admin token \`cello serve\` printed on its first start.`,
@@ -95,13 +94,12 @@ async function requireAdmin(server: ServerConnection): Promise<void> {
 }
 
 /** Refuses before publishing anything when the server's organization is not Acme's (types nobody offers). */
-async function requireAcmeTypes(server: ServerConnection, events: readonly PublishEvent[]): Promise<void> {
-  const { manifests } = await server.request<{ manifests: { spec: { offers?: { events?: { type: string }[] }[] } }[] }>(
-    'GET',
-    '/v1/manifests?kind=Cell',
-  );
+async function requireAcmeTypes(server: CelloServer, events: readonly PublishEvent[]): Promise<void> {
+  const { manifests } = await callRoute(server, MANIFEST_ROUTES.list, { query: { kind: 'Cell' } });
   const offered = new Set(
-    manifests.flatMap((cell) => (cell.spec.offers ?? []).flatMap((offer) => (offer.events ?? []).map((e) => e.type))),
+    manifests.flatMap((cell) =>
+      cell.kind === 'Cell' ? (cell.spec.offers ?? []).flatMap((offer) => (offer.events ?? []).map((e) => e.type)) : [],
+    ),
   );
   const missing = [...new Set(events.map((e) => e.type))].filter((type) => !offered.has(type));
   if (missing.length > 0) {

@@ -1,3 +1,5 @@
+import { sendRoute } from '../../client/index.js';
+import { EVENT_ROUTES } from '../../model/index.js';
 import { InputError } from '../../shared/index.js';
 import type { RegisterCommand } from '../context.js';
 import { colors } from '../output.js';
@@ -29,23 +31,21 @@ export const registerTail: RegisterCommand = (program, context) => {
         throw new InputError(`--count must be a positive number, not "${flags.count}".`, { field: 'count' });
       if (flags.after !== undefined && !/^\d+$/.test(flags.after))
         throw new InputError(`--after must be a sequence number, not "${flags.after}".`, { field: 'after' });
-      const query = new URLSearchParams({
-        ...(flags.type ? { type: flags.type } : {}),
-        ...(flags.subject ? { subject: flags.subject } : {}),
-        ...(flags.after !== undefined ? { after: flags.after } : {}),
-      });
-      const server = connect(flags, context);
       const abort = new AbortController();
-      const response = await server.fetch(`/v1/events/stream?${query}`, {
-        signal: abort.signal,
-        headers: { accept: 'text/event-stream' },
-      });
-      if (!response.ok || !response.body) {
-        const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
-        context.output.err(`error: ${body.error?.message ?? response.statusText}`);
-        context.exit(1);
-        return;
-      }
+      // The stream is read as it comes; a refusal is thrown as the table's error (`error: …`, exit 1).
+      const response = await sendRoute(
+        connect(flags, context),
+        EVENT_ROUTES.stream,
+        {
+          query: {
+            ...(flags.type ? { type: flags.type } : {}),
+            ...(flags.subject ? { subject: flags.subject } : {}),
+            ...(flags.after !== undefined ? { after: Number(flags.after) } : {}),
+          },
+        },
+        { signal: abort.signal },
+      );
+      if (!response.body) throw new InputError('The server answered the stream without a body; try again.');
       context.output.err(
         colors.dim(
           `Following ${flags.type ?? 'every type'}${flags.after === undefined ? ' from now' : ` after #${flags.after}`}; Ctrl+C stops. (--after 0 shows the whole log.)`,

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { createTemplateCatalog, driftReport, type WorkflowDrift } from '../../workflows/index.js';
+import { callRoute } from '../../client/index.js';
 import { loadManifestFolder } from '../../manifests/index.js';
-import type { Manifest } from '../../model/index.js';
+import { WORKFLOW_ROUTES, type Manifest, type WorkflowDrift } from '../../model/index.js';
+import { createTemplateCatalog, driftReport } from '../../workflows/index.js';
 import type { CommandContext, RegisterCommand } from '../context.js';
 import { colors } from '../output.js';
 import { connect, withServerOptions } from '../server-connection.js';
@@ -57,7 +58,7 @@ export const registerTemplates: RegisterCommand = (program, context) => {
       .option('--json', 'print JSON'),
   ).action(async (dir: string | undefined, flags: DriftFlags) => {
     const report = flags.url
-      ? (await connect(flags, context).request<{ drift: WorkflowDrift[] }>('GET', '/v1/workflows/drift')).drift
+      ? (await callRoute(connect(flags, context), WORKFLOW_ROUTES.drift)).drift
       : driftReport(await loadFolder(dir, context));
     const shown = report.filter((d) => !flags.workflow || d.workflow === flags.workflow);
     if (flags.json) return context.output.out(JSON.stringify(shown, null, 2));

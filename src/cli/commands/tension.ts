@@ -10,15 +10,22 @@ import {
   type OutcomeInput,
   type TensionDetail,
 } from '../../governance/index.js';
-import type { Manifest } from '../../model/index.js';
+import { callRoute, type CelloServer } from '../../client/index.js';
+import { PROPOSAL_ROUTES, SEVERITIES, TENSION_ROUTES, type Manifest } from '../../model/index.js';
 import { InputError } from '../../shared/index.js';
 import type { CommandContext, RegisterCommand } from '../context.js';
+import { oneOf } from '../one-of.js';
 import { colors } from '../output.js';
-import { connect, withServerOptions, type ServerConnection } from '../server-connection.js';
+import { connect, withServerOptions } from '../server-connection.js';
 
 type Flags = Record<string, string | string[] | boolean | undefined> & { url?: string; token?: string; json?: boolean };
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+/** A flag's text, when it was given as text. */
+const textFlag = (flags: Flags, name: string) => {
+  const value = flags[name];
+  return typeof value === 'string' ? value : undefined;
+};
 const list = (text: string | undefined) =>
   text
     ? text
@@ -162,7 +169,7 @@ export const registerTension: RegisterCommand = (program, context) => {
     .command('tension')
     .description('Raise, discuss, rate and decide tensions (talks to a server)');
   const run =
-    (build: (server: ServerConnection, flags: Flags, ...args: string[]) => Promise<void>) =>
+    (build: (server: CelloServer, flags: Flags, ...args: string[]) => Promise<void>) =>
     async (...args: unknown[]) => {
       const command = args[args.length - 1] as Command;
       const flags = command.opts<Flags>();
@@ -187,15 +194,18 @@ export const registerTension: RegisterCommand = (program, context) => {
   ).action(
     run(async (server, flags) => {
       const ratings = ratingsOf((flags.rate as string[] | undefined) ?? []);
-      const detail = await server.request<TensionDetail>('POST', '/v1/tensions', {
-        title: flags.title,
-        type: flags.type,
-        cells: list(flags.cells as string),
-        severity: flags.severity,
-        ...(flags.description ? { description: flags.description } : {}),
-        ...(flags.observedAt ? { observedAt: flags.observedAt } : {}),
-        ...(flags.evidence ? { evidence: flags.evidence } : {}),
-        ...(Object.keys(ratings).length ? { ratings } : {}),
+      const text = (name: string) => textFlag(flags, name);
+      const detail = await callRoute(server, TENSION_ROUTES.raise, {
+        body: {
+          title: String(flags.title),
+          type: String(flags.type),
+          cells: list(text('cells')) ?? [],
+          severity: oneOf(SEVERITIES, String(flags.severity), '--severity'),
+          ...(text('description') ? { description: text('description') } : {}),
+          ...(text('observedAt') ? { observedAt: text('observedAt') } : {}),
+          ...(Array.isArray(flags.evidence) ? { evidence: flags.evidence } : {}),
+          ...(Object.keys(ratings).length ? { ratings } : {}),
+        },
       });
       show(detail, flags);
     }),
@@ -211,14 +221,10 @@ export const registerTension: RegisterCommand = (program, context) => {
       .option('--json', 'print JSON'),
   ).action(
     run(async (server, flags) => {
-      const query = new URLSearchParams(
-        Object.entries({ state: flags.state, type: flags.type, cell: flags.cell }).filter(
-          (e): e is [string, string] => typeof e[1] === 'string',
-        ),
-      );
-      const { tensions } = await server.request<{
-        tensions: Omit<TensionDetail, 'notes' | 'proposals' | 'decisions'>[];
-      }>('GET', `/v1/tensions${query.size ? `?${query}` : ''}`);
+      const text = (name: string) => textFlag(flags, name);
+      const { tensions } = await callRoute(server, TENSION_ROUTES.list, {
+        query: { state: text('state'), type: text('type'), cell: text('cell') },
+      });
       if (flags.json) return context.output.out(JSON.stringify(tensions, null, 2));
       if (tensions.length === 0) context.output.out('No tensions.');
       for (const { tension: t, route, score } of tensions) {
@@ -236,18 +242,18 @@ export const registerTension: RegisterCommand = (program, context) => {
       .option('--json', 'print JSON'),
   ).action(
     run(async (server, flags, id) =>
-      show(await server.request<TensionDetail>('GET', `/v1/tensions/${encodeURIComponent(id!)}`), flags),
+      show(await callRoute(server, TENSION_ROUTES.show, { params: { id: id! } }), flags),
     ),
   );
 
   for (const [name, route, what] of [
-    ['comment', 'comments', 'Comment on a tension'],
-    ['advise', 'advice', 'Give advice on a tension (advisor cells)'],
+    ['comment', TENSION_ROUTES.comment, 'Comment on a tension'],
+    ['advise', TENSION_ROUTES.advise, 'Give advice on a tension (advisor cells)'],
   ] as const) {
     withServerOptions(tension.command(`${name} <id> <text...>`).description(what)).action(
       async (id: string, words: string[], _flags: unknown, command: Command) => {
         const server = connect(command.opts<Flags>(), context);
-        await server.request('POST', `/v1/tensions/${encodeURIComponent(id)}/${route}`, { body: words.join(' ') });
+        await callRoute(server, route, { params: { id }, body: { body: words.join(' ') } });
         context.output.out(`${name === 'comment' ? 'Commented on' : 'Advised on'} ${id}.`);
       },
     );
@@ -260,11 +266,10 @@ export const registerTension: RegisterCommand = (program, context) => {
       .option('--json', 'print JSON'),
   ).action(async (id: string, pairs: string[], _flags: unknown, command: Command) => {
     const flags = command.opts<Flags>();
-    const detail = await connect(flags, context).request<TensionDetail>(
-      'PUT',
-      `/v1/tensions/${encodeURIComponent(id)}/ratings`,
-      { ratings: ratingsOf(pairs) },
-    );
+    const detail = await callRoute(connect(flags, context), TENSION_ROUTES.rate, {
+      params: { id },
+      body: { ratings: ratingsOf(pairs) },
+    });
     if (flags.json) context.output.out(JSON.stringify(detail, null, 2));
     else context.output.out(`${detail.tension.id} score: ${detail.score.explanation}`);
   });
@@ -277,11 +282,10 @@ export const registerTension: RegisterCommand = (program, context) => {
     ),
   ).action(
     run(async (server, flags, id) => {
-      const result = await server.request<DecideResult>(
-        'POST',
-        `/v1/tensions/${encodeURIComponent(id!)}/decisions`,
-        await outcomeFromFlags(flags, context),
-      );
+      const result = await callRoute(server, TENSION_ROUTES.decide, {
+        params: { id: id! },
+        body: await outcomeFromFlags(flags, context),
+      });
       await printDecided(result, flags, context);
     }),
   );
@@ -293,7 +297,7 @@ export const registerTension: RegisterCommand = (program, context) => {
       .requiredOption('--reason <text>', 'what harm it would do'),
   ).action(
     run(async (server, flags, id) => {
-      await server.request('POST', `/v1/proposals/${encodeURIComponent(id!)}/objections`, { reason: flags.reason });
+      await callRoute(server, PROPOSAL_ROUTES.object, { params: { id: id! }, body: { reason: String(flags.reason) } });
       context.output.out(`Objected to ${id}; the tension goes to the next review.`);
     }),
   );
@@ -303,11 +307,10 @@ export const registerTension: RegisterCommand = (program, context) => {
       .command('vote <proposal> <vote>')
       .description('Vote yes or no on a vote proposal (a member token of the decider cell)'),
   ).action(async (id: string, vote: string, _flags: unknown, command: Command) => {
-    const proposal = await connect(command.opts<Flags>(), context).request<{ state: string }>(
-      'POST',
-      `/v1/proposals/${encodeURIComponent(id)}/votes`,
-      { vote },
-    );
+    const proposal = await callRoute(connect(command.opts<Flags>(), context), PROPOSAL_ROUTES.vote, {
+      params: { id },
+      body: { vote: oneOf(['yes', 'no'], vote, '<vote>') },
+    });
     context.output.out(`Voted ${vote} on ${id}; the proposal is ${proposal.state}.`);
   });
 
@@ -324,9 +327,9 @@ export const registerTension: RegisterCommand = (program, context) => {
         .requiredOption('--reason <text>', 'why'),
     ).action(
       run(async (server, flags, id) => {
-        const detail = await server.request<TensionDetail>('POST', `/v1/tensions/${encodeURIComponent(id!)}/state`, {
-          state,
-          reason: flags.reason,
+        const detail = await callRoute(server, TENSION_ROUTES.changeState, {
+          params: { id: id! },
+          body: { state, reason: String(flags.reason) },
         });
         context.output.out(`${detail.tension.id} is ${detail.tension.state}.`);
       }),

@@ -1,15 +1,12 @@
 import path from 'node:path';
-import {
-  checkWorkflows,
-  type InstanceDetail,
-  type InstanceView,
-  type TaskView,
-  type WorkflowSummary,
-} from '../../workflows/index.js';
+import { callRoute } from '../../client/index.js';
 import { loadManifestFolder } from '../../manifests/index.js';
+import { INSTANCE_STATES, TASK_ROUTES, TASK_STATES, WORKFLOW_ROUTES, type InstanceDetail } from '../../model/index.js';
 import { InputError } from '../../shared/index.js';
+import { checkWorkflows } from '../../workflows/index.js';
 import type { CommandContext, RegisterCommand } from '../context.js';
 import { EXIT } from '../exit-codes.js';
+import { oneOf } from '../one-of.js';
 import { colors } from '../output.js';
 import { connect, withServerOptions } from '../server-connection.js';
 
@@ -30,10 +27,7 @@ export const registerWorkflows: RegisterCommand = (program, context) => {
       .description('Workflows on the server: template version, steps, guardrails, instance counts')
       .option('--json', 'print JSON'),
   ).action(async (flags: ServerFlags) => {
-    const { workflows: list } = await connect(flags, context).request<{ workflows: WorkflowSummary[] }>(
-      'GET',
-      '/v1/workflows',
-    );
+    const { workflows: list } = await callRoute(connect(flags, context), WORKFLOW_ROUTES.list);
     if (flags.json) return context.output.out(JSON.stringify(list, null, 2));
     if (list.length === 0) context.output.out('No workflows are applied.');
     for (const w of list) {
@@ -99,16 +93,14 @@ export const registerWorkflows: RegisterCommand = (program, context) => {
       .option('--limit <n>', 'how many', '50')
       .option('--json', 'print JSON'),
   ).action(async (flags: ServerFlags & { workflow?: string; state?: string; case?: string; limit: string }) => {
-    const query = new URLSearchParams({
-      limit: flags.limit,
-      ...(flags.workflow ? { workflow: flags.workflow } : {}),
-      ...(flags.state ? { state: flags.state } : {}),
-      ...(flags.case ? { case: flags.case } : {}),
+    const { instances } = await callRoute(connect(flags, context), WORKFLOW_ROUTES.instances, {
+      query: {
+        limit: Number(flags.limit),
+        ...(flags.workflow ? { workflow: flags.workflow } : {}),
+        ...(flags.state ? { state: oneOf(INSTANCE_STATES, flags.state, '--state') } : {}),
+        ...(flags.case ? { case: flags.case } : {}),
+      },
     });
-    const { instances } = await connect(flags, context).request<{ instances: InstanceView[] }>(
-      'GET',
-      `/v1/workflows/instances?${query}`,
-    );
     if (flags.json) return context.output.out(JSON.stringify(instances, null, 2));
     if (instances.length === 0) context.output.out('No instances match.');
     for (const i of instances) {
@@ -134,21 +126,16 @@ export const registerWorkflows: RegisterCommand = (program, context) => {
           'Name the instance: cello workflows show <instance-id>, or --workflow <name> --case <id>.',
           { field: 'instance' },
         );
-      const query = new URLSearchParams({ workflow: flags.workflow, case: flags.case, limit: '1' });
-      const { instances } = await server.request<{ instances: InstanceView[] }>(
-        'GET',
-        `/v1/workflows/instances?${query}`,
-      );
+      const { instances } = await callRoute(server, WORKFLOW_ROUTES.instances, {
+        query: { workflow: flags.workflow, case: flags.case, limit: 1 },
+      });
       if (!instances[0])
         throw new InputError(`Workflow "${flags.workflow}" has no instance for case "${flags.case}".`, {
           field: 'case',
         });
       instance = instances[0].id;
     }
-    const detail = await server.request<InstanceDetail>(
-      'GET',
-      `/v1/workflows/instances/${encodeURIComponent(instance)}`,
-    );
+    const detail = await callRoute(server, WORKFLOW_ROUTES.instance, { params: { id: instance } });
     if (flags.json) return context.output.out(JSON.stringify(detail, null, 2));
     printInstance(detail, context);
   });
@@ -238,15 +225,13 @@ function registerTasks(program: Parameters<RegisterCommand>[0], context: Command
       .option('--cell <name>', 'admin: only this cell')
       .option('--json', 'print JSON'),
   ).action(async (flags: ServerFlags & { state?: string; workflow?: string; cell?: string }) => {
-    const query = new URLSearchParams({
-      ...(flags.state ? { state: flags.state } : {}),
-      ...(flags.workflow ? { workflow: flags.workflow } : {}),
-      ...(flags.cell ? { cell: flags.cell } : {}),
+    const { tasks: list } = await callRoute(connect(flags, context), TASK_ROUTES.list, {
+      query: {
+        ...(flags.state ? { state: oneOf(TASK_STATES, flags.state, '--state') } : {}),
+        ...(flags.workflow ? { workflow: flags.workflow } : {}),
+        ...(flags.cell ? { cell: flags.cell } : {}),
+      },
     });
-    const { tasks: list } = await connect(flags, context).request<{ tasks: TaskView[] }>(
-      'GET',
-      `/v1/workflows/tasks?${query}`,
-    );
     if (flags.json) return context.output.out(JSON.stringify(list, null, 2));
     if (list.length === 0) context.output.out('No tasks match.');
     for (const t of list) {
@@ -262,10 +247,7 @@ function registerTasks(program: Parameters<RegisterCommand>[0], context: Command
       .description('Claim an open task, so the cell sees someone is on it')
       .option('--json', 'print JSON'),
   ).action(async (id: string, flags: ServerFlags) => {
-    const task = await connect(flags, context).request<TaskView>(
-      'POST',
-      `/v1/workflows/tasks/${encodeURIComponent(id)}/claim`,
-    );
+    const task = await callRoute(connect(flags, context), TASK_ROUTES.claim, { params: { id } });
     context.output.out(
       flags.json ? JSON.stringify(task, null, 2) : `Claimed ${task.id} (${task.title}) as ${task.claimedBy}.`,
     );
@@ -284,11 +266,10 @@ function registerTasks(program: Parameters<RegisterCommand>[0], context: Command
       .option('--json', 'print JSON'),
   ).action(async (id: string, flags: ServerFlags & { result?: string; set?: string[] }) => {
     const result = taskResult(flags.result, flags.set);
-    const task = await connect(flags, context).request<TaskView>(
-      'POST',
-      `/v1/workflows/tasks/${encodeURIComponent(id)}/complete`,
-      result ? { result } : {},
-    );
+    const task = await callRoute(connect(flags, context), TASK_ROUTES.complete, {
+      params: { id },
+      body: result ? { result } : {},
+    });
     context.output.out(flags.json ? JSON.stringify(task, null, 2) : `Completed ${task.id} (${task.title}).`);
   });
 }

@@ -1,30 +1,10 @@
+import type { AttemptView, DeliveryView } from '../../model/index.js';
 import { InputError, type Clock } from '../../shared/index.js';
 import type { DeliveryStatus, Store } from '../../store/index.js';
 import type { SubscriptionRouter } from '../routing/subscription-router.js';
 import { isWebhookMatch, outboxRow } from './outbox-row.js';
 
-export interface DeliveryView {
-  id: string;
-  eventSeq: number;
-  subscription: string;
-  target: string;
-  status: DeliveryStatus;
-  attempts: number;
-  nextAttemptAt: string | null;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  createdAt: string;
-  completedAt: string | null;
-}
-
-export interface AttemptView {
-  attempt: number;
-  startedAt: string;
-  durationMs: number;
-  statusCode: number | null;
-  outcome: string;
-  error: string | null;
-}
+export type { AttemptView, DeliveryView } from '../../model/index.js';
 
 /** Reading the outbox and putting deliveries back in it. */
 export function createDeliveryAdmin(deps: { store: Store; clock: Clock; router: () => SubscriptionRouter }) {

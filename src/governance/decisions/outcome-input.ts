@@ -1,7 +1,7 @@
 import type { OutcomeInput } from '../../model/index.js';
 import { InputError, isDuration, parseDuration } from '../../shared/index.js';
 
-export { OUTCOMES, OutcomeInputSchema, type Outcome, type OutcomeInput } from '../../model/index.js';
+export { OUTCOMES, type Outcome, type OutcomeInput } from '../../model/index.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

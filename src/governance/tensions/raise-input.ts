@@ -1,21 +1,15 @@
 import { InputError } from '../../shared/index.js';
 import { parseEvidence } from './evidence.js';
-import { SEVERITIES, type Evidence, type EventData, type Severity, type TensionDetected } from '../../model/index.js';
+import {
+  SEVERITIES,
+  type Evidence,
+  type EventData,
+  type RaiseInput,
+  type Severity,
+  type TensionDetected,
+} from '../../model/index.js';
 
-/** What a person sends to raise a tension. */
-export interface RaiseInput {
-  title: string;
-  description?: string;
-  type: string;
-  /** Involved cells, `payments` or `cell:payments`. */
-  cells: string[];
-  severity?: Severity;
-  /** When the gap was first seen (RFC 3339); default now. */
-  observedAt?: string;
-  evidence?: (string | Evidence)[];
-  /** Ratings by criterion (0–5), when the raiser rates at once. */
-  ratings?: Record<string, number>;
-}
+export type { RaiseInput } from '../../model/index.js';
 
 /**
  * What a detector sends: what a person sends, plus who detected it and about what (`subject`, the deduplication

@@ -1,12 +1,13 @@
+import type { AnomalyReport } from '../../model/index.js';
 import { readGovernanceHistory } from '../facts/governance-history.js';
 import { activityOwners } from '../live/process-map.js';
 import { readLiveLog, type LiveLogSource } from '../live/read-live-log.js';
 import type { Bucket } from '../stats/time-buckets.js';
-import { rankAnomalies, type Anomaly } from './anomaly.js';
+import { rankAnomalies } from './anomaly.js';
 import { bucketRange } from './bucket-range.js';
-import { findLateEscalations, type LateEscalations } from './late-escalations.js';
+import { findLateEscalations } from './late-escalations.js';
 import { latencyAnomalies } from './latency-anomalies.js';
-import { findStalledCases, type StalledCase } from './stalled-cases.js';
+import { findStalledCases } from './stalled-cases.js';
 import { VolumeTally } from './volume-tally.js';
 
 /** How anomalies are judged; see ARCHITECTURE.md for why these defaults. */
@@ -26,18 +27,7 @@ export interface AnomalyOptions {
   top: number;
 }
 
-/** Volume and latency anomalies, late escalations and stalled cases, as of `now`. */
-export interface AnomalyReport {
-  schema: 'cello.anomalies/1';
-  generatedAt: string;
-  bucket: Bucket;
-  /** The range read: `buckets` complete buckets, then the current one (stalled cases see it too). */
-  from: string;
-  judgedBucketStart: string;
-  anomalies: Anomaly[];
-  lateEscalations: LateEscalations;
-  stalledCases: { total: number; cases: StalledCase[] };
-}
+export type { AnomalyReport } from '../../model/index.js';
 
 /** Reads the range once from the store (bounded: one batch of rows and the columns of the range) and judges it. */
 export async function detectAnomalies(

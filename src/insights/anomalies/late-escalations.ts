@@ -1,28 +1,9 @@
+import type { LateEscalations } from '../../model/index.js';
 import { compareText } from '../mining/compare-text.js';
 import type { TensionFacts } from '../facts/governance-history.js';
 import { medianOf, quantileOf } from '../stats/quantiles.js';
 
-/** A tension raised long after its gap was first seen. */
-export interface LateEscalation {
-  tension: string;
-  title: string;
-  type: string;
-  cells: string[];
-  observedAt: string;
-  raisedAt: string;
-  /** raisedAt − observedAt. */
-  surfacedAfterMs: number;
-}
-
-/** How long gaps took to surface as tensions, and which took longer than `lateAfterMs`. */
-export interface LateEscalations {
-  lateAfterMs: number;
-  /** Tensions considered (raised from `fromMs` on). */
-  raised: number;
-  medianSurfaceMs: number | null;
-  p90SurfaceMs: number | null;
-  late: LateEscalation[];
-}
+export type { LateEscalation, LateEscalations } from '../../model/index.js';
 
 /**
  * Late escalations: the time from the first signal of a problem (a tension's `observedAt`, e.g. the deadline of

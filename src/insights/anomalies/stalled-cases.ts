@@ -1,22 +1,9 @@
+import type { StalledCase } from '../../model/index.js';
 import { compareText } from '../mining/compare-text.js';
 import type { ColumnarEventLog } from '../mining/index.js';
 import { quantileOf } from '../stats/quantiles.js';
 
-/** An open case whose last event is older than usual for what comes next. */
-export interface StalledCase {
-  case: string;
-  lastActivity: string;
-  lastEventAt: string;
-  /** Time since its last event. */
-  idleMs: number;
-  /** The 90th percentile of the gaps after its last activity, over every case: what "usual" means here. */
-  p90GapMs: number;
-  /** How many gaps that percentile rests on. */
-  gapSamples: number;
-  /** The activity that most often follows, and the cell that owns it: whom the case is waiting on. */
-  expectedNext: string | null;
-  waitingOn: string | null;
-}
+export type { StalledCase } from '../../model/index.js';
 
 /**
  * Stalled cases: open cases whose last event is older than the 90th percentile of the gaps that follow their last

@@ -1,21 +1,11 @@
-import { LINT_RULES, buildOrgModel, runLintRules, type Finding } from '../../manifests/index.js';
-import { isCelloEventType, type Manifest } from '../../model/index.js';
+import { LINT_RULES, buildOrgModel, runLintRules } from '../../manifests/index.js';
+import { isCelloEventType, type BoundaryHealth, type Manifest } from '../../model/index.js';
 import { compareText } from '../mining/compare-text.js';
 
 /** The lint rules the boundaries area reuses: ownership of domains and event types, agreements for consumers. */
 export const BOUNDARY_RULES = ['domain-owner', 'event-type-owner', 'missing-agreement'] as const;
 
-/** Boundaries: who owns what, and who consumes without an agreement. */
-export interface BoundaryHealth {
-  unownedDomains: string[];
-  doublyOwnedDomains: { domain: string; cells: string[] }[];
-  /** Event types seen in the log that no cell offers (Cello's own, the event catalogue's, aside). */
-  unownedEventTypes: { type: string; events: number }[];
-  doublyOwnedEventTypes: { type: string; cells: string[] }[];
-  consumersWithoutAgreements: { manifest: string; message: string; hint: string }[];
-  /** The lint findings behind these lists, as `cello validate` reports them. */
-  findings: Pick<Finding, 'ruleId' | 'severity' | 'kind' | 'name' | 'message' | 'hint'>[];
-}
+export type { BoundaryHealth } from '../../model/index.js';
 
 /** Runs the boundary lint rules over the applied manifests and adds the event types the log shows nobody owns. */
 export function boundaryHealth(

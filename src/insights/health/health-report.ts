@@ -1,16 +1,14 @@
-import type { Manifest } from '../../model/index.js';
+import type { HealthReport, HealthStatus, Manifest, WeekHealth } from '../../model/index.js';
 import { formatDuration } from '../../shared/index.js';
-import { findLateEscalations, type LateEscalation } from '../anomalies/late-escalations.js';
+import { findLateEscalations } from '../anomalies/late-escalations.js';
 import type { GovernanceHistory, TensionFacts } from '../facts/governance-history.js';
 import { compareText } from '../mining/compare-text.js';
 import { roundShare } from '../stats/quantiles.js';
 import { bucketSize, bucketStart } from '../stats/time-buckets.js';
-import { boundaryHealth, type BoundaryHealth } from './boundary-health.js';
+import { boundaryHealth } from './boundary-health.js';
 import type { CaseRework } from './case-rework.js';
 
-export const HEALTH_STATUSES = ['healthy', 'watch', 'act'] as const;
-/** `watch`: something to keep an eye on; `act`: something a review should take up. */
-export type HealthStatus = (typeof HEALTH_STATUSES)[number];
+export { HEALTH_STATUSES, type HealthReport, type HealthStatus, type WeekHealth } from '../../model/index.js';
 
 /** Thresholds of the report; ARCHITECTURE.md says why. */
 export interface HealthOptions {
@@ -20,54 +18,6 @@ export interface HealthOptions {
   agingAfterMs: number;
   /** A tension raised later than this after its first signal is late. */
   lateAfterMs: number;
-}
-
-export interface WeekHealth {
-  weekStart: string;
-  tensionsRaised: number;
-  priorityTensions: number;
-  lateEscalations: number;
-  reviewsClosed: number;
-  reviewsWithoutDecision: number;
-  /** Tensions waiting for a decision at the end of the week (or now, for the current week). */
-  awaitingAtEnd: number;
-  agingAtEnd: number;
-  /** Cases that started in the week, and the share of them in which an activity repeats. */
-  cases: number;
-  reworkShare: number | null;
-}
-
-interface Area {
-  status: HealthStatus;
-  /** Why the status is what it is, in sentences. */
-  signals: string[];
-}
-
-export interface HealthReport {
-  schema: 'cello.health/1';
-  generatedAt: string;
-  /** Start of the first week of the trend; the figures of the areas cover from here to now. */
-  from: string;
-  status: HealthStatus;
-  teams: Area & {
-    priorityDisputes: { count: number; byCell: { cell: string; count: number }[] };
-    rework: {
-      cases: number;
-      reworkCases: number;
-      share: number | null;
-      byCell: { cell: string; cases: number; reworkCases: number; share: number }[];
-    };
-    reviews: { closed: number; withoutDecision: number; undecidedItems: number };
-  };
-  boundaries: Area & BoundaryHealth;
-  conflicts: Area & {
-    awaiting: number;
-    aging: { tension: string; title: string; type: string; cells: string[]; raisedAt: string; ageMs: number }[];
-    late: LateEscalation[];
-    medianSurfaceMs: number | null;
-    escalated: number;
-  };
-  trend: WeekHealth[];
 }
 
 /** What the report is computed from: the applied manifests and facts read from the log. */

@@ -1,34 +1,9 @@
+import type { ActivityOwner, ProcessMap } from '../../model/index.js';
 import { compareText } from '../mining/compare-text.js';
-import { mineLog, type ColumnarEventLog, type MiningResult } from '../mining/index.js';
+import { mineLog, type ColumnarEventLog } from '../mining/index.js';
 import type { LiveLog } from './read-live-log.js';
 
-/** Who answers for an activity (an event type): the cell that offers it, else the cell that publishes most of it. */
-export interface ActivityOwner {
-  activity: string;
-  cell: string | null;
-  /** `offer`: the cell offers the type; `publisher`: it published most of these events; `none`: nobody known. */
-  basis: 'offer' | 'publisher' | 'none';
-}
-
-/** The live process map: the mining figures of the live log, what was read, and who owns each activity. */
-export interface ProcessMap extends Omit<MiningResult, 'schema'> {
-  schema: 'cello.process-map/1';
-  /** The filters applied, as given (times as ISO 8601 UTC). */
-  query: {
-    types: string[] | null;
-    from: string | null;
-    to: string | null;
-    workflow: string | null;
-    template: string | null;
-    resource: string;
-  };
-  /** How events were grouped into cases. */
-  caseNotion: string;
-  /** Events read from the store, and how many of them had no case id. */
-  scanned: number;
-  withoutCase: number;
-  activityOwners: ActivityOwner[];
-}
+export type { ActivityOwner, ProcessMap } from '../../model/index.js';
 
 /** Mines a live log into a process map; `ownerOfType` names the cell that offers an event type. */
 export function buildProcessMap(

@@ -1,12 +1,7 @@
+import type { DurationSummary } from '../../model/index.js';
 import { maxBefore, minFrom, selectRank } from './select-rank.js';
 
-/** Mean, median, minimum and maximum of a set of durations, in milliseconds; `null` when there are none. */
-export interface DurationSummary {
-  meanMs: number | null;
-  medianMs: number | null;
-  minMs: number | null;
-  maxMs: number | null;
-}
+export type { DurationSummary } from '../../model/index.js';
 
 /** Rounds to the microsecond: timestamps keep microseconds, and float noise below that means nothing. */
 export function roundMs(ms: number): number {

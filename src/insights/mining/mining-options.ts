@@ -1,12 +1,17 @@
+import {
+  ACTIVITY_CLASSIFIERS,
+  LIFECYCLE_VIEWS,
+  type ActivityClassifier,
+  type LifecycleView,
+} from '../../model/index.js';
 import { InputError } from '../../shared/index.js';
 
-export const LIFECYCLE_VIEWS = ['all', 'complete'] as const;
-/** Which events count: all, or only those whose lifecycle transition is `complete` (case-insensitive). */
-export type LifecycleView = (typeof LIFECYCLE_VIEWS)[number];
-
-export const ACTIVITY_CLASSIFIERS = ['name', 'name+lifecycle'] as const;
-/** What an activity is: the event's name, or name and lifecycle transition joined by `+` (as PM4Py does: `A+complete`). */
-export type ActivityClassifier = (typeof ACTIVITY_CLASSIFIERS)[number];
+export {
+  ACTIVITY_CLASSIFIERS,
+  LIFECYCLE_VIEWS,
+  type ActivityClassifier,
+  type LifecycleView,
+} from '../../model/index.js';
 
 /** How to mine a log. */
 export interface MiningOptions {

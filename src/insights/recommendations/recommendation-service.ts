@@ -10,25 +10,20 @@ import {
 import { ConflictError, InputError, NotAllowedError } from '../../shared/index.js';
 import type { ExperimentSink } from '../ports/experiment-sink.js';
 import { acceptanceStats, type AcceptanceStats } from './acceptance-stats.js';
-import type { Recommendation, RecommendationCandidate, AcceptResult, EventData, Principal } from '../../model/index.js';
+import type {
+  AcceptInput,
+  AcceptResult,
+  EventData,
+  Principal,
+  Recommendation,
+  RecommendationCandidate,
+  RefreshResult,
+} from '../../model/index.js';
 import { recommendationEvent } from './recommendation-events.js';
 import { recommendationRepository, type RecommendationFilter } from './recommendation-repository.js';
 
 /** What accepting may change: the experiment's move, metric and review date (the recommendation's by default). */
-export interface AcceptInput {
-  move?: string;
-  metric?: string;
-  /** `YYYY-MM-DD` or a duration from now (`2w`). */
-  reviewDate?: string;
-}
-
-export type { AcceptResult } from '../../model/index.js';
-
-export interface RefreshResult {
-  made: number;
-  updated: number;
-  withdrawn: number;
-}
+export type { AcceptInput, AcceptResult, RefreshResult } from '../../model/index.js';
 
 export interface RecommendationServiceDeps {
   runtime: Pick<Runtime, 'publisher' | 'store' | 'clock'>;

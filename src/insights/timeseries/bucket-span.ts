@@ -1,8 +1,8 @@
+import { MAX_TIMESERIES_BUCKETS } from '../../model/index.js';
 import { InputError } from '../../shared/index.js';
 import { bucketSize, bucketStart, type Bucket } from '../stats/time-buckets.js';
 
-/** The most buckets one time series holds: enough for 16 days of hours, a year of days, or 7 years of weeks. */
-export const MAX_TIMESERIES_BUCKETS = 400;
+export { MAX_TIMESERIES_BUCKETS } from '../../model/index.js';
 
 /** Buckets a time series shows when the query names no `from`: two days of hours, 30 days, 12 weeks. */
 export const DEFAULT_TIMESERIES_BUCKETS: Readonly<Record<Bucket, number>> = { hour: 48, day: 30, week: 12 };

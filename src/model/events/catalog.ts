@@ -53,7 +53,7 @@ export interface CatalogEntry {
   source: string;
   subject: string;
   /** The JSON Schema of `data`. */
-  dataSchema: unknown;
+  dataSchema: object;
 }
 
 /** The catalogue as a list, for `GET /v1/events/catalog` and the AsyncAPI document. */

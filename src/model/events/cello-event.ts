@@ -1,4 +1,4 @@
-import { newId } from '../../shared/index.js';
+import { newId } from '../../shared/isomorphic.js';
 import type { CloudEvent, ExtensionValue } from '../cloud-event.js';
 import { CATALOG, type CelloEventType, type EventData } from './catalog.js';
 

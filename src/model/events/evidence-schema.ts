@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { EVIDENCE_KINDS } from '../api/index.js';
+import { EVIDENCE_KINDS } from '../http/index.js';
 
 /** A pointer to what shows a gap, as tension, experiment and recommendation events carry it. */
 export const EvidenceSchema = Type.Object({

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { OUTCOMES } from '../api/index.js';
+import { OUTCOMES } from '../http/index.js';
 import { defineEvent } from './event-definition.js';
 import { GOVERNANCE_SOURCE } from './event-sources.js';
 import { EvidenceSchema } from './evidence-schema.js';

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { OutcomeInputSchema } from '../api/index.js';
+import { OutcomeInput } from '../http/index.js';
 import { defineEvent } from './event-definition.js';
 import { GOVERNANCE_SOURCE } from './event-sources.js';
 
@@ -41,7 +41,7 @@ export const PROPOSAL_EVENTS = {
       proposal: Type.String({ description: 'the proposal id (P-n)' }),
       tension: Type.String(),
       method: Method,
-      outcome: OutcomeInputSchema,
+      outcome: OutcomeInput,
       proposedBy: Type.String(),
       window: Type.String({ description: 'until when objections or votes count, in words' }),
       closesAt: Type.Optional(Type.String()),

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { RECOMMENDATION_KINDS } from '../api/index.js';
+import { RECOMMENDATION_KINDS } from '../http/index.js';
 import { defineEvent } from './event-definition.js';
 import { INSIGHTS_SOURCE } from './event-sources.js';
 import { EvidenceSchema } from './evidence-schema.js';

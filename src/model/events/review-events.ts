@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { AGENDA_ITEM_KINDS } from '../api/index.js';
+import { AgendaItemKind } from '../http/index.js';
 import { defineEvent } from './event-definition.js';
 import { GOVERNANCE_SOURCE } from './event-sources.js';
 
@@ -27,7 +27,7 @@ export const REVIEW_EVENTS = {
       items: Type.Array(
         Type.Object({
           tension: Type.String(),
-          kind: Type.Union(AGENDA_ITEM_KINDS.map((k) => Type.Literal(k))),
+          kind: AgendaItemKind,
           priority: Type.Number(),
         }),
       ),

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { OUTCOMES, SEVERITIES } from '../api/index.js';
+import { OUTCOMES, SEVERITIES } from '../http/index.js';
 import { DECISION_FORUMS, DECISION_METHODS } from '../manifests/index.js';
 import { defineEvent } from './event-definition.js';
 import { COMPONENT_SOURCE_PATTERN, GOVERNANCE_SOURCE } from './event-sources.js';

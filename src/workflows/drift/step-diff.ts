@@ -1,12 +1,6 @@
-import type { Step } from '../../model/index.js';
+import type { Step, StepChange } from '../../model/index.js';
 
-/** How one step differs between two versions of a workflow. */
-export interface StepChange {
-  step: string;
-  change: 'added' | 'removed' | 'changed' | 'moved';
-  /** For `changed`: the step's fields that differ (`do`, `on`, `timeout`, `mode`…). */
-  fields?: string[];
-}
+export type { StepChange } from '../../model/index.js';
 
 /** JSON with object keys sorted, so equal steps compare equal whatever their key order. */
 export function canonical(value: unknown): string {

@@ -1,15 +1,7 @@
-import type { Step } from '../../model/index.js';
+import type { MergeConflict, Step } from '../../model/index.js';
 import { sameStep } from './step-diff.js';
 
-/** A step both sides changed differently; the proposal keeps the side named in `took`. */
-export interface MergeConflict {
-  step: string;
-  reason: string;
-  base?: Step;
-  ours?: Step;
-  theirs?: Step;
-  took: 'ours' | 'theirs';
-}
+export type { MergeConflict } from '../../model/index.js';
 
 export interface MergeResult {
   steps: Step[];

@@ -1,6 +1,5 @@
-import type { Manifest, Step } from '../../model/index.js';
+import type { Manifest, Step, UpgradeProposal, WorkflowDrift } from '../../model/index.js';
 import { parameterValueProblem, type ParameterValue } from '../resolve/parameter-values.js';
-import type { ResolutionProblem } from '../resolve/resolution-problem.js';
 import { resolveWorkflow } from '../resolve/resolve-workflow.js';
 import { applyOverrides } from '../resolve/step-overrides.js';
 import {
@@ -9,46 +8,10 @@ import {
   type TemplateCatalog,
   type WorkflowManifest,
 } from '../resolve/template-catalog.js';
-import { diffSteps, sameStep, type StepChange } from './step-diff.js';
-import { mergeSteps, type MergeConflict } from './three-way-merge.js';
+import { diffSteps, sameStep } from './step-diff.js';
+import { mergeSteps } from './three-way-merge.js';
 
-/** A parameter the workflow sets to something other than the template's default. */
-export interface ParameterDrift {
-  name: string;
-  value: ParameterValue;
-  default?: ParameterValue;
-}
-
-export interface UpgradeProposal {
-  /** The newest version, which the proposal adopts. */
-  to: number;
-  /** Steps both sides changed differently; the proposal keeps the side each conflict names. */
-  conflicts: MergeConflict[];
-  /** Parameters the newest version dropped, or whose values it no longer accepts. */
-  parameterConflicts: { name: string; reason: string }[];
-  /** The proposed Workflow manifest: `from` the newest version, overrides recomputed against it. */
-  workflow: WorkflowManifest;
-  /** What resolving the proposal against the newest version reports (empty when it resolves cleanly). */
-  problems: ResolutionProblem[];
-}
-
-/** How far one workflow has drifted from its template. */
-export interface WorkflowDrift {
-  workflow: string;
-  cell: string;
-  template: string;
-  adopted: number;
-  newest: number;
-  parameters: ParameterDrift[];
-  /** The workflow's steps against the version it adapts: what the cell changed. */
-  fromAdopted: StepChange[];
-  /** The workflow's steps against the newest version. */
-  fromNewest: StepChange[];
-  /** What the newest version changed against the adopted one (empty when it adopts the newest). */
-  templateChanges: StepChange[];
-  /** Present when a newer version exists. */
-  upgrade?: UpgradeProposal;
-}
+export type { ParameterDrift, UpgradeProposal, WorkflowDrift } from '../../model/index.js';
 
 /** Drift of every workflow in `manifests` whose template version exists. */
 export function driftReport(manifests: readonly Manifest[]): WorkflowDrift[] {

@@ -1,20 +1,9 @@
-/** Which manifest a resolution problem sits in: the adopting workflow, or the template version it adapts. */
-export type ProblemManifest = 'workflow' | 'template';
+import type { ResolutionProblem } from '../../model/index.js';
 
-/** One reason a workflow does not resolve against its template, located inside a manifest. */
-export interface ResolutionProblem {
-  /** Stable id, e.g. `fixed-step`, `parameter-range`. */
-  code: string;
-  severity: 'error' | 'warning';
-  /** The manifest the problem is in. */
-  in: ProblemManifest;
-  /** Where inside that manifest, e.g. `['spec', 'overrides', 'remove', 0]`. */
-  path: (string | number)[];
-  /** What is wrong, as a full sentence. */
-  message: string;
-  /** How to fix it. */
-  hint: string;
-}
+export type { ResolutionProblem } from '../../model/index.js';
+
+/** Which manifest a resolution problem sits in: the adopting workflow, or the template version it adapts. */
+export type ProblemManifest = ResolutionProblem['in'];
 
 /** Builds an error-level problem. */
 export function problem(

@@ -1,54 +1,12 @@
+import type { InstanceDetail, InstanceView } from '../../model/index.js';
 import type { Store } from '../../store/index.js';
 import { NotFoundError } from '../../shared/index.js';
 import type { InstanceState } from '../workflow-tables.js';
 import { instanceFromRow } from './instance-record.js';
-import { taskView, type TaskView } from './task-service.js';
+import { taskView } from './task-service.js';
+
+export type { HistoryEntry, InstanceDetail, InstanceView } from '../../model/index.js';
 import { workflowDb } from './workflow-db.js';
-
-/** An instance as the API and CLI show it. */
-export interface InstanceView {
-  id: string;
-  workflow: string;
-  caseId: string;
-  cell: string;
-  template: string;
-  state: InstanceState;
-  /** The step it waits at; null once finished. */
-  step: string | null;
-  vars: Record<string, unknown>;
-  transitions: number;
-  error: string | null;
-  startedSeq: number;
-  lastSeq: number;
-  createdAt: string;
-  updatedAt: string;
-  completedAt: string | null;
-}
-
-/** One transition, oldest first. */
-export interface HistoryEntry {
-  at: string;
-  kind: string;
-  step: string | null;
-  /** `e<seq>`: the log event at that position; `t<id>`: a timer. */
-  trigger: string;
-  detail: Record<string, unknown>;
-}
-
-export interface InstanceDetail extends InstanceView {
-  history: HistoryEntry[];
-  tasks: TaskView[];
-  timers: { id: string; step: string; kind: string; dueAt: string; state: string }[];
-  webhooks: {
-    id: string;
-    step: string;
-    url: string;
-    status: string;
-    attempts: number;
-    lastStatusCode: number | null;
-    lastError: string | null;
-  }[];
-}
 
 export interface InstanceFilter {
   workflow?: string;

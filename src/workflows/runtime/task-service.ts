@@ -1,5 +1,11 @@
 import type { Selectable } from 'kysely';
-import { WorkflowTaskClaimed, WorkflowTaskCompleted, type CloudEvent, type Principal } from '../../model/index.js';
+import {
+  WorkflowTaskClaimed,
+  WorkflowTaskCompleted,
+  type CloudEvent,
+  type Principal,
+  type TaskView,
+} from '../../model/index.js';
 import { ConflictError, InputError, NotAllowedError, NotFoundError, type Clock } from '../../shared/index.js';
 import type { Repositories, Store } from '../../store/index.js';
 import { TASK_STATES, type TaskState, type WorkflowTasksTable } from '../workflow-tables.js';
@@ -7,25 +13,7 @@ import { instanceEvent, instanceEventId } from './transition-events.js';
 import { principalLabel } from './principal-label.js';
 import { workflowDb } from './workflow-db.js';
 
-/** A human task as the API and CLI show it. */
-export interface TaskView {
-  id: string;
-  instance: string;
-  workflow: string;
-  caseId: string;
-  step: string;
-  cell: string;
-  title: string;
-  state: TaskState;
-  claimedBy: string | null;
-  dueAt: string | null;
-  overdue: boolean;
-  result: unknown;
-  completedBy: string | null;
-  createdAt: string;
-  claimedAt: string | null;
-  completedAt: string | null;
-}
+export type { TaskView } from '../../model/index.js';
 
 export interface TaskFilter {
   /** Only this cell's tasks (a cell token always gets its own). */

@@ -1,27 +1,9 @@
-import type { GuardrailVerdict } from '../guardrails/check-workflow-guardrails.js';
-import type { ResolutionProblem } from '../resolve/resolution-problem.js';
+import type { WorkflowSummary } from '../../model/index.js';
 import { createTemplateCatalog } from '../resolve/template-catalog.js';
 import type { InstanceState } from '../workflow-tables.js';
 import type { WorkflowRegistry } from './workflow-registry.js';
 
-/** A workflow as `GET /v1/workflows` shows it. */
-export interface WorkflowSummary {
-  name: string;
-  cell: string;
-  /** `template:case-handling@2`, as the manifest says. */
-  from: string;
-  template: string;
-  version: number | null;
-  newestVersion: number | null;
-  /** False when it does not resolve or a deny guardrail refuses it: then it does not run. */
-  runnable: boolean;
-  parameters: Record<string, string | number | boolean>;
-  steps: { id: string; mode: 'fixed' | 'adaptable'; source: string; waitsFor: string | null; timeout: string | null }[];
-  removed: string[];
-  problems: Pick<ResolutionProblem, 'code' | 'severity' | 'message'>[];
-  guardrails: Pick<GuardrailVerdict, 'guardrail' | 'action' | 'outcome' | 'message'>[];
-  instances: Partial<Record<InstanceState, number>>;
-}
+export type { WorkflowSummary } from '../../model/index.js';
 
 /** Summaries of every Workflow manifest, runnable or not, with instance counts. */
 export function summarizeWorkflows(

@@ -1,20 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import { TENSION_ROUTES } from '../../../src/model/http/index.js';
 import { capabilitiesFrom } from './capabilities.js';
 
 describe('capabilitiesFrom', () => {
+  // OpenAPI writes parameters as {name}, and the name may differ from the contract's.
   const caps = capabilitiesFrom({
-    paths: { '/v1/tensions': { get: {}, post: {} }, '/v1/tensions/{id}/comments': { post: {} } },
+    paths: {
+      [TENSION_ROUTES.list.url]: { get: {}, post: {} },
+      [TENSION_ROUTES.comment.url.replace(':id', '{tension}')]: { post: {} },
+    },
   });
 
   it('knows the documented operations, whatever the parameter is called', () => {
-    expect(caps.has('GET', '/v1/tensions')).toBe(true);
-    expect(caps.has('post', '/v1/tensions/:tension/comments')).toBe(true);
-    expect(caps.has('DELETE', '/v1/tensions')).toBe(false);
-  });
-
-  it('picks the first endpoint this server has', () => {
-    expect(caps.first('GET', '/v1/insights/slo', '/v1/tensions')).toBe('/v1/tensions');
-    expect(caps.first('GET', '/v1/insights/slo')).toBeUndefined();
+    expect(caps.has(TENSION_ROUTES.list)).toBe(true);
+    expect(caps.has(TENSION_ROUTES.raise)).toBe(true);
+    expect(caps.has(TENSION_ROUTES.comment)).toBe(true);
+    expect(caps.has(TENSION_ROUTES.advise)).toBe(false);
   });
 
   it('offers nothing when the document is missing', () => {

@@ -1,14 +1,22 @@
+import type { RouteDefinition } from '../../../src/model/http/index.js';
+
+/** A route as the contract names it: method and URL. */
+type Route = Pick<RouteDefinition, 'method' | 'url'>;
+
 /**
- * What this server offers, read once from its `/openapi.json`: views check here before calling an
- * endpoint, and say "not available on this server" instead of guessing.
+ * What this server offers, read once from its `/openapi.json`: views check here before calling a route, and say
+ * "not available on this server" instead of guessing (a dashboard may be newer than the server it talks to).
  */
 export interface Capabilities {
-  /** `has('GET', '/v1/tensions/{id}')`: the path as OpenAPI writes it. */
-  has(method: string, path: string): boolean;
-  /** The first of `paths` this server has for `method`, if any (endpoints may move while the API grows). */
-  first(method: string, ...paths: string[]): string | undefined;
+  /** Whether the server documents the route. */
+  has(route: Route): boolean;
   /** Every documented operation, e.g. `GET /v1/events`. */
   readonly operations: readonly string[];
+}
+
+/** How a view names a route it needs: `GET /v1/insights/slos`. */
+export function endpointOf(route: Route): string {
+  return `${route.method} ${route.url}`;
 }
 
 /** Builds capabilities from an OpenAPI document's `paths`. */
@@ -18,15 +26,14 @@ export function capabilitiesFrom(document: unknown): Capabilities {
   for (const [path, item] of Object.entries(paths)) {
     for (const method of Object.keys(item ?? {})) operations.add(`${method.toUpperCase()} ${normalize(path)}`);
   }
-  const has = (method: string, path: string) => operations.has(`${method.toUpperCase()} ${normalize(path)}`);
+  const has = (route: Route) => operations.has(`${route.method} ${normalize(route.url)}`);
   return {
     has,
-    first: (method, ...candidates) => candidates.find((p) => has(method, p)),
     operations: [...operations].sort(),
   };
 }
 
-/** `{id}` and `:id` name the same thing; the name of the parameter does not matter. */
+/** `{id}` (OpenAPI) and `:id` (the contract) name the same thing; the name of the parameter does not matter. */
 function normalize(path: string): string {
   return path.replace(/\{[^}]+\}|:[A-Za-z_][A-Za-z0-9_]*/g, '{}').replace(/\/$/, '') || '/';
 }

@@ -1,5 +1,7 @@
+import { callRoute } from '../../../src/client/isomorphic.js';
+import { MANIFEST_ROUTES, WHOAMI_ROUTE } from '../../../src/model/http/index.js';
 import type { Principal } from '../../../src/model/index.js';
-import type { ApiClient } from './api-client.js';
+import type { Api } from './api.js';
 import type { Capabilities } from './capabilities.js';
 
 /** Who the signed-in token is, as far as the server says. */
@@ -30,16 +32,11 @@ export function identityOf(principal: Principal): Identity {
 }
 
 /**
- * Checks a token and finds out whose it is: `GET /v1/whoami` where the server has it; otherwise a
- * 200 on `/v1/manifests` proves the token is accepted without saying whose it is.
- * Throws the server's ApiError (401) when the token is refused.
+ * Checks a token and finds out whose it is: whoami where the server has it; otherwise reading the organization
+ * proves the token is accepted without saying whose it is. Throws the server's AuthenticationError when it is refused.
  */
-export async function identify(api: ApiClient, capabilities: Capabilities): Promise<Identity> {
-  if (capabilities.has('GET', '/v1/whoami')) {
-    const body = await api.get<{ principal?: Principal } & Partial<Principal>>('/v1/whoami');
-    const principal = body.principal ?? (body as Principal);
-    if (principal && typeof principal.kind === 'string') return identityOf(principal);
-  }
-  await api.get('/v1/manifests', { kind: 'Organization' });
+export async function identify(api: Api, capabilities: Capabilities): Promise<Identity> {
+  if (capabilities.has(WHOAMI_ROUTE)) return identityOf((await callRoute(api, WHOAMI_ROUTE)).principal);
+  await callRoute(api, MANIFEST_ROUTES.list, { query: { kind: 'Organization' } });
   return { kind: 'unknown', label: 'token accepted' };
 }

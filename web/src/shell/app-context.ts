@@ -1,11 +1,11 @@
 import { createContext, useContext } from 'react';
-import type { ApiClient } from '../api/api-client.js';
+import type { Api } from '../api/api.js';
 import type { Capabilities } from '../api/capabilities.js';
 import type { Identity } from '../api/identity.js';
 
 /** What every signed-in page gets: the API client, what the server offers, and who is signed in. */
 export interface AppContextValue {
-  api: ApiClient;
+  api: Api;
   capabilities: Capabilities;
   identity: Identity;
   signOut(): void;

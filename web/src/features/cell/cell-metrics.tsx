@@ -1,6 +1,7 @@
+import { callRoute } from '../../../../src/client/isomorphic.js';
+import { TENSION_ROUTES } from '../../../../src/model/http/index.js';
 import { useResource } from '../../api/use-resource.js';
 import { formatShare } from '../../ui/format/format-time.js';
-import type { TensionView } from '../../../../src/model/index.js';
 import type { OrgSnapshot } from '../../ui/org/load-org.js';
 import { refName } from '../../ui/org/load-org.js';
 import type { AgreementHealth } from '../../ui/org/org-graph.js';
@@ -18,14 +19,15 @@ export function CellMetrics({
   health: ReadonlyMap<string, AgreementHealth> | undefined;
 }) {
   const { api, capabilities } = useApp();
-  const tensionsAvailable = capabilities.has('GET', '/v1/tensions');
+  const tensionsAvailable = capabilities.has(TENSION_ROUTES.list);
   const [tensions] = useResource(
     async (signal) =>
       tensionsAvailable
         ? (
-            await api.get<{ tensions: TensionView[] }>(
-              '/v1/tensions',
-              { cell, state: 'open,scheduled', limit: 100 },
+            await callRoute(
+              api,
+              TENSION_ROUTES.list,
+              { query: { cell, state: 'open,scheduled', limit: 100 } },
               { signal },
             )
           ).tensions

@@ -1,7 +1,7 @@
 import { Loaded } from '../../ui/components/loaded.js';
 import { PageHeader } from '../../ui/components/page-header.js';
 import { useResource } from '../../api/use-resource.js';
-import { NotFoundError } from '../../api/not-found-error.js';
+import { NotFoundError } from '../../../../src/client/isomorphic.js';
 import { formatDate } from '../../ui/format/format-time.js';
 import { loadAgreementHealth } from '../../ui/org/agreement-health.js';
 import { loadOrg } from '../../ui/org/load-org.js';

@@ -1,30 +1,16 @@
+import { callRoute } from '../../../../src/client/isomorphic.js';
+import { WORKFLOW_ROUTES } from '../../../../src/model/http/index.js';
 import { useResource } from '../../api/use-resource.js';
 import type { OrgSnapshot } from '../../ui/org/load-org.js';
 import { refName } from '../../ui/org/load-org.js';
 import { useApp } from '../../shell/app-context.js';
 
-/** `GET /v1/workflows`: each workflow resolved against its template, with instance counts by state. */
-export interface WorkflowSummary {
-  name: string;
-  cell: string;
-  from: string;
-  version: number | null;
-  newestVersion: number | null;
-  runnable: boolean;
-  steps: { id: string; mode: string }[];
-  removed: string[];
-  problems: { severity: string; message: string }[];
-  guardrails: { guardrail: string; action: string; outcome: string; message?: string }[];
-  instances: Partial<Record<string, number>>;
-}
-
 /** The cell's adaptations of shared templates, and how their instances stand when this server runs workflows. */
 export function CellWorkflows({ org, cell }: { org: OrgSnapshot; cell: string }) {
   const { api, capabilities } = useApp();
-  const live = capabilities.has('GET', '/v1/workflows');
+  const live = capabilities.has(WORKFLOW_ROUTES.list);
   const [summaries] = useResource(
-    async (signal) =>
-      live ? (await api.get<{ workflows: WorkflowSummary[] }>('/v1/workflows', {}, { signal })).workflows : undefined,
+    async (signal) => (live ? (await callRoute(api, WORKFLOW_ROUTES.list, {}, { signal })).workflows : undefined),
     [api, live],
   );
   const byName = new Map((summaries.status === 'ready' ? (summaries.data ?? []) : []).map((w) => [w.name, w]));
@@ -40,7 +26,7 @@ export function CellWorkflows({ org, cell }: { org: OrgSnapshot; cell: string })
             const o = w.spec.overrides;
             const changes = (o?.add?.length ?? 0) + (o?.replace?.length ?? 0) + (o?.remove?.length ?? 0);
             const summary = byName.get(w.metadata.name);
-            const counts = Object.entries(summary?.instances ?? {}).filter(([, n]) => (n ?? 0) > 0);
+            const counts = Object.entries(summary?.instances ?? {}).filter(([, n]) => n > 0);
             return (
               <li key={w.metadata.name}>
                 <p>
@@ -65,9 +51,7 @@ export function CellWorkflows({ org, cell }: { org: OrgSnapshot; cell: string })
                   <p className="hint">
                     Instances:{' '}
                     {counts.length === 0 ? 'none yet' : counts.map(([state, n]) => `${n} ${state}`).join(', ')}
-                    {summary.guardrails
-                      .filter((g) => g.outcome !== 'pass')
-                      .map((g) => ` · guardrail ${g.guardrail}: ${g.outcome}`)}
+                    {summary.guardrails.map((g) => ` · guardrail ${g.guardrail}: ${g.outcome}`)}
                   </p>
                 )}
                 {summary?.problems.map((p) => (

@@ -1,32 +1,17 @@
+import { callRoute } from '../../../../src/client/isomorphic.js';
+import { INSIGHT_ROUTES } from '../../../../src/model/http/index.js';
+import { endpointOf } from '../../api/capabilities.js';
 import { Loaded } from '../../ui/components/loaded.js';
 import { NotAvailable } from '../../ui/components/status-notice.js';
 import { useResource } from '../../api/use-resource.js';
 import { formatCount, formatDuration } from '../../ui/format/format-time.js';
-import { INSIGHT_ENDPOINTS } from './insight-endpoints.js';
 import { useApp } from '../../shell/app-context.js';
-
-interface AnomalyReport {
-  judgedBucketStart: string;
-  anomalies: {
-    metric: 'volume' | 'latency';
-    scope: string;
-    key: string;
-    value: number;
-    baselineMedian: number;
-    z: number;
-    direction: 'high' | 'low';
-  }[];
-  stalledCases: {
-    total: number;
-    cases: { case: string; lastActivity: string; idleMs: number; waitingOn: string | null }[];
-  };
-}
 
 /** What is unusual in the last complete hour: volume and latency against a robust baseline, and stalled cases. */
 export function AnomaliesSection({ available }: { available: boolean }) {
   const { api } = useApp();
   const [report, reload] = useResource(
-    async (signal) => (available ? api.get<AnomalyReport>(INSIGHT_ENDPOINTS.anomalies, {}, { signal }) : undefined),
+    async (signal) => (available ? callRoute(api, INSIGHT_ROUTES.anomalies, {}, { signal }) : undefined),
     [api, available],
   );
   const show = (metric: string, v: number) => (metric === 'latency' ? formatDuration(v) : formatCount(v));
@@ -34,7 +19,7 @@ export function AnomaliesSection({ available }: { available: boolean }) {
     <section className="card" aria-labelledby="anomalies-title">
       <h2 id="anomalies-title">Anomalies</h2>
       {!available ? (
-        <NotAvailable feature="Anomalies" endpoint={`GET ${INSIGHT_ENDPOINTS.anomalies}`} />
+        <NotAvailable feature="Anomalies" endpoint={endpointOf(INSIGHT_ROUTES.anomalies)} />
       ) : (
         <Loaded resource={report} what="anomalies" onRetry={reload}>
           {(data) =>

@@ -1,7 +1,7 @@
 import { Loaded } from '../../ui/components/loaded.js';
 import type { Resource } from '../../api/use-resource.js';
 import { formatDate, formatDuration } from '../../ui/format/format-time.js';
-import type { HealthReportView, HealthStatus } from './health-report-view.js';
+import type { HealthReport, HealthStatus } from '../../../../src/model/http/index.js';
 import { Link } from '../../router/link.js';
 
 const STATUS_CLASS: Record<HealthStatus, string> = {
@@ -11,7 +11,7 @@ const STATUS_CLASS: Record<HealthStatus, string> = {
 };
 
 /** The orchestration health report: teams, boundaries and conflicts, each with why it stands where it does. */
-export function HealthReportSection({ health, onRetry }: { health: Resource<HealthReportView>; onRetry: () => void }) {
+export function HealthReportSection({ health, onRetry }: { health: Resource<HealthReport>; onRetry: () => void }) {
   return (
     <section className="card" aria-labelledby="health-title">
       <h2 id="health-title">Orchestration health</h2>

@@ -1,8 +1,8 @@
 import { PageHeader } from '../../ui/components/page-header.js';
 import { useResource } from '../../api/use-resource.js';
+import { callRoute } from '../../../../src/client/isomorphic.js';
+import { GOVERNANCE_ROUTES, INSIGHT_ROUTES, RECOMMENDATION_ROUTES } from '../../../../src/model/http/index.js';
 import { UnavailableError } from '../../api/unavailable-error.js';
-import type { HealthReportView } from './health-report-view.js';
-import { INSIGHT_ENDPOINTS as E } from './insight-endpoints.js';
 import { useApp } from '../../shell/app-context.js';
 import { GovernanceMetricsCard } from '../review/governance-metrics-card.js';
 import { AnomaliesSection } from './anomalies-section.js';
@@ -16,12 +16,12 @@ import { TrendsSection } from './trends-section.js';
 /** What the log shows: the process as it runs, SLOs and their trends, recommendations, anomalies and the health report. */
 export function InsightsPage() {
   const { api, capabilities } = useApp();
-  const has = (path: string) => capabilities.has('GET', path);
+  const { has } = capabilities;
   // The health report feeds two sections (its areas, and its weekly trend): read once.
   const [health, reloadHealth] = useResource(
     async (signal) => {
-      if (!has(E.health)) throw new UnavailableError(`GET ${E.health}`);
-      return api.get<HealthReportView>(E.health, { weeks: 12 }, { signal });
+      if (!has(INSIGHT_ROUTES.health)) throw new UnavailableError(INSIGHT_ROUTES.health);
+      return callRoute(api, INSIGHT_ROUTES.health, { query: { weeks: 12 } }, { signal });
     },
     [api, capabilities],
   );
@@ -32,18 +32,18 @@ export function InsightsPage() {
         lead="Mined from the event log on the server — suggestions for cells to accept or dismiss, never orders."
       />
       <div className="stack">
-        <ProcessMapSection available={has(E.processMap)} />
+        <ProcessMapSection available={has(INSIGHT_ROUTES.processMap)} />
         <div className="two-columns">
-          <SloSection available={has(E.slos)} />
-          <RecommendationsSection available={has(E.recommendations)} canCheck={capabilities.has('POST', E.check)} />
+          <SloSection available={has(INSIGHT_ROUTES.slos)} />
+          <RecommendationsSection available={has(RECOMMENDATION_ROUTES.list)} canCheck={has(INSIGHT_ROUTES.check)} />
         </div>
         <TrendsSection health={health} onRetry={reloadHealth} />
-        <SloTrendsSection available={has(E.timeseries)} />
+        <SloTrendsSection available={has(INSIGHT_ROUTES.timeseries)} />
         <div className="two-columns">
           <HealthReportSection health={health} onRetry={reloadHealth} />
-          <AnomaliesSection available={has(E.anomalies)} />
+          <AnomaliesSection available={has(INSIGHT_ROUTES.anomalies)} />
         </div>
-        {has('/v1/governance/metrics') && <GovernanceMetricsCard />}
+        {has(GOVERNANCE_ROUTES.metrics) && <GovernanceMetricsCard />}
       </div>
     </section>
   );

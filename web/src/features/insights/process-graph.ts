@@ -1,5 +1,5 @@
 import { layerOf } from '../../ui/org/org-layout.js';
-import type { ProcessMapView } from './process-map-view.js';
+import type { ProcessMap } from '../../../../src/model/http/index.js';
 
 export const START = '▶ start';
 export const END = '■ end';
@@ -27,12 +27,18 @@ export interface FlowArc {
   weight: number;
 }
 
+/** What the graph is drawn from: the parts of the live process map it reads. */
+export type GraphSource = Pick<ProcessMap, 'activities' | 'startActivities' | 'endActivities' | 'directlyFollows'> & {
+  summary: Pick<ProcessMap['summary'], 'cases'>;
+  activityOwners?: ProcessMap['activityOwners'];
+};
+
 /**
  * A drawable directly-follows graph: the busiest `maxArcs` arcs (plus start and end), activities in columns
  * by how far they are from the start, so the map reads left to right however big the log was.
  */
 export function buildProcessGraph(
-  map: ProcessMapView,
+  map: GraphSource,
   measure: Measure,
   maxArcs = 60,
 ): { boxes: ActivityBox[]; arcs: FlowArc[]; hiddenArcs: number } {

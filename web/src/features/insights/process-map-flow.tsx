@@ -3,7 +3,7 @@ import { ReadOnlyFlow } from '../../ui/components/read-only-flow.js';
 import { useMemo } from 'react';
 import { formatCount, formatDuration } from '../../ui/format/format-time.js';
 import { ACTIVITY_HEIGHT, ACTIVITY_WIDTH, buildProcessGraph, type ActivityBox, type Measure } from './process-graph.js';
-import type { ProcessMapView } from './process-map-view.js';
+import type { ProcessMap } from '../../../../src/model/http/index.js';
 
 type ActivityNode = Node<{ box: ActivityBox }, 'activity'>;
 
@@ -25,7 +25,7 @@ function ActivityNodeView({ data }: NodeProps<ActivityNode>) {
 const NODE_TYPES = { activity: ActivityNodeView };
 
 /** The directly-follows graph: arcs labelled with how often (frequency) or how long (median wait) each step takes. */
-export function ProcessMapFlow({ map, measure }: { map: ProcessMapView; measure: Measure }) {
+export function ProcessMapFlow({ map, measure }: { map: ProcessMap; measure: Measure }) {
   const graph = useMemo(() => buildProcessGraph(map, measure), [map, measure]);
   const nodes = useMemo<ActivityNode[]>(
     () =>

@@ -3,9 +3,10 @@ import { Loaded } from '../../ui/components/loaded.js';
 import { NotAvailable } from '../../ui/components/status-notice.js';
 import { useResource } from '../../api/use-resource.js';
 import { formatCount, formatDuration, formatShare } from '../../ui/format/format-time.js';
-import { INSIGHT_ENDPOINTS } from './insight-endpoints.js';
+import { callRoute } from '../../../../src/client/isomorphic.js';
+import { INSIGHT_ROUTES, type ProcessMap } from '../../../../src/model/http/index.js';
+import { endpointOf } from '../../api/capabilities.js';
 import type { Measure } from './process-graph.js';
-import type { ProcessMapView } from './process-map-view.js';
 import { useApp } from '../../shell/app-context.js';
 import { ProcessMapFlow } from './process-map-flow.js';
 import { VariantsTable } from './variants-table.js';
@@ -21,7 +22,6 @@ interface Filters {
 
 /** The live process map over a time window (mined on the server), with its variants and slowest steps. */
 export function ProcessMapSection({ available }: { available: boolean }) {
-  const path = available ? INSIGHT_ENDPOINTS.processMap : undefined;
   const { api } = useApp();
   const [draft, setDraft] = useState<Filters>({ types: '', from: '7d', workflow: '' });
   const [filters, setFilters] = useState<Filters>(draft);
@@ -29,19 +29,15 @@ export function ProcessMapSection({ available }: { available: boolean }) {
   const ids = { types: useId(), from: useId(), workflow: useId() };
   const [map, reload] = useResource(
     async (signal) =>
-      path
-        ? api.get<ProcessMapView>(
-            path,
-            {
-              type: filters.types || undefined,
-              from: filters.from || undefined,
-              workflow: filters.workflow || undefined,
-              top: TOP,
-            },
+      available
+        ? callRoute(
+            api,
+            INSIGHT_ROUTES.processMap,
+            { query: { type: filters.types, from: filters.from, workflow: filters.workflow, top: TOP } },
             { signal },
           )
         : undefined,
-    [api, path, filters],
+    [api, available, filters],
   );
   const apply = (event: FormEvent) => {
     event.preventDefault();
@@ -52,7 +48,7 @@ export function ProcessMapSection({ available }: { available: boolean }) {
     <section className="card" aria-labelledby="process-title">
       <div className="panel-head">
         <h2 id="process-title">Process map</h2>
-        {path && (
+        {available && (
           <div className="segmented" role="group" aria-label="Label the arcs by">
             <button type="button" aria-pressed={measure === 'frequency'} onClick={() => setMeasure('frequency')}>
               Frequency
@@ -63,8 +59,8 @@ export function ProcessMapSection({ available }: { available: boolean }) {
           </div>
         )}
       </div>
-      {!path ? (
-        <NotAvailable feature="Process map and variants" endpoint={`GET ${INSIGHT_ENDPOINTS.processMap}`} />
+      {!available ? (
+        <NotAvailable feature="Process map and variants" endpoint={endpointOf(INSIGHT_ROUTES.processMap)} />
       ) : (
         <>
           <form className="filter-row" onSubmit={apply} aria-label="Which events to mine">
@@ -150,7 +146,7 @@ export function ProcessMapSection({ available }: { available: boolean }) {
   );
 }
 
-function Bottlenecks({ map }: { map: ProcessMapView }) {
+function Bottlenecks({ map }: { map: ProcessMap }) {
   const measured = [...map.directlyFollows].sort(
     (a, b) => (b.performance.medianMs ?? 0) - (a.performance.medianMs ?? 0),
   );

@@ -4,14 +4,15 @@ import { NotAvailable } from '../../ui/components/status-notice.js';
 import { useResource } from '../../api/use-resource.js';
 import { formatCount, formatShare } from '../../ui/format/format-time.js';
 import { EvidenceList } from '../../ui/governance/evidence-list.js';
-import { INSIGHT_ENDPOINTS as E } from './insight-endpoints.js';
-import type {
-  AcceptanceTally,
-  AcceptResult,
-  Recommendation,
-  RecommendationState,
-} from '../../../../src/model/index.js';
-import { RECOMMENDATION_STATES } from './recommendation-view.js';
+import { callRoute } from '../../../../src/client/isomorphic.js';
+import {
+  INSIGHT_ROUTES,
+  RECOMMENDATION_ROUTES,
+  RECOMMENDATION_STATES,
+  type Recommendation,
+  type RecommendationState,
+} from '../../../../src/model/http/index.js';
+import { endpointOf } from '../../api/capabilities.js';
 import { Link } from '../../router/link.js';
 import { useApp } from '../../shell/app-context.js';
 
@@ -25,10 +26,10 @@ export function RecommendationsSection({ available, canCheck }: { available: boo
     async (signal) => {
       if (!available) return undefined;
       const [items, stats] = await Promise.all([
-        api
-          .get<{ recommendations: Recommendation[] }>(E.recommendations, { state: state || undefined }, { signal })
-          .then((b) => b.recommendations),
-        api.get<AcceptanceTally>(E.recommendationStats, {}, { signal }).catch(() => undefined),
+        callRoute(api, RECOMMENDATION_ROUTES.list, { query: { state: state || undefined } }, { signal }).then(
+          (b) => b.recommendations,
+        ),
+        callRoute(api, RECOMMENDATION_ROUTES.stats, {}, { signal }).catch(() => undefined),
       ]);
       // Newest first, and never more than a screenful: the API lists oldest first.
       return { items: items.slice(-50).reverse(), stats };
@@ -38,10 +39,8 @@ export function RecommendationsSection({ available, canCheck }: { available: boo
   const check = async () => {
     setMessage(undefined);
     try {
-      const result = await api.post<{ recommendations?: { made?: number } }>(E.check);
-      setMessage(
-        `Checked SLOs and refreshed recommendations${typeof result.recommendations?.made === 'number' ? `: ${result.recommendations.made} new` : ''}.`,
-      );
+      const result = await callRoute(api, INSIGHT_ROUTES.check);
+      setMessage(`Checked SLOs and refreshed recommendations: ${result.recommendations.made} new.`);
       reload();
     } catch (failure) {
       setMessage((failure as Error).message);
@@ -64,7 +63,7 @@ export function RecommendationsSection({ available, canCheck }: { available: boo
         )}
       </div>
       {!available ? (
-        <NotAvailable feature="Recommendations" endpoint={`GET ${E.recommendations}`} />
+        <NotAvailable feature="Recommendations" endpoint={endpointOf(RECOMMENDATION_ROUTES.list)} />
       ) : (
         <>
           <div className="filter-row">
@@ -143,21 +142,23 @@ function RecommendationItem({
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string>();
   const ids = { move: useId(), metric: useId(), review: useId(), reason: useId() };
-  const path = `${E.recommendations}/${encodeURIComponent(r.id)}`;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(undefined);
     try {
       if (mode === 'accept') {
-        const result = await api.post<AcceptResult>(`${path}/accept`, {
-          move: move.trim(),
-          metric: metric.trim(),
-          ...(reviewDate.trim() ? { reviewDate: reviewDate.trim() } : {}),
+        const result = await callRoute(api, RECOMMENDATION_ROUTES.accept, {
+          params: { id: r.id },
+          body: {
+            move: move.trim(),
+            metric: metric.trim(),
+            ...(reviewDate.trim() ? { reviewDate: reviewDate.trim() } : {}),
+          },
         });
         onChanged(`Accepted “${r.title}”${result.experiment ? `: experiment ${result.experiment} started` : ''}.`);
       } else {
-        await api.post(`${path}/dismiss`, { reason: reason.trim() });
+        await callRoute(api, RECOMMENDATION_ROUTES.dismiss, { params: { id: r.id }, body: { reason: reason.trim() } });
         onChanged(`Dismissed “${r.title}”.`);
       }
       setMode('idle');

@@ -2,8 +2,9 @@ import { Loaded } from '../../ui/components/loaded.js';
 import { NotAvailable } from '../../ui/components/status-notice.js';
 import { useResource } from '../../api/use-resource.js';
 import { formatCount, formatDuration, formatShare } from '../../ui/format/format-time.js';
-import { INSIGHT_ENDPOINTS } from './insight-endpoints.js';
-import type { SloStatus } from '../../../../src/model/index.js';
+import { callRoute } from '../../../../src/client/isomorphic.js';
+import { INSIGHT_ROUTES, type SloStatus } from '../../../../src/model/http/index.js';
+import { endpointOf } from '../../api/capabilities.js';
 import { Link } from '../../router/link.js';
 import { useApp } from '../../shell/app-context.js';
 import { HEALTH_COLORS } from '../../ui/org/health-colors.js';
@@ -19,15 +20,14 @@ const COLORS: Record<SloStatus['state'], string> = {
 export function SloSection({ available }: { available: boolean }) {
   const { api } = useApp();
   const [slos, reload] = useResource(
-    async (signal) =>
-      available ? (await api.get<{ slos: SloStatus[] }>(INSIGHT_ENDPOINTS.slos, {}, { signal })).slos : [],
+    async (signal) => (available ? (await callRoute(api, INSIGHT_ROUTES.slos, {}, { signal })).slos : []),
     [api, available],
   );
   return (
     <section className="card" aria-labelledby="slo-title">
       <h2 id="slo-title">SLO compliance</h2>
       {!available ? (
-        <NotAvailable feature="SLO compliance" endpoint={`GET ${INSIGHT_ENDPOINTS.slos}`} />
+        <NotAvailable feature="SLO compliance" endpoint={endpointOf(INSIGHT_ROUTES.slos)} />
       ) : (
         <Loaded resource={slos} what="SLO compliance" onRetry={reload}>
           {(rows) =>

@@ -5,8 +5,9 @@ import { Loaded } from '../../ui/components/loaded.js';
 import { NotAvailable } from '../../ui/components/status-notice.js';
 import { useResource } from '../../api/use-resource.js';
 import { formatCount, formatDuration, formatShare } from '../../ui/format/format-time.js';
-import { INSIGHT_ENDPOINTS } from './insight-endpoints.js';
-import type { Bucket, Timeseries } from '../../../../src/model/index.js';
+import { callRoute } from '../../../../src/client/isomorphic.js';
+import { INSIGHT_ROUTES, type Bucket } from '../../../../src/model/http/index.js';
+import { endpointOf } from '../../api/capabilities.js';
 import { busiestSlo, sloKey, sloPoints } from './timeseries-view.js';
 import { useApp } from '../../shell/app-context.js';
 
@@ -27,7 +28,7 @@ export function SloTrendsSection({ available }: { available: boolean }) {
   const [chosen, setChosen] = useState<string>();
   const [series, reload] = useResource(
     async (signal) =>
-      available ? api.get<Timeseries>(INSIGHT_ENDPOINTS.timeseries, { bucket }, { signal }) : undefined,
+      available ? callRoute(api, INSIGHT_ROUTES.timeseries, { query: { bucket } }, { signal }) : undefined,
     [api, available, bucket],
   );
   return (
@@ -50,7 +51,7 @@ export function SloTrendsSection({ available }: { available: boolean }) {
         )}
       </div>
       {!available ? (
-        <NotAvailable feature="Latency and SLO compliance over time" endpoint={`GET ${INSIGHT_ENDPOINTS.timeseries}`} />
+        <NotAvailable feature="Latency and SLO compliance over time" endpoint={endpointOf(INSIGHT_ROUTES.timeseries)} />
       ) : (
         <Loaded resource={series} what="latency and SLO compliance over time" onRetry={reload}>
           {(view) => {

@@ -1,10 +1,10 @@
 import { formatCount, formatShare } from '../../ui/format/format-time.js';
-import type { ProcessMapView } from './process-map-view.js';
+import type { ProcessMap } from '../../../../src/model/http/index.js';
 
 const SHOWN = 12;
 
 /** The most common paths through the process, with how many cases follow each. */
-export function VariantsTable({ variants }: { variants: ProcessMapView['variants'] }) {
+export function VariantsTable({ variants }: { variants: ProcessMap['variants'] }) {
   return (
     <section aria-labelledby="variants-title">
       <h3 id="variants-title">Variants</h3>

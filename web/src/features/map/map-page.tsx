@@ -2,7 +2,8 @@ import { useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
 import { Loaded } from '../../ui/components/loaded.js';
 import { PageHeader } from '../../ui/components/page-header.js';
 import { useResource } from '../../api/use-resource.js';
-import { loadAgreementHealth, SLO_ENDPOINTS } from '../../ui/org/agreement-health.js';
+import { INSIGHT_ROUTES } from '../../../../src/model/http/index.js';
+import { loadAgreementHealth } from '../../ui/org/agreement-health.js';
 import { loadOrg } from '../../ui/org/load-org.js';
 import { buildOrgGraph, type OrgGraph } from '../../ui/org/org-graph.js';
 import { useApp } from '../../shell/app-context.js';
@@ -60,7 +61,7 @@ export function MapPage() {
                   onChange={(e) => setFilter(e.target.value)}
                 />
                 <MapSummary graph={graph} />
-                <MapLegend healthMeasured={health !== undefined} sloEndpoint={SLO_ENDPOINTS[0]} />
+                <MapLegend healthMeasured={health !== undefined} sloEndpoint={INSIGHT_ROUTES.slos.url} />
                 <CellDirectory graph={graph} filter={deferred} />
                 <EventTypeTable graph={graph} filter={deferred} onShowOwner={setFilter} />
               </aside>

@@ -2,16 +2,14 @@ import { Loaded } from '../../ui/components/loaded.js';
 import { Chart } from '../../ui/components/line-chart.js';
 import { useResource } from '../../api/use-resource.js';
 import { formatCount, formatDuration, formatShare } from '../../ui/format/format-time.js';
-import type { GovernanceMetrics } from '../../../../src/model/index.js';
+import { callRoute } from '../../../../src/client/isomorphic.js';
+import { GOVERNANCE_ROUTES } from '../../../../src/model/http/index.js';
 import { useApp } from '../../shell/app-context.js';
 
 /** How the organization mediates, from the record: time to surface and decide, reviews without a decision. */
 export function GovernanceMetricsCard() {
   const { api } = useApp();
-  const [metrics] = useResource(
-    (signal) => api.get<GovernanceMetrics>('/v1/governance/metrics', {}, { signal }),
-    [api],
-  );
+  const [metrics] = useResource((signal) => callRoute(api, GOVERNANCE_ROUTES.metrics, {}, { signal }), [api]);
   return (
     <section className="card" aria-labelledby="gov-metrics-title">
       <h2 id="gov-metrics-title">How we mediate</h2>

@@ -1,4 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
+import { callRoute } from '../../../../src/client/isomorphic.js';
+import { REVIEW_ROUTES } from '../../../../src/model/http/index.js';
 import type { OrgSnapshot } from '../../ui/org/load-org.js';
 import { useApp } from '../../shell/app-context.js';
 
@@ -17,7 +19,7 @@ export function PlanReviewForm({ org, onPlanned }: { org: OrgSnapshot; onPlanned
     setBusy(true);
     setError(undefined);
     try {
-      await api.post('/v1/reviews', cell ? { cell } : {});
+      await callRoute(api, REVIEW_ROUTES.plan, { body: cell ? { cell } : {} });
       onPlanned();
     } catch (failure) {
       setError((failure as Error).message);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { formatDate } from '../../ui/format/format-time.js';
-import type { Review } from '../../../../src/model/index.js';
+import { callRoute } from '../../../../src/client/isomorphic.js';
+import { REVIEW_ROUTES, type Review } from '../../../../src/model/http/index.js';
 import { describeRoute } from '../../ui/governance/tension-view.js';
 import { Link } from '../../router/link.js';
 import { useApp } from '../../shell/app-context.js';
@@ -10,7 +11,7 @@ export function PlannedAgenda({ review, onChanged }: { review: Review; onChanged
   const { api } = useApp();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const path = `/v1/reviews/${encodeURIComponent(review.id)}`;
+  const params = { id: review.id };
 
   const act = async (work: () => Promise<unknown>) => {
     setBusy(true);
@@ -28,7 +29,7 @@ export function PlannedAgenda({ review, onChanged }: { review: Review; onChanged
     const order = review.agenda.map((i) => i.tensionId);
     const [item] = order.splice(index, 1);
     order.splice(index + by, 0, item!);
-    return act(() => api.put(`${path}/agenda`, { order }));
+    return act(() => callRoute(api, REVIEW_ROUTES.reorder, { params, body: { order } }));
   };
 
   return (
@@ -42,7 +43,7 @@ export function PlannedAgenda({ review, onChanged }: { review: Review; onChanged
             type="button"
             className="button"
             disabled={busy}
-            onClick={() => act(() => api.post('/v1/reviews', { cell: review.cell }))}
+            onClick={() => act(() => callRoute(api, REVIEW_ROUTES.plan, { body: { cell: review.cell } }))}
           >
             Refresh the agenda
           </button>
@@ -50,7 +51,7 @@ export function PlannedAgenda({ review, onChanged }: { review: Review; onChanged
             type="button"
             className="button button-primary"
             disabled={busy}
-            onClick={() => act(() => api.post(`${path}/start`))}
+            onClick={() => act(() => callRoute(api, REVIEW_ROUTES.start, { params }))}
           >
             Start the review
           </button>

@@ -3,7 +3,9 @@ import { PageHeader } from '../../ui/components/page-header.js';
 import { NotAvailable } from '../../ui/components/status-notice.js';
 import { useResource } from '../../api/use-resource.js';
 import { formatDate } from '../../ui/format/format-time.js';
-import type { Review } from '../../../../src/model/index.js';
+import { callRoute } from '../../../../src/client/isomorphic.js';
+import { GOVERNANCE_ROUTES, REVIEW_ROUTES, type NextReview } from '../../../../src/model/http/index.js';
+import { endpointOf } from '../../api/capabilities.js';
 import { loadOrg } from '../../ui/org/load-org.js';
 import { Link } from '../../router/link.js';
 import { useApp } from '../../shell/app-context.js';
@@ -18,21 +20,19 @@ import { ReviewRunner } from './review-runner.js';
 export function ReviewPage({ selected }: { selected?: string }) {
   const { api, capabilities } = useApp();
   const [projector, setProjector] = useProjector();
-  const available = capabilities.has('GET', '/v1/reviews');
+  const available = capabilities.has(REVIEW_ROUTES.list);
   const [data, reload] = useResource(
     async (signal) => {
       if (!available) return undefined;
       const [reviews, next, org] = await Promise.all([
-        api.get<{ reviews: Review[] }>('/v1/reviews', {}, { signal }).then((b) => b.reviews),
-        api
-          .get<{ at?: string; cadence?: string; timezone?: string }>('/v1/reviews/next', {}, { signal })
-          .catch(() => ({}) as { at?: string }),
+        callRoute(api, REVIEW_ROUTES.list, {}, { signal }).then((b) => b.reviews),
+        callRoute(api, REVIEW_ROUTES.next, {}, { signal }).catch((): NextReview => ({})),
         loadOrg(api),
       ]);
       // At most one review is planned or running at a time; the list carries its agenda.
       const open = reviews.filter((r) => r.state !== 'closed').pop();
       const current = open
-        ? await api.get<Review>(`/v1/reviews/${encodeURIComponent(open.id)}`, {}, { signal })
+        ? await callRoute(api, REVIEW_ROUTES.show, { params: { id: open.id } }, { signal })
         : undefined;
       return { current, reviews, next, org };
     },
@@ -56,7 +56,7 @@ export function ReviewPage({ selected }: { selected?: string }) {
         }
       />
       {!available ? (
-        <NotAvailable feature="Reviews" endpoint="GET /v1/reviews" />
+        <NotAvailable feature="Reviews" endpoint={endpointOf(REVIEW_ROUTES.list)} />
       ) : (
         <Loaded resource={data} what="the review" onRetry={reload}>
           {(loaded) => {
@@ -81,7 +81,7 @@ export function ReviewPage({ selected }: { selected?: string }) {
                       No review is planned or running.
                       {next.at ? ` The next one falls on ${formatDate(next.at)} by the organization's cadence.` : ''}
                     </p>
-                    {capabilities.has('POST', '/v1/reviews') && <PlanReviewForm org={org} onPlanned={reload} />}
+                    {capabilities.has(REVIEW_ROUTES.plan) && <PlanReviewForm org={org} onPlanned={reload} />}
                   </>
                 )}
                 <section className="card" aria-labelledby="past-title">
@@ -104,7 +104,7 @@ export function ReviewPage({ selected }: { selected?: string }) {
                     </ul>
                   )}
                 </section>
-                {capabilities.has('GET', '/v1/governance/metrics') && <GovernanceMetricsCard />}
+                {capabilities.has(GOVERNANCE_ROUTES.metrics) && <GovernanceMetricsCard />}
               </div>
             );
           }}

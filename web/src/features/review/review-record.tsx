@@ -3,7 +3,8 @@ import { Loaded } from '../../ui/components/loaded.js';
 import { useResource } from '../../api/use-resource.js';
 import { formatDate } from '../../ui/format/format-time.js';
 import { DecisionSummary } from '../../ui/governance/decision-summary.js';
-import type { Review, Decision } from '../../../../src/model/index.js';
+import { callRoute } from '../../../../src/client/isomorphic.js';
+import { DECISION_ROUTES, REVIEW_ROUTES, type Review } from '../../../../src/model/http/index.js';
 import { Link } from '../../router/link.js';
 import { useApp } from '../../shell/app-context.js';
 
@@ -13,8 +14,8 @@ export function ReviewRecord({ review }: { review: Review }) {
   const [record] = useResource(
     async (signal) => {
       const [minutes, decisions] = await Promise.all([
-        api.getText(`/v1/reviews/${encodeURIComponent(review.id)}/minutes`),
-        api.get<{ decisions: Decision[] }>('/v1/decisions', { review: review.id }, { signal }).then((b) => b.decisions),
+        callRoute(api, REVIEW_ROUTES.minutes, { params: { id: review.id } }, { signal }),
+        callRoute(api, DECISION_ROUTES.list, { query: { review: review.id } }, { signal }).then((b) => b.decisions),
       ]);
       return { minutes, decisions };
     },

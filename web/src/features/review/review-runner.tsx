@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { DecisionSummary, ProposalSummary } from '../../ui/governance/decision-summary.js';
 import { OutcomeForm } from '../../ui/governance/outcome-form.js';
-import type { AgendaItem, Review, DecideResult } from '../../../../src/model/index.js';
+import { callRoute } from '../../../../src/client/isomorphic.js';
+import { REVIEW_ROUTES, type AgendaItem, type DecideResult, type Review } from '../../../../src/model/http/index.js';
 import { forgetOrg, type OrgSnapshot } from '../../ui/org/load-org.js';
 import { Link } from '../../router/link.js';
 import { navigate } from '../../router/navigation.js';
@@ -30,7 +31,7 @@ export function ReviewRunner({ review, org, onChanged }: { review: Review; org: 
   const [error, setError] = useState<string>();
   const [closing, setClosing] = useState(false);
   const item = review.agenda[index];
-  const path = `/v1/reviews/${encodeURIComponent(review.id)}`;
+  const params = { id: review.id };
 
   const open = (next: number) => {
     setIndex(next);
@@ -41,7 +42,7 @@ export function ReviewRunner({ review, org, onChanged }: { review: Review; org: 
     setClosing(true);
     setError(undefined);
     try {
-      await api.post(`${path}/close`);
+      await callRoute(api, REVIEW_ROUTES.close, { params });
       navigate(`/review/${encodeURIComponent(review.id)}`);
     } catch (failure) {
       setError((failure as Error).message);
@@ -139,7 +140,7 @@ export function ReviewRunner({ review, org, onChanged }: { review: Review; org: 
                       : 'Record the decision'
                   }
                   submit={(body) =>
-                    api.post<DecideResult>(`${path}/items/${encodeURIComponent(item.tensionId)}/decisions`, body)
+                    callRoute(api, REVIEW_ROUTES.decideItem, { params: { ...params, item: item.tensionId }, body })
                   }
                   onDone={(r) => {
                     forgetOrg();

@@ -1,17 +1,16 @@
+import { callRoute } from '../../../../src/client/isomorphic.js';
+import { DELIVERY_ROUTES } from '../../../../src/model/http/index.js';
 import { Loaded } from '../../ui/components/loaded.js';
 import { useResource } from '../../api/use-resource.js';
 import { formatDate, formatDuration } from '../../ui/format/format-time.js';
 import { useApp } from '../../shell/app-context.js';
-import { isoOf, type AttemptView } from './delivery-view.js';
 
 /** Every attempt of one delivery, loaded when its row is opened. */
 export function AttemptsTable({ delivery }: { delivery: string }) {
   const { api } = useApp();
   const [attempts] = useResource(
     (signal) =>
-      api
-        .get<{ attempts: AttemptView[] }>(`/v1/deliveries/${encodeURIComponent(delivery)}/attempts`, {}, { signal })
-        .then((b) => b.attempts),
+      callRoute(api, DELIVERY_ROUTES.attempts, { params: { id: delivery } }, { signal }).then((b) => b.attempts),
     [api, delivery],
   );
   return (
@@ -34,7 +33,7 @@ export function AttemptsTable({ delivery }: { delivery: string }) {
               {rows.map((a) => (
                 <tr key={a.attempt}>
                   <td>{a.attempt}</td>
-                  <td>{formatDate(isoOf(a.startedAt))}</td>
+                  <td>{formatDate(a.startedAt)}</td>
                   <td>{formatDuration(a.durationMs)}</td>
                   <td>{a.statusCode ?? a.error ?? '–'}</td>
                   <td>{a.outcome}</td>

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useId, useState } from 'react';
+import { callRoute } from '../../../../src/client/isomorphic.js';
+import { DELIVERY_ROUTES, SUBSCRIPTION_ROUTES, type DeliveryView } from '../../../../src/model/http/index.js';
 import { ErrorNotice, Loading } from '../../ui/components/status-notice.js';
 import { formatRelative } from '../../ui/format/format-time.js';
 import { useApp } from '../../shell/app-context.js';
-import { isoOf, type DeliveryView } from './delivery-view.js';
 import { AttemptsTable } from './attempts-table.js';
 
 const PAGE = 50;
@@ -35,7 +36,7 @@ export function DeliveriesPanel() {
   const statusId = useId();
 
   useEffect(() => {
-    api.get<{ subscriptions: { metadata: { name: string } }[] }>('/v1/subscriptions').then(
+    callRoute(api, SUBSCRIPTION_ROUTES.list).then(
       (body) => setSubscriptions(body.subscriptions.map((s) => s.metadata.name).sort()),
       () => setSubscriptions([]),
     );
@@ -43,11 +44,13 @@ export function DeliveriesPanel() {
 
   const query = useCallback(
     (before?: string) => ({
-      limit: PAGE,
-      subscription: subscription || undefined,
-      status: status === 'all' || status === 'failed' ? undefined : status,
-      failed: status === 'failed' ? true : undefined,
-      before,
+      query: {
+        limit: PAGE,
+        subscription: subscription || undefined,
+        status: status === 'all' || status === 'failed' ? undefined : status,
+        failed: status === 'failed' ? true : undefined,
+        before,
+      },
     }),
     [subscription, status],
   );
@@ -56,29 +59,25 @@ export function DeliveriesPanel() {
     const controller = new AbortController();
     setLoading(true);
     setError(undefined);
-    api
-      .get<{ deliveries: DeliveryView[]; next: string | null }>('/v1/deliveries', query(), {
-        signal: controller.signal,
-      })
-      .then(
-        (body) => {
-          setRows(body.deliveries);
-          setNext(body.next);
-          setLoading(false);
-        },
-        (failure: Error) => {
-          if (failure.name === 'AbortError') return;
-          setError(failure);
-          setLoading(false);
-        },
-      );
+    callRoute(api, DELIVERY_ROUTES.list, query(), { signal: controller.signal }).then(
+      (body) => {
+        setRows(body.deliveries);
+        setNext(body.next);
+        setLoading(false);
+      },
+      (failure: Error) => {
+        if (failure.name === 'AbortError') return;
+        setError(failure);
+        setLoading(false);
+      },
+    );
     return () => controller.abort();
   }, [api, query, generation]);
 
   const loadMore = async () => {
     if (!next) return;
     try {
-      const body = await api.get<{ deliveries: DeliveryView[]; next: string | null }>('/v1/deliveries', query(next));
+      const body = await callRoute(api, DELIVERY_ROUTES.list, query(next));
       setRows((r) => r.concat(body.deliveries));
       setNext(body.next);
     } catch (failure) {
@@ -89,10 +88,7 @@ export function DeliveriesPanel() {
   const replay = async (name: string) => {
     setMessage(undefined);
     try {
-      const body = await api.post<{ queued: number }>('/v1/deliveries/replay', {
-        deadLetters: true,
-        subscription: name,
-      });
+      const body = await callRoute(api, DELIVERY_ROUTES.replay, { body: { deadLetters: true, subscription: name } });
       setMessage(
         body.queued === 0
           ? `No dead letters of ${name} to replay.`
@@ -201,7 +197,7 @@ function DeliveryRow({ row }: { row: DeliveryView }) {
   return (
     <>
       <tr>
-        <td>{formatRelative(isoOf(row.createdAt))}</td>
+        <td>{formatRelative(row.createdAt)}</td>
         <td>
           {row.subscription}
           <div className="hint truncate" title={row.target}>

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { formatDate } from '../../ui/format/format-time.js';
 import { useApp } from '../../shell/app-context.js';
 import { MAX_EVENTS, useEventStream, type StreamFilters, type StreamStatus } from './use-event-stream.js';
-import type { StreamEvent } from './stream-event.js';
+import type { LoggedEvent } from '../../../../src/model/http/index.js';
 
 const STATUS_TEXT: Record<StreamStatus, string> = {
   connecting: 'connecting…',
@@ -85,7 +85,7 @@ export function LiveEvents() {
   );
 }
 
-function EventRow({ event }: { event: StreamEvent }) {
+function EventRow({ event }: { event: LoggedEvent }) {
   const [open, setOpen] = useState(false);
   const detailsId = useId();
   return (
@@ -121,7 +121,7 @@ function EventRow({ event }: { event: StreamEvent }) {
 }
 
 /** Event data, pretty-printed and cut at 4 KB so a huge payload cannot freeze the page. */
-function previewData(event: StreamEvent): string {
+function previewData(event: LoggedEvent): string {
   if (event.data === undefined)
     return event.data_base64 ? `(binary data, ${event.data_base64.length} base64 characters)` : '(no data)';
   const text = typeof event.data === 'string' ? event.data : JSON.stringify(event.data, null, 2);

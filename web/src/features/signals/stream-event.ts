@@ -1,24 +1,20 @@
-/** One event as the SSE stream and `GET /v1/events` send it: the structured CloudEvent plus its position. */
-export interface StreamEvent {
-  seq: number;
-  id: string;
-  source: string;
-  type: string;
-  subject?: string;
-  time?: string;
-  recordedat?: string;
-  datacontenttype?: string;
-  data?: unknown;
-  data_base64?: string;
-  [extension: string]: unknown;
-}
+import type { LoggedEvent } from '../../../../src/model/http/index.js';
 
-/** Reads one SSE `data:` payload; anything that is not an event is ignored (returns undefined). */
-export function parseStreamEvent(text: string): StreamEvent | undefined {
+/** Reads one SSE `data:` payload (a LoggedEvent); anything that is not an event is ignored (returns undefined). */
+export function parseStreamEvent(text: string): LoggedEvent | undefined {
   try {
-    const value = JSON.parse(text) as Partial<StreamEvent>;
-    if (typeof value.seq === 'number' && typeof value.type === 'string' && typeof value.id === 'string')
-      return value as StreamEvent;
+    const value: unknown = JSON.parse(text);
+    if (
+      typeof value === 'object' &&
+      value !== null &&
+      'seq' in value &&
+      typeof value.seq === 'number' &&
+      'type' in value &&
+      typeof value.type === 'string' &&
+      'id' in value &&
+      typeof value.id === 'string'
+    )
+      return value as LoggedEvent;
   } catch {
     // A heartbeat or a malformed line: nothing to show.
   }

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ApiClient } from '../../api/api-client.js';
+import { callRoute, routeUrl } from '../../../../src/client/isomorphic.js';
+import { EVENT_ROUTES, OPERATIONS_ROUTES, type LoggedEvent } from '../../../../src/model/http/index.js';
+import type { Api } from '../../api/api.js';
 import { prependBounded } from './bounded-list.js';
-import { parseStreamEvent, type StreamEvent } from './stream-event.js';
+import { parseStreamEvent } from './stream-event.js';
 
 export type StreamStatus = 'connecting' | 'live' | 'reconnecting' | 'closed';
 
@@ -20,13 +22,13 @@ const BACKLOG = 100;
  * The live event stream (SSE) with server-side filters, as a bounded newest-first list. Renders at most
  * once per animation frame however fast events arrive; while paused, arrivals are counted and held (bounded).
  */
-export function useEventStream(api: ApiClient, filters: StreamFilters, paused: boolean) {
-  const [events, setEvents] = useState<StreamEvent[]>([]);
+export function useEventStream(api: Api, filters: StreamFilters, paused: boolean) {
+  const [events, setEvents] = useState<LoggedEvent[]>([]);
   const [status, setStatus] = useState<StreamStatus>('connecting');
   const [held, setHeld] = useState(0);
   const pausedRef = useRef(paused);
-  const pending = useRef<StreamEvent[]>([]);
-  const heldEvents = useRef<StreamEvent[]>([]);
+  const pending = useRef<LoggedEvent[]>([]);
+  const heldEvents = useRef<LoggedEvent[]>([]);
   pausedRef.current = paused;
 
   useEffect(() => {
@@ -58,11 +60,15 @@ export function useEventStream(api: ApiClient, filters: StreamFilters, paused: b
     };
     const open = (after: number | undefined) => {
       if (cancelled) return;
+      // EventSource cannot send headers: the token goes in the query.
       source = new EventSource(
-        api.streamUrl('/v1/events/stream', {
-          type: filters.type.replace(/\s+/g, '') || undefined,
-          subject: filters.subject.trim() || undefined,
-          after,
+        routeUrl(api, EVENT_ROUTES.stream, {
+          query: {
+            type: filters.type.replace(/\s+/g, ''),
+            subject: filters.subject.trim(),
+            after,
+            access_token: api.token,
+          },
         }),
       );
       source.onopen = () => setStatus('live');
@@ -75,13 +81,10 @@ export function useEventStream(api: ApiClient, filters: StreamFilters, paused: b
       };
     };
     // Start a little before the end of the log; /readyz says where the end is.
-    fetch('/readyz')
-      .then((r) => (r.ok ? (r.json() as Promise<{ lastSeq?: number }>) : {}))
-      .then(
-        (body: { lastSeq?: number }) =>
-          open(typeof body.lastSeq === 'number' ? Math.max(0, body.lastSeq - BACKLOG) : undefined),
-        () => open(undefined),
-      );
+    callRoute(api, OPERATIONS_ROUTES.readiness).then(
+      (body) => open(Math.max(0, body.lastSeq - BACKLOG)),
+      () => open(undefined),
+    );
     return () => {
       cancelled = true;
       if (frame) cancelAnimationFrame(frame);

@@ -1,4 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
+import { callRoute } from '../../../../src/client/isomorphic.js';
+import { TENSION_ROUTES } from '../../../../src/model/http/index.js';
 import { formatDate } from '../../ui/format/format-time.js';
 import type { TensionNote } from '../../../../src/model/index.js';
 import { useApp } from '../../shell/app-context.js';
@@ -26,7 +28,8 @@ export function NotesSection({
     setBusy(true);
     setError(undefined);
     try {
-      await api.post(`/v1/tensions/${encodeURIComponent(tensionId)}/${kind}`, { body: body.trim() });
+      const route = kind === 'advice' ? TENSION_ROUTES.advise : TENSION_ROUTES.comment;
+      await callRoute(api, route, { params: { id: tensionId }, body: { body: body.trim() } });
       setBody('');
       onAdded();
     } catch (failure) {

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { CellPicker } from '../../ui/components/cell-picker.js';
-import type { Severity, TensionDetail } from '../../../../src/model/index.js';
-import { SEVERITIES } from '../../ui/governance/tension-view.js';
+import { callRoute } from '../../../../src/client/isomorphic.js';
+import { SEVERITIES, TENSION_ROUTES, type Severity } from '../../../../src/model/http/index.js';
 import type { OrgSnapshot } from '../../ui/org/load-org.js';
 import { navigate } from '../../router/navigation.js';
 import { useApp } from '../../shell/app-context.js';
@@ -38,21 +38,23 @@ export function RaiseTensionForm({ org, onCancel }: { org: OrgSnapshot; onCancel
     }
     setBusy(true);
     try {
-      const detail = await api.post<TensionDetail>('/v1/tensions', {
-        title: title.trim(),
-        type,
-        cells: involved,
-        severity,
-        ...(description.trim() ? { description: description.trim() } : {}),
-        ...(observedAt ? { observedAt: new Date(observedAt).toISOString() } : {}),
-        ...(evidence.trim()
-          ? {
-              evidence: evidence
-                .split('\n')
-                .map((line) => line.trim())
-                .filter(Boolean),
-            }
-          : {}),
+      const detail = await callRoute(api, TENSION_ROUTES.raise, {
+        body: {
+          title: title.trim(),
+          type,
+          cells: involved,
+          severity,
+          ...(description.trim() ? { description: description.trim() } : {}),
+          ...(observedAt ? { observedAt: new Date(observedAt).toISOString() } : {}),
+          ...(evidence.trim()
+            ? {
+                evidence: evidence
+                  .split('\n')
+                  .map((line) => line.trim())
+                  .filter(Boolean),
+              }
+            : {}),
+        },
       });
       navigate(`/tensions/${encodeURIComponent(detail.tension.id)}`);
     } catch (failure) {

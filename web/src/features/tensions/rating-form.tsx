@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import type { Score, TensionDetail } from '../../../../src/model/index.js';
+import { callRoute } from '../../../../src/client/isomorphic.js';
+import { TENSION_ROUTES, type Score, type TensionDetail } from '../../../../src/model/http/index.js';
 import { useApp } from '../../shell/app-context.js';
 
 const SCALE = [0, 1, 2, 3, 4, 5];
@@ -26,7 +27,7 @@ export function RatingForm({
     setBusy(true);
     setError(undefined);
     try {
-      onRated(await api.put<TensionDetail>(`/v1/tensions/${encodeURIComponent(tensionId)}/ratings`, { ratings }));
+      onRated(await callRoute(api, TENSION_ROUTES.rate, { params: { id: tensionId }, body: { ratings } }));
     } catch (failure) {
       setError((failure as Error).message);
     } finally {

@@ -6,7 +6,8 @@ import { formatDate, formatDuration } from '../../ui/format/format-time.js';
 import { DecisionSummary, ProposalSummary } from '../../ui/governance/decision-summary.js';
 import { EvidenceList } from '../../ui/governance/evidence-list.js';
 import { OutcomeForm } from '../../ui/governance/outcome-form.js';
-import type { DecideResult, TensionDetail } from '../../../../src/model/index.js';
+import { callRoute } from '../../../../src/client/isomorphic.js';
+import { TENSION_ROUTES, type DecideResult } from '../../../../src/model/http/index.js';
 import { describeRoute } from '../../ui/governance/tension-view.js';
 import { loadOrg } from '../../ui/org/load-org.js';
 import { Link } from '../../router/link.js';
@@ -20,7 +21,7 @@ export function TensionDetailView({ id }: { id: string }) {
   const [resource, reload] = useResource(
     async (signal) => {
       const [detail, org] = await Promise.all([
-        api.get<TensionDetail>(`/v1/tensions/${encodeURIComponent(id)}`, {}, { signal }),
+        callRoute(api, TENSION_ROUTES.show, { params: { id } }, { signal }),
         loadOrg(api),
       ]);
       return { detail, org };
@@ -150,9 +151,7 @@ export function TensionDetailView({ id }: { id: string }) {
                     route={route}
                     org={org}
                     submitLabel={route.method === 'consent' || route.method === 'vote' ? 'Propose' : 'Decide'}
-                    submit={(body) =>
-                      api.post<DecideResult>(`/v1/tensions/${encodeURIComponent(tension.id)}/decisions`, body)
-                    }
+                    submit={(body) => callRoute(api, TENSION_ROUTES.decide, { params: { id: tension.id }, body })}
                     onDone={(r) => {
                       setResult(r);
                       reload();
@@ -186,7 +185,10 @@ function StateChange({ tensionId, state, onChanged }: { tensionId: string; state
     event.preventDefault();
     setError(undefined);
     try {
-      await api.post(`/v1/tensions/${encodeURIComponent(tensionId)}/state`, { state: target, reason: reason.trim() });
+      await callRoute(api, TENSION_ROUTES.changeState, {
+        params: { id: tensionId },
+        body: { state: target, reason: reason.trim() },
+      });
       setReason('');
       onChanged();
     } catch (failure) {

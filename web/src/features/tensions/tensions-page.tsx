@@ -3,8 +3,14 @@ import { Loaded } from '../../ui/components/loaded.js';
 import { PageHeader } from '../../ui/components/page-header.js';
 import { NotAvailable } from '../../ui/components/status-notice.js';
 import { useResource } from '../../api/use-resource.js';
-import type { TensionState, TensionView } from '../../../../src/model/index.js';
-import { TENSION_STATES } from '../../ui/governance/tension-view.js';
+import { callRoute } from '../../../../src/client/isomorphic.js';
+import {
+  TENSION_ROUTES,
+  TENSION_STATES,
+  type TensionState,
+  type TensionView,
+} from '../../../../src/model/http/index.js';
+import { endpointOf } from '../../api/capabilities.js';
 import { loadOrg } from '../../ui/org/load-org.js';
 import { useApp } from '../../shell/app-context.js';
 import { RaiseTensionForm } from './raise-tension-form.js';
@@ -25,11 +31,11 @@ const COLUMN_TITLES: Record<TensionState, string> = {
 /** Tensions by state, or one tension when the path names it. */
 export function TensionsPage({ selected }: { selected?: string }) {
   const { capabilities } = useApp();
-  if (!capabilities.has('GET', '/v1/tensions')) {
+  if (!capabilities.has(TENSION_ROUTES.list)) {
     return (
       <section className="page">
         <PageHeader title="Tensions" />
-        <NotAvailable feature="Tensions" endpoint="GET /v1/tensions" />
+        <NotAvailable feature="Tensions" endpoint={endpointOf(TENSION_ROUTES.list)} />
       </section>
     );
   }
@@ -48,13 +54,9 @@ function TensionBoard() {
     async (signal) => {
       const columns = await Promise.all(
         TENSION_STATES.map((state) =>
-          api
-            .get<{ tensions: TensionView[] }>(
-              '/v1/tensions',
-              { state, cell: cell || undefined, type: type || undefined, limit: PER_COLUMN },
-              { signal },
-            )
-            .then((b) => [state, sortColumn(state, b.tensions)] as const),
+          callRoute(api, TENSION_ROUTES.list, { query: { state, cell, type, limit: PER_COLUMN } }, { signal }).then(
+            (b) => [state, sortColumn(state, b.tensions)] as const,
+          ),
         ),
       );
       return new Map(columns);
@@ -63,7 +65,7 @@ function TensionBoard() {
   );
   const cells = org.status === 'ready' ? org.data.cells.map((c) => c.metadata.name).sort() : [];
   const types = org.status === 'ready' ? (org.data.organization?.spec.tensionTypes ?? []).map((t) => t.name) : [];
-  const canRaise = capabilities.has('POST', '/v1/tensions');
+  const canRaise = capabilities.has(TENSION_ROUTES.raise);
 
   return (
     <section className="page page-wide">

@@ -1,11 +1,14 @@
 import { useId, useState, type FormEvent } from 'react';
 import { refName, type OrgSnapshot } from '../org/load-org.js';
 import { parseFieldValue, readPath, showValue } from './field-path.js';
-import type { DecideResult, Route } from '../../../../src/model/index.js';
+import {
+  OUTCOMES,
+  type DecideResult,
+  type Outcome,
+  type OutcomeInput,
+  type Route,
+} from '../../../../src/model/http/index.js';
 import { outcomeLabel } from './decision-summary.js';
-
-const OUTCOMES = ['change-agreement', 'add-guardrail', 'experiment', 'escalate', 'drop'] as const;
-type Outcome = (typeof OUTCOMES)[number];
 
 /** Paths people change most in an agreement; any other path can be typed. */
 const COMMON_PATHS = [
@@ -33,7 +36,7 @@ export function OutcomeForm(props: {
   route: Route;
   org: OrgSnapshot;
   submitLabel: string;
-  submit: (body: Record<string, unknown>) => Promise<DecideResult>;
+  submit: (body: OutcomeInput) => Promise<DecideResult>;
   onDone: (result: DecideResult) => void;
 }) {
   const { tension, route, org } = props;
@@ -65,8 +68,8 @@ export function OutcomeForm(props: {
   const f = (name: string) => `${id}-${name}`;
   const current = agreements.find((a) => a.metadata.name === agreement);
 
-  const body = (): Record<string, unknown> => {
-    const base: Record<string, unknown> = {
+  const body = (): OutcomeInput => {
+    const base: OutcomeInput = {
       outcome,
       rationale: rationale.trim(),
       ...(chosen.length ? { criteria: chosen } : {}),
@@ -81,8 +84,11 @@ export function OutcomeForm(props: {
             edits.filter((e) => e.path.trim()).map((e) => [e.path.trim(), parseFieldValue(e.value)]),
           ),
         };
-      case 'add-guardrail':
-        return { ...base, guardrail: guardrail.trim(), guardrailSpec: JSON.parse(guardrailSpec) as unknown };
+      case 'add-guardrail': {
+        const spec: unknown = JSON.parse(guardrailSpec);
+        if (typeof spec !== 'object' || spec === null) throw new SyntaxError('The guardrail spec is not an object.');
+        return { ...base, guardrail: guardrail.trim(), guardrailSpec: spec };
+      }
       case 'experiment':
         return { ...base, move: move.trim(), metric: metric.trim() };
       case 'escalate':
@@ -95,7 +101,7 @@ export function OutcomeForm(props: {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(undefined);
-    let payload: Record<string, unknown>;
+    let payload: OutcomeInput;
     try {
       payload = body();
     } catch {

@@ -1,9 +1,8 @@
-import type { ApiClient } from '../../api/api-client.js';
+import { callRoute } from '../../../../src/client/isomorphic.js';
+import { INSIGHT_ROUTES } from '../../../../src/model/http/index.js';
+import type { Api } from '../../api/api.js';
 import type { Capabilities } from '../../api/capabilities.js';
 import type { AgreementHealth, HealthStatus } from './org-graph.js';
-
-/** Where insights publishes SLO compliance per agreement; the first one this server has is used. */
-export const SLO_ENDPOINTS = ['/v1/insights/slos'] as const;
 
 interface SloRow {
   agreement?: string;
@@ -71,15 +70,10 @@ function statusOf(
 
 /** SLO health per agreement, or `undefined` when this server does not compute it. */
 export async function loadAgreementHealth(
-  api: ApiClient,
+  api: Api,
   capabilities: Capabilities,
   signal?: AbortSignal,
 ): Promise<Map<string, AgreementHealth> | undefined> {
-  const path = capabilities.first('GET', ...SLO_ENDPOINTS);
-  if (!path) return undefined;
-  const body = await api.get<Record<string, unknown>>(path, {}, signal ? { signal } : {});
-  const rows = (
-    Array.isArray(body) ? body : (body.slos ?? body.agreements ?? body.statuses ?? body.items ?? [])
-  ) as SloRow[];
-  return healthFromRows(rows);
+  if (!capabilities.has(INSIGHT_ROUTES.slos)) return undefined;
+  return healthFromRows((await callRoute(api, INSIGHT_ROUTES.slos, {}, signal ? { signal } : {})).slos);
 }

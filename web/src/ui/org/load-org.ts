@@ -1,5 +1,7 @@
+import { callRoute } from '../../../../src/client/isomorphic.js';
+import { MANIFEST_ROUTES } from '../../../../src/model/http/index.js';
 import type { ManifestKind, ManifestOf } from '../../../../src/model/index.js';
-import type { ApiClient } from '../../api/api-client.js';
+import type { Api } from '../../api/api.js';
 
 /** A manifest as the API returns it: the manifest plus its applied version. */
 export type Applied<K extends ManifestKind> = ManifestOf<K> & { version: number; appliedAt: string };
@@ -18,16 +20,16 @@ export interface OrgSnapshot {
 const FRESH_MS = 30_000;
 const cache = new Map<string, { at: number; promise: Promise<OrgSnapshot> }>();
 
-async function kind<K extends ManifestKind>(api: ApiClient, k: K, signal?: AbortSignal): Promise<Applied<K>[]> {
-  const body = await api.get<{ manifests: Applied<K>[] }>('/v1/manifests', { kind: k }, signal ? { signal } : {});
-  return body.manifests;
+async function kind<K extends ManifestKind>(api: Api, k: K, signal?: AbortSignal): Promise<Applied<K>[]> {
+  const body = await callRoute(api, MANIFEST_ROUTES.list, { query: { kind: k } }, signal ? { signal } : {});
+  return body.manifests.filter((m): m is Applied<K> => m.kind === k);
 }
 
 /**
  * Reads the organization, one request per kind in parallel, and keeps it for half a minute so moving
  * between the map and cell pages does not refetch it. `fresh` skips the cache.
  */
-export function loadOrg(api: ApiClient, options: { fresh?: boolean } = {}): Promise<OrgSnapshot> {
+export function loadOrg(api: Api, options: { fresh?: boolean } = {}): Promise<OrgSnapshot> {
   const cached = cache.get(api.token);
   if (cached && !options.fresh && Date.now() - cached.at < FRESH_MS) return cached.promise;
   const promise = Promise.all([

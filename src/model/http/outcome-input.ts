@@ -5,7 +5,7 @@ export const OUTCOMES = ['change-agreement', 'add-guardrail', 'experiment', 'esc
 export type Outcome = (typeof OUTCOMES)[number];
 
 /** The body of a decision or proposal: the outcome and what it needs, plus the record (rationale, criteria, review date). */
-export const OutcomeInputSchema = Type.Object(
+export const OutcomeInput = Type.Object(
   {
     outcome: Type.Union(OUTCOMES.map((o) => Type.Literal(o))),
     rationale: Type.Optional(Type.String({ maxLength: 4000 })),
@@ -30,6 +30,6 @@ export const OutcomeInputSchema = Type.Object(
       Type.String({ maxLength: 4000, description: 'deciding an experiment review: what the experiment showed' }),
     ),
   },
-  { additionalProperties: false, $id: 'OutcomeInput', title: 'OutcomeInput' },
+  { additionalProperties: false, title: 'OutcomeInput' },
 );
-export type OutcomeInput = Static<typeof OutcomeInputSchema>;
+export type OutcomeInput = Static<typeof OutcomeInput>;
