@@ -10,7 +10,7 @@ const ENTRY = path.join(PROJECT_ROOT, 'bin/cello.js');
 export function checkBuild(): ServiceCheck {
   const ok =
     existsSync(path.join(PROJECT_ROOT, 'dist/cli/index.js')) &&
-    existsSync(path.join(PROJECT_ROOT, 'dist/engine/workflows/index.js'));
+    existsSync(path.join(PROJECT_ROOT, 'dist/workflows/index.js'));
   return { ok, reason: 'dist/ is missing or predates the workflow engine: run `npm run build` before the tests' };
 }
 
