@@ -14,6 +14,8 @@ export {
   type AttemptView,
 } from './delivery/delivery-admin.js';
 export { EventFeed, type FeedListener } from './event-feed.js';
+export { engineModule } from './engine-module.js';
+export type { FeatureModule, Service } from './feature-module.js';
 export { createMetrics, type Metrics } from './metrics.js';
 export { createOrgView, type OrgView } from './org-view.js';
 export { createPublisher, type Publisher, type PublishOutcome } from './publish/publisher.js';

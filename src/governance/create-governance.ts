@@ -1,11 +1,10 @@
 import type { Runtime } from '../engine/index.js';
+import type { LintRule } from '../manifests/index.js';
 import type { Principal, StoredEvent, Experiment } from '../model/index.js';
 import { errorMessage } from '../shared/index.js';
-import './experiments/cell-experiments-migration.js';
 import { createDecisionService } from './decisions/decision-service.js';
 import { createFeedDetectors } from './detectors/feed-detectors.js';
 import { createGovernanceContext } from './governance-context.js';
-import './governance-migration.js';
 import { computeGovernanceMetrics, type GovernanceMetrics } from './governance-metrics.js';
 import { compileGovernanceOptions, type GovernanceOptions } from './governance-options.js';
 import { resolveReviewCell } from './reviews/review-cell.js';
@@ -16,6 +15,8 @@ import { createTensionService } from './tensions/tension-service.js';
 
 export interface GovernanceDeps {
   runtime: Runtime;
+  /** The lint rules boundary-lint tensions come from: src/app passes the built-in ones and its modules'. */
+  lintRules?: readonly LintRule[];
 }
 
 /** What one check of time did. */
@@ -35,7 +36,7 @@ export function createGovernance(deps: GovernanceDeps, options: GovernanceOption
   const tensions = createTensionService(ctx);
   const decisions = createDecisionService(ctx);
   const reviews = createReviewService(ctx, tensions, decisions);
-  const detectors = createFeedDetectors(ctx, tensions);
+  const detectors = createFeedDetectors(ctx, tensions, deps.lintRules);
   const log = deps.runtime.logger;
   let queue: Promise<void> = Promise.resolve();
   let unsubscribe: (() => void) | undefined;

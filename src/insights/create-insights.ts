@@ -12,7 +12,6 @@ import type { ExperimentSink } from './ports/experiment-sink.js';
 import type { TensionSink } from './ports/tension-sink.js';
 import { bottleneckHints } from './recommendations/bottleneck-hints.js';
 import { collaborationHints } from './recommendations/collaboration-hints.js';
-import './recommendations/recommendation-migration.js';
 import { createRecommendationService, type RefreshResult } from './recommendations/recommendation-service.js';
 import type { RecommendationCandidate, Timeseries } from '../model/index.js';
 import { variantHints } from './recommendations/variant-hints.js';
@@ -185,7 +184,7 @@ export function createInsights(deps: InsightsDeps, options: InsightsOptions = {}
       return ticking;
     },
 
-    start(): void {
+    async start(): Promise<void> {
       if (timer || opts.checkIntervalMs <= 0) return;
       timer = setInterval(
         () =>

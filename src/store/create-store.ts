@@ -29,7 +29,7 @@ export function createStore(db: Kysely<Tables>, dialect: StoreDialect, options: 
     ...bind(db),
     capabilities: dialect.capabilities,
     transaction: (work) => db.transaction().execute((tx) => work(bind(tx))),
-    migrate: () => runMigrations(db, dialect),
+    migrate: (migrations) => runMigrations(db, dialect, migrations),
     close: () => (closing ??= db.destroy()),
   };
 }

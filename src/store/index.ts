@@ -31,5 +31,5 @@ export type {
   DeliveryStatus,
 } from './tables.js';
 export type { ColumnTypes, StoreMigration } from './migrations/migration.js';
-export { registerMigrations, registeredMigrations } from './migrations/registry.js';
+export { planMigrations } from './migrations/migration-plan.js';
 export type { StoreOptions } from './create-store.js';

@@ -11,6 +11,7 @@ import { createSqliteStore } from '../../src/store/sqlite/index.js';
 import { writeSignalsOrg } from '../support/org-fixture.js';
 import { eventually } from '../support/test-app.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
+import { MODULE_MIGRATIONS } from '../../src/app/index.js';
 
 const RISK = 'com.acme.risk.score.changed';
 /** Log and outbox polls of a minute: within a test, only the transport's notices can carry anything across. */
@@ -37,7 +38,7 @@ describe('two runtimes sharing a store, told about each other’s commits by a s
     receiver = await startWebhookReceiver();
     orgDir = writeSignalsOrg({ webhookUrl: receiver.url });
     store = createSqliteStore({ memory: true });
-    await store.migrate();
+    await store.migrate(MODULE_MIGRATIONS);
     await applyManifests(store, (await validateFolder(orgDir, { now: new Date() })).manifests, { clock: systemClock });
     transport = createInProcessTransport({ logger: silentLogger });
     const runtime = () =>

@@ -15,6 +15,7 @@ import { ManualClock, silentLogger, type ConflictError } from '../../src/shared/
 import type { Store } from '../../src/store/index.js';
 import { createSqliteStore } from '../../src/store/sqlite/index.js';
 import { lendingOrg } from './lending-org.js';
+import { MODULE_MIGRATIONS } from '../../src/app/index.js';
 
 const H = 3_600_000;
 const DAY = 24 * H;
@@ -59,7 +60,7 @@ function run(
 
 beforeAll(async () => {
   store = createSqliteStore({ dataDir: dir, clock, synchronous: 'normal' });
-  await store.migrate();
+  await store.migrate(MODULE_MIGRATIONS);
   const collaboration = {
     apiVersion: 'cello/v1',
     kind: 'Agreement',

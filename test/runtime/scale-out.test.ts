@@ -10,7 +10,14 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { announceCommit, compileConfig, createApp, type App, type AppConfig } from '../../src/app/index.js';
+import {
+  MODULE_MIGRATIONS,
+  announceCommit,
+  compileConfig,
+  createApp,
+  type App,
+  type AppConfig,
+} from '../../src/app/index.js';
 import { compileBackoff, createToken, MANIFEST_APPLIED } from '../../src/engine/index.js';
 import { applyManifests, validateFolder } from '../../src/manifests/index.js';
 import { silentLogger, systemClock } from '../../src/shared/index.js';
@@ -76,7 +83,7 @@ describeWith(both, 'scale-out: two instances on PostgreSQL and NATS', () => {
 
   async function start(orgDir?: string): Promise<Instance> {
     const store = createPostgresStore({ url: POSTGRES_URL, schema: run, poolSize: 4 });
-    await store.migrate();
+    await store.migrate(MODULE_MIGRATIONS);
     const app = await createApp(configFor(orgDir), { logger: silentLogger, store });
     const url = await app.listen();
     return {

@@ -1,5 +1,5 @@
 import { MANIFEST_APPLIED } from '../../engine/index.js';
-import { buildOrgModel, runLintRules } from '../../manifests/index.js';
+import { buildOrgModel, runLintRules, type LintRule } from '../../manifests/index.js';
 import type { StoredEvent } from '../../model/index.js';
 import { errorMessage } from '../../shared/index.js';
 import { BOUNDARY_LINT, lintFindingTensions } from './boundary-lint-detector.js';
@@ -16,7 +16,7 @@ import type { TensionService } from '../tensions/tension-service.js';
 export const TENSION_DETECTED = 'dev.cello.tension.detected';
 
 /** The detectors that read the feed of committed events: dead letters, guardrails on events, lint on apply, the port. */
-export function createFeedDetectors(ctx: GovernanceContext, tensions: TensionService) {
+export function createFeedDetectors(ctx: GovernanceContext, tensions: TensionService, lintRules?: readonly LintRule[]) {
   const guardrails = createGuardrailDetector(ctx.runtime.logger);
   const log = ctx.runtime.logger;
 
@@ -38,7 +38,7 @@ export function createFeedDetectors(ctx: GovernanceContext, tensions: TensionSer
   async function lint(options: { count: boolean; applySeq?: number }): Promise<void> {
     const current = (await ctx.runtime.store.manifests.current()).map((v) => v.manifest);
     const model = buildOrgModel(current);
-    const findings = runLintRules(model, { now: ctx.now() });
+    const findings = runLintRules(model, { now: ctx.now() }, lintRules);
     const inputs = lintFindingTensions(
       findings,
       model,

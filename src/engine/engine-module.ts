@@ -1,0 +1,8 @@
+import type { FeatureModule } from './feature-module.js';
+
+/** The engine as a feature module: the webhook delivery outbox. */
+export const engineModule: FeatureModule = {
+  name: 'engine',
+  migrations: [],
+  lintRules: [],
+};
