@@ -33,3 +33,18 @@ export type {
 export type { ColumnTypes, StoreMigration } from './migrations/migration.js';
 export { planMigrations } from './migrations/migration-plan.js';
 export type { StoreOptions } from './create-store.js';
+export { chunk } from './kit/chunk.js';
+export { enumColumn } from './kit/enum-column.js';
+export { jsonColumn, type JsonColumn } from './kit/json-column.js';
+export { nextNumber } from './kit/next-number.js';
+export {
+  column,
+  rowCodec,
+  type Field,
+  type ModelOf,
+  type PatchOf,
+  type RowCodec,
+  type RowOf,
+} from './kit/row-codec.js';
+export { StoredRowError } from './kit/stored-row-error.js';
+export { isUniqueKeyConflict, UNIQUE_KEY_TAKEN } from './kit/unique-conflict.js';

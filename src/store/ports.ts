@@ -178,7 +178,9 @@ export interface Store extends Repositories {
   readonly capabilities: StoreCapabilities;
   /**
    * Runs `work` in one transaction: everything done through `tx` commits together or not at all.
-   * Inside `work`, use only `tx`: the root store's writers wait for this transaction to end.
+   * Inside `work`, use only `tx`: the root store's writers wait for this transaction to end. When the database
+   * refuses a write for a unique key taken meanwhile, the transaction fails with a ConflictError whose
+   * `details.reason` is `unique-key-taken` (see `isUniqueKeyConflict`), on every backend.
    */
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
   /**

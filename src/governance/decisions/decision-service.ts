@@ -6,7 +6,7 @@ import { assertBelongs, assertDecider, facilitatorsOf, isFacilitator } from '../
 import { findAgendaItem } from '../reviews/agenda-item-ref.js';
 import { carryOutDecision, type DecisionRecord } from './carry-out-decision.js';
 import type { GovernanceContext, GovernanceRepos, PendingWrite } from '../governance-context.js';
-import { nextNumber } from '../governance-db.js';
+import { nextNumber } from '../../store/index.js';
 import { GOVERNANCE_EVENTS as E, governanceEvent } from '../governance-events.js';
 import { checkOutcomeInput, type OutcomeInput } from './outcome-input.js';
 import { previewOutcome } from './preview-outcome.js';

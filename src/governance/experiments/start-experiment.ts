@@ -1,7 +1,7 @@
 import type { CloudEvent, Experiment, Tension } from '../../model/index.js';
 import type { OutcomeEffect } from '../decisions/change-agreement.js';
 import type { GovernanceContext, GovernanceRepos } from '../governance-context.js';
-import { nextNumber } from '../governance-db.js';
+import { nextNumber } from '../../store/index.js';
 import { GOVERNANCE_EVENTS as E, governanceEvent } from '../governance-events.js';
 import { resolveDate, type OutcomeInput } from '../decisions/outcome-input.js';
 

@@ -6,7 +6,7 @@ import { buildAgenda, reorderAgenda, type AgendaCandidate } from './build-agenda
 import type { DecideResult, DecisionService } from '../decisions/decision-service.js';
 import { evidencePacket } from './evidence-packet.js';
 import type { GovernanceContext, GovernanceRepos, PendingWrite } from '../governance-context.js';
-import { nextNumber } from '../governance-db.js';
+import { nextNumber } from '../../store/index.js';
 import { GOVERNANCE_EVENTS as E, governanceEvent } from '../governance-events.js';
 import { renderMinutes } from './render-minutes.js';
 import type { OutcomeInput } from '../decisions/outcome-input.js';

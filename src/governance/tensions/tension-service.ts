@@ -2,7 +2,7 @@ import { describePrincipal, principalCell } from '../../model/index.js';
 import { ConflictError, InputError, NotAllowedError, newId } from '../../shared/index.js';
 import { assertBelongs, assertCanRate, holdsRight } from '../access-checks.js';
 import { mergeEvidence } from './evidence.js';
-import { nextNumber } from '../governance-db.js';
+import { nextNumber } from '../../store/index.js';
 import type { GovernanceContext, GovernanceRepos } from '../governance-context.js';
 import { GOVERNANCE_EVENTS as E, governanceEvent } from '../governance-events.js';
 import { checkRaise, type DetectedInput, type RaiseInput } from './raise-input.js';
