@@ -8,6 +8,13 @@ export {
   type DeliveryWorkerOptions,
 } from './delivery/delivery-worker.js';
 export {
+  DELIVERY_STATUSES,
+  deliveryDb,
+  type DeliveryDb,
+  type DeliveryStatus,
+  type DeliveryTables,
+} from './delivery/delivery-tables.js';
+export {
   createDeliveryAdmin,
   type DeliveryAdmin,
   type DeliveryView,

@@ -1,5 +1,6 @@
 /**
- * The store port: the event log, versioned manifests, tokens and the tables other modules project into.
+ * The store port: the event log, versioned manifests, tokens, migrations for the tables feature modules bring, and
+ * the kit those modules write their tables with.
  * Adapters live in sqlite/ and postgres/ and are imported only by src/app (and tests).
  */
 export type {
@@ -18,18 +19,7 @@ export type {
   TokenStore,
 } from './ports.js';
 export { EVENT_COLUMN } from './ports.js';
-export { DELIVERY_STATUSES } from './tables.js';
-export type {
-  Tables,
-  EventsTable,
-  ManifestVersionsTable,
-  ManifestHeadsTable,
-  TokensTable,
-  SubscriptionSecretsTable,
-  DeliveriesTable,
-  DeliveryAttemptsTable,
-  DeliveryStatus,
-} from './tables.js';
+export type { Tables, EventsTable, ManifestVersionsTable, ManifestHeadsTable, TokensTable } from './tables.js';
 export type { ColumnTypes, StoreMigration } from './migrations/migration.js';
 export { planMigrations } from './migrations/migration-plan.js';
 export type { StoreOptions } from './create-store.js';

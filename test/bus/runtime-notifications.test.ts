@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInProcessTransport, publishCommitNotice, type Transport } from '../../src/bus/index.js';
-import { compileBackoff, createRuntime, MANIFEST_APPLIED, type Runtime } from '../../src/engine/index.js';
+import { compileBackoff, createRuntime, MANIFEST_APPLIED, type Runtime, deliveryDb } from '../../src/engine/index.js';
 import { applyManifests, validateFolder } from '../../src/manifests/index.js';
 import type { CloudEvent } from '../../src/model/index.js';
 import { silentLogger, systemClock } from '../../src/shared/index.js';
@@ -79,7 +79,7 @@ describe('two runtimes sharing a store, told about each other’s commits by a s
     const before = receiver.received.length;
     await a.publisher.publish(admin, [score('hot-a1', 0.91), score('hot-a2', 0.92), score('cold-a', 0.1)]);
     await b.publisher.publish(admin, [score('hot-b1', 0.93), score('cold-b', 0.2)]);
-    const rows = async () => store.db.selectFrom('deliveries').select(['id', 'status']).execute();
+    const rows = async () => deliveryDb(store.db).selectFrom('deliveries').select(['id', 'status']).execute();
     await eventually(async () => (await rows()).length === 3 && (await rows()).every((r) => r.status === 'succeeded'));
     const received = receiver.received.slice(before);
     expect(received.map((r) => r.json.id).sort()).toEqual(['hot-a1', 'hot-a2', 'hot-b1']);
@@ -92,7 +92,7 @@ describe('two runtimes sharing a store, told about each other’s commits by a s
       const [outcome] = await a.publisher.publish(admin, [score('hot-woken', 0.97)]);
       const delivered = await eventually(() => receiver.received.find((r) => r.json.id === 'hot-woken'));
       expect(delivered.json).toMatchObject({ type: RISK, subject: 'loan-hot-woken' });
-      const row = await store.db
+      const row = await deliveryDb(store.db)
         .selectFrom('deliveries')
         .select(['status'])
         .where('event_seq', '=', outcome!.seq)

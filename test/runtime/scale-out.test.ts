@@ -18,7 +18,7 @@ import {
   type App,
   type AppConfig,
 } from '../../src/app/index.js';
-import { compileBackoff, createToken, MANIFEST_APPLIED } from '../../src/engine/index.js';
+import { compileBackoff, createToken, MANIFEST_APPLIED, deliveryDb } from '../../src/engine/index.js';
 import { applyManifests, validateFolder } from '../../src/manifests/index.js';
 import { silentLogger, systemClock } from '../../src/shared/index.js';
 import { createPostgresStore } from '../../src/store/postgres/index.js';
@@ -169,7 +169,7 @@ describeWith(both, 'scale-out: two instances on PostgreSQL and NATS', () => {
       a.publish(riskToken, [...hot('hot-a', 12), ...cold('a')]),
       b.publish(riskToken, [...hot('hot-b', 12), ...cold('b')]),
     ]);
-    const rows = () => a.app.store.db.selectFrom('deliveries').select(['id', 'status']).execute();
+    const rows = () => deliveryDb(a.app.store.db).selectFrom('deliveries').select(['id', 'status']).execute();
     await waitFor('all 24 deliveries succeed', async () => {
       const all = await rows();
       return all.length === 24 && all.every((r) => r.status === 'succeeded');
@@ -224,7 +224,7 @@ spec:
       }
     ).events;
     const row = await waitFor('the new subscription’s delivery succeeds', () =>
-      a.app.store.db
+      deliveryDb(a.app.store.db)
         .selectFrom('deliveries')
         .select(['subscription', 'status'])
         .where('event_seq', '=', published!.seq)

@@ -1,7 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { DeliveryAdmin, Runtime } from '../../engine/index.js';
-import { DELIVERY_STATUSES } from '../../store/index.js';
+import { DELIVERY_STATUSES, type DeliveryAdmin, type Runtime } from '../../engine/index.js';
 import { NotAllowedError, NotFoundError } from '../../shared/index.js';
 import { requireAdmin } from '../auth.js';
 import { ErrorResponse } from '../error-schema.js';
@@ -90,11 +89,7 @@ export async function deliveryRoutes(
     },
     async (request) => {
       const { id } = request.params as { id: string };
-      const [delivery] = await runtime.store.db
-        .selectFrom('deliveries')
-        .select(['subscription'])
-        .where('id', '=', id)
-        .execute();
+      const delivery = await deliveries.get(id);
       if (!delivery) throw new NotFoundError(`There is no delivery "${id}".`, { field: 'id' });
       ownSubscription(request, delivery.subscription);
       return { attempts: await deliveries.attempts(id) };

@@ -1,6 +1,8 @@
+import type { Selectable } from 'kysely';
 import { InputError, type Clock } from '../../shared/index.js';
-import type { DeliveryStatus, Store } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
 import type { SubscriptionRouter } from '../routing/subscription-router.js';
+import { deliveryDb, type DeliveriesTable, type DeliveryStatus } from './delivery-tables.js';
 import { isWebhookMatch, outboxRow } from './outbox-row.js';
 
 export interface DeliveryView {
@@ -26,9 +28,25 @@ export interface AttemptView {
   error: string | null;
 }
 
+function deliveryView(r: Selectable<DeliveriesTable>): DeliveryView {
+  return {
+    id: r.id,
+    eventSeq: Number(r.event_seq),
+    subscription: r.subscription,
+    target: r.target,
+    status: r.status,
+    attempts: r.attempts,
+    nextAttemptAt: r.status === 'pending' ? new Date(Number(r.next_attempt_at)).toISOString() : null,
+    lastStatusCode: r.last_status_code,
+    lastError: r.last_error,
+    createdAt: new Date(r.created_at).toISOString(),
+    completedAt: r.completed_at === null ? null : new Date(r.completed_at).toISOString(),
+  };
+}
+
 /** Reading the outbox and putting deliveries back in it. */
 export function createDeliveryAdmin(deps: { store: Store; clock: Clock; router: () => SubscriptionRouter }) {
-  const db = () => deps.store.db;
+  const db = () => deliveryDb(deps.store.db);
 
   return {
     async list(filter: {
@@ -45,20 +63,13 @@ export function createDeliveryAdmin(deps: { store: Store; clock: Clock; router: 
       if (filter.failed)
         query = query.where((eb) => eb.or([eb('status', '=', 'dead'), eb('last_error', 'is not', null)]));
       if (filter.afterId) query = query.where('id', '<', filter.afterId);
-      const rows = await query.execute();
-      return rows.map((r) => ({
-        id: r.id,
-        eventSeq: Number(r.event_seq),
-        subscription: r.subscription,
-        target: r.target,
-        status: r.status as DeliveryStatus,
-        attempts: r.attempts,
-        nextAttemptAt: r.status === 'pending' ? new Date(Number(r.next_attempt_at)).toISOString() : null,
-        lastStatusCode: r.last_status_code,
-        lastError: r.last_error,
-        createdAt: new Date(r.created_at).toISOString(),
-        completedAt: r.completed_at === null ? null : new Date(r.completed_at).toISOString(),
-      }));
+      return (await query.execute()).map(deliveryView);
+    },
+
+    /** One delivery; undefined when there is none with this id. */
+    async get(id: string): Promise<DeliveryView | undefined> {
+      const row = await db().selectFrom('deliveries').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && deliveryView(row);
     },
 
     async attempts(deliveryId: string): Promise<AttemptView[]> {

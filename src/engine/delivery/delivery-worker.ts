@@ -4,6 +4,7 @@ import type { Store } from '../../store/index.js';
 import type { Metrics } from '../metrics.js';
 import type { OrgView } from '../org-view.js';
 import { compileBackoff, nextRetryDelay, type BackoffOptions } from './backoff.js';
+import { deliveryDb } from './delivery-tables.js';
 import { postWebhook } from './post-webhook.js';
 
 export interface DeliveryWorkerOptions {
@@ -61,7 +62,7 @@ export function createDeliveryWorker(
   let scanning = false;
   let rescan = false;
 
-  const db = () => deps.store.db;
+  const db = () => deliveryDb(deps.store.db);
 
   function limits(subscription: string) {
     const manifest = deps.current().org.subscriptions.find((s) => s.metadata.name === subscription);
@@ -185,7 +186,7 @@ export function createDeliveryWorker(
       verdict === 'deliver' ? 'succeeded' : verdict === 'retry' && row.attempts < limit.maxAttempts ? 'retry' : 'dead';
     const nextAt = finished.getTime() + (retryAfterMs ?? nextRetryDelay(row.attempts, options.backoff));
     await deps.store.transaction(async (tx) => {
-      await tx.db
+      await deliveryDb(tx.db)
         .insertInto('delivery_attempts')
         .values({
           id: newId(),
@@ -198,7 +199,7 @@ export function createDeliveryWorker(
           error,
         })
         .execute();
-      await tx.db
+      await deliveryDb(tx.db)
         .updateTable('deliveries')
         .set({
           status: outcome === 'succeeded' ? 'succeeded' : outcome === 'dead' ? 'dead' : 'pending',

@@ -11,6 +11,7 @@ import { InputError, NotAllowedError, type Clock } from '../../shared/index.js';
 import type { AppendOutcome, Repositories, Store } from '../../store/index.js';
 import type { OrgView } from '../org-view.js';
 import { celEventView, type RouteMatch, type SubscriptionRouter } from '../routing/subscription-router.js';
+import { deliveryDb } from '../delivery/delivery-tables.js';
 import { isWebhookMatch, outboxRow } from '../delivery/outbox-row.js';
 import { GroupCommit } from './group-commit.js';
 
@@ -107,7 +108,7 @@ export function createPublisher(deps: PublisherDeps) {
       }
     }
     if (rows.length > 0) {
-      await tx.db.insertInto('deliveries').values(rows).execute();
+      await deliveryDb(tx.db).insertInto('deliveries').values(rows).execute();
       outboxWritten = true;
     }
     return derived;

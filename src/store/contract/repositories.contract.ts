@@ -172,41 +172,6 @@ export function repositoriesContract(context: ContractContext): void {
     });
   });
 
-  describe('tables for other modules', () => {
-    it('holds deliveries that reference logged events, and enforces the reference', async () => {
-      await store.events.append([{ event: event('a') }]);
-      const now = Date.parse(START);
-      const delivery = {
-        id: 'd1',
-        event_seq: 1,
-        subscription: 'scores',
-        action_index: 0,
-        target: 'http://127.0.0.1:9/hook',
-        status: 'pending' as const,
-        next_attempt_at: now,
-        last_status_code: null,
-        last_error: null,
-        created_at: now,
-        updated_at: now,
-        completed_at: null,
-      };
-      await store.db.insertInto('deliveries').values(delivery).execute();
-      const due = await store.db
-        .selectFrom('deliveries')
-        .selectAll()
-        .where('status', '=', 'pending')
-        .where('next_attempt_at', '<=', now)
-        .execute();
-      expect(due).toEqual([{ ...delivery, attempts: 0 }]);
-      await expect(
-        store.db
-          .insertInto('deliveries')
-          .values({ ...delivery, id: 'd2', event_seq: 99 })
-          .execute(),
-      ).rejects.toThrow();
-    });
-  });
-
   describe('module tables', () => {
     const widgets = (s: Pick<Store, 'db'>) => s.db.withTables<{ contract_widgets: ContractWidgetsTable }>();
     beforeEach(async () => {
