@@ -21,6 +21,21 @@ export {
   type AttemptView,
 } from './delivery/delivery-admin.js';
 export { EventFeed, type FeedListener } from './event-feed.js';
+export { createPoller, type Poller, type PollerOptions } from './poller.js';
+export {
+  createOutboxWorker,
+  type OutboxWorker,
+  type OutboxWorkerDeps,
+  type OutboxWorkerOptions,
+} from './outbox/outbox-worker.js';
+export {
+  OUTBOX_STATUSES,
+  type Attempt,
+  type OutboxLimits,
+  type OutboxRow,
+  type OutboxSpec,
+  type OutboxStatus,
+} from './outbox/outbox-spec.js';
 export { engineModule } from './engine-module.js';
 export type { FeatureModule, Service } from './feature-module.js';
 export { createMetrics, type Metrics } from './metrics.js';

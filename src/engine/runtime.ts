@@ -77,7 +77,7 @@ export async function createRuntime(deps: RuntimeDeps) {
       logger: deps.logger,
       metrics,
       current: () => state,
-      emit: (events: CloudEvent[]) => publisher.publish(system('delivery'), events),
+      record: (work) => publisher.record(work),
     },
     { ...DEFAULT_DELIVERY_OPTIONS, ...deps.delivery },
   );
@@ -126,7 +126,7 @@ export async function createRuntime(deps: RuntimeDeps) {
     },
     async stop(): Promise<void> {
       await stopListening?.();
-      feed.stop();
+      await feed.stop();
       await worker.stop();
       await notifier.flush();
       if (!deps.transport) await transport.close();

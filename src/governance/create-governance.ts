@@ -1,4 +1,4 @@
-import type { Runtime } from '../engine/index.js';
+import { createPoller, type Runtime } from '../engine/index.js';
 import type { LintRule } from '../manifests/index.js';
 import type { Principal, StoredEvent, Experiment } from '../model/index.js';
 import { errorMessage } from '../shared/index.js';
@@ -40,8 +40,17 @@ export function createGovernance(deps: GovernanceDeps, options: GovernanceOption
   const log = deps.runtime.logger;
   let queue: Promise<void> = Promise.resolve();
   let unsubscribe: (() => void) | undefined;
-  let timer: NodeJS.Timeout | undefined;
   let ticking: Promise<TickReport> | undefined;
+  const tick = (): Promise<TickReport> => {
+    ticking ??= tickOnce().finally(() => (ticking = undefined));
+    return ticking;
+  };
+  const timeChecks = createPoller({
+    name: 'the governance time check',
+    intervalMs: ctx.options.checkIntervalMs,
+    logger: log,
+    run: async () => void (await tick()),
+  });
 
   /** Feed batches are handled one after another, in log order. */
   const enqueue = (work: () => Promise<void>) => {
@@ -102,10 +111,7 @@ export function createGovernance(deps: GovernanceDeps, options: GovernanceOption
      * Checks what time makes due: proposal windows, review dates of agreements, experiments and decisions, and the
      * review cadence. Runs on a timer (`checkIntervalMs`); tests with a ManualClock call it after moving time.
      */
-    tick(): Promise<TickReport> {
-      ticking ??= tickOnce().finally(() => (ticking = undefined));
-      return ticking;
-    },
+    tick,
 
     /** Subscribes the detectors to the feed, lints the organization applied before start, starts the timer. */
     async start(): Promise<void> {
@@ -114,20 +120,13 @@ export function createGovernance(deps: GovernanceDeps, options: GovernanceOption
         (events: StoredEvent[]) => void enqueue(() => detectors.handle(events)),
       );
       await enqueue(() => detectors.lint({ count: false }));
-      if (ctx.options.checkIntervalMs > 0) {
-        timer = setInterval(
-          () =>
-            void this.tick().catch((error: unknown) => log.error({ err: error }, 'the governance time check failed')),
-          ctx.options.checkIntervalMs,
-        );
-        timer.unref();
-      }
+      timeChecks.start();
     },
 
     async stop(): Promise<void> {
       unsubscribe?.();
       unsubscribe = undefined;
-      clearInterval(timer);
+      await timeChecks.stop();
       await queue;
       await ticking;
     },

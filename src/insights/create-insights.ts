@@ -1,5 +1,4 @@
-import type { OrgView, Runtime } from '../engine/index.js';
-import { errorMessage } from '../shared/index.js';
+import { createPoller, type OrgView, type Runtime } from '../engine/index.js';
 import { detectAnomalies, type AnomalyOptions, type AnomalyReport } from './anomalies/detect-anomalies.js';
 import { computeHealth } from './health/compute-health.js';
 import type { HealthOptions, HealthReport } from './health/health-report.js';
@@ -139,8 +138,17 @@ export function createInsights(deps: InsightsDeps, options: InsightsOptions = {}
     candidates,
   });
 
-  let timer: NodeJS.Timeout | undefined;
   let ticking: Promise<InsightsTick> | undefined;
+  const tick = (): Promise<InsightsTick> => {
+    ticking ??= tickOnce().finally(() => (ticking = undefined));
+    return ticking;
+  };
+  const checks = createPoller({
+    name: 'the insights check',
+    intervalMs: opts.checkIntervalMs,
+    logger: runtime.logger,
+    run: async () => void (await tick()),
+  });
 
   async function tickOnce(): Promise<InsightsTick> {
     const checked = await slos.check();
@@ -179,26 +187,15 @@ export function createInsights(deps: InsightsDeps, options: InsightsOptions = {}
     recommendations,
 
     /** Checks SLOs (raising tensions for new breaches) and refreshes recommendations; one at a time. */
-    tick(): Promise<InsightsTick> {
-      ticking ??= tickOnce().finally(() => (ticking = undefined));
-      return ticking;
-    },
+    tick,
 
+    /** Checks on the interval (`checkIntervalMs`; 0 leaves it to `tick()`). */
     async start(): Promise<void> {
-      if (timer || opts.checkIntervalMs <= 0) return;
-      timer = setInterval(
-        () =>
-          void this.tick().catch((error: unknown) =>
-            runtime.logger.error({ err: error }, `the insights check failed: ${errorMessage(error)}`),
-          ),
-        opts.checkIntervalMs,
-      );
-      timer.unref();
+      checks.start();
     },
 
     async stop(): Promise<void> {
-      clearInterval(timer);
-      timer = undefined;
+      await checks.stop();
       await ticking?.catch(() => undefined);
     },
   };

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import { OUTBOX_STATUSES } from '../engine/index.js';
 
 /** Where an instance stands. `waiting`: at a step that waits for an event. */
 export const INSTANCE_STATES = ['waiting', 'completed', 'failed'] as const;
@@ -11,7 +12,8 @@ export const TIMER_STATES = ['pending', 'fired', 'cancelled'] as const;
 export const TIMER_KINDS = ['timeout', 'task-due'] as const;
 export type TimerKind = (typeof TIMER_KINDS)[number];
 
-export const WEBHOOK_STATUSES = ['pending', 'in_flight', 'succeeded', 'dead'] as const;
+/** The webhook outbox's statuses: an outbox row's. */
+export const WEBHOOK_STATUSES = OUTBOX_STATUSES;
 
 /**
  * The workflow engine's tables (same conventions as the store's: JSON as text, booleans 0/1, times the

@@ -1,9 +1,10 @@
 import type { Generated, Kysely } from 'kysely';
 import type { Tables } from '../../store/index.js';
+import { OUTBOX_STATUSES, type OutboxStatus } from '../outbox/outbox-spec.js';
 
-/** Where a delivery stands; `dead` ones form the dead-letter list. */
-export const DELIVERY_STATUSES = ['pending', 'in_flight', 'succeeded', 'dead'] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+/** Where a delivery stands (an outbox row's statuses); `dead` ones form the dead-letter list. */
+export const DELIVERY_STATUSES = OUTBOX_STATUSES;
+export type DeliveryStatus = OutboxStatus;
 
 /**
  * The engine's delivery outbox (created by `20261122-0900-engine-deliveries`). Same conventions as the store:

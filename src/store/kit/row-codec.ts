@@ -33,7 +33,8 @@ export type PatchOf<F extends Fields> = {
 
 /** Reads rows into models and writes models (or changes to some fields) into rows, from one list of fields. */
 export interface RowCodec<F extends Fields> {
-  read(row: RowOf<F>): ModelOf<F>;
+  /** Reads the codec's columns of a row (a typed row, or one straight from a raw query); other columns are ignored. */
+  read(row: Readonly<Record<string, unknown>>): ModelOf<F>;
   write(model: ModelOf<F>): RowOf<F>;
   writePatch(patch: PatchOf<F>): Partial<RowOf<F>>;
 }
@@ -44,13 +45,12 @@ export interface RowCodec<F extends Fields> {
  */
 export function rowCodec<F extends Fields>(table: string, key: keyof RowOf<F> & string, fields: F): RowCodec<F> {
   const entries = Object.entries(fields);
-  const where = (row: Record<string, unknown>, column: string) => `${table}.${column} of ${String(row[key])}`;
+  const where = (row: Readonly<Record<string, unknown>>, column: string) => `${table}.${column} of ${String(row[key])}`;
   return {
     read(row) {
-      const stored: Record<string, unknown> = row;
       const model: Record<string, unknown> = {};
       for (const [name, field] of entries) {
-        const value: unknown = field.read(stored[field.column], where(stored, field.column));
+        const value: unknown = field.read(row[field.column], where(row, field.column));
         if (value !== undefined) model[name] = value;
       }
       // Every field was read through its checked codec just above; TypeScript cannot follow the loop.

@@ -1,7 +1,7 @@
 import type { CloudEvent, StoredEvent } from '../../model/index.js';
 import type { Repositories } from '../../store/index.js';
 import { MANIFEST_APPLIED } from '../../manifests/index.js';
-import type { Runtime } from '../../engine/index.js';
+import { createPoller, type Runtime } from '../../engine/index.js';
 import { upgradeNotices } from '../drift/upgrade-notices.js';
 import { processEventBatch } from './event-batch.js';
 import { createInstanceQueries } from './instance-queries.js';
@@ -69,10 +69,7 @@ export function createWorkflowEngine(runtime: Runtime, options: Partial<Workflow
   let persistTimer: NodeJS.Timeout | undefined;
   let started = false;
   let stopped = true;
-  let draining: Promise<void> | undefined;
-  let drainAgain = false;
   let firing: Promise<number> | undefined;
-  const intervals: NodeJS.Timeout[] = [];
   let unsubscribe: (() => void) | undefined;
 
   async function loadRegistry(): Promise<void> {
@@ -176,7 +173,7 @@ export function createWorkflowEngine(runtime: Runtime, options: Partial<Workflow
   /** Committed events: irrelevant ones that follow the cursor are skipped in memory; anything else is drained. */
   function onCommitted(events: readonly StoredEvent[]): void {
     const relevant = events.some((e) => registry.types.has(e.type) || e.type === MANIFEST_APPLIED);
-    if (!relevant && !draining && events.length > 0 && events[0]!.seq <= cursor + 1)
+    if (!relevant && !drainer.busy && events.length > 0 && events[0]!.seq <= cursor + 1)
       skipTo(events[events.length - 1]!.seq);
     else void drain();
   }
@@ -185,58 +182,49 @@ export function createWorkflowEngine(runtime: Runtime, options: Partial<Workflow
     if (writes.webhooks.length > 0) void sender.wake();
   }
 
-  /** Processes everything committed so far; concurrent calls share one run. */
-  function drain(): Promise<void> {
-    if (draining) {
-      drainAgain = true;
-      return draining;
-    }
-    draining = (async () => {
-      do {
-        drainAgain = false;
-        while (await processNext()) {
-          // keep going until caught up
-        }
-      } while (drainAgain);
-    })()
-      .catch((error: unknown) =>
-        logger.error({ err: error }, 'processing workflow events failed; retrying on the next poll'),
-      )
-      .finally(() => {
-        draining = undefined;
-      });
-    return draining;
-  }
-
-  /** Fires every timer that is due now; resolves with how many fired. */
-  function fireDueTimers(): Promise<number> {
-    if (firing) return firing;
-    firing = (async () => {
-      let total = 0;
-      for (;;) {
-        const now = clock.now().getTime();
-        const due = await dueTimers(db(), now, opts.timerBatch);
-        if (due.length === 0) return total;
-        const { fired, writes } = await record(async (tx) => {
-          const wdb = workflowDb(tx.db);
-          const result = await fireTimers(wdb, registry, due, now);
-          await result.writes.flush(wdb, now);
-          return { result, events: result.writes.events };
-        });
-        afterCommit(writes);
-        total += fired;
-        if (due.length < opts.timerBatch) return total;
+  const drainer = createPoller({
+    name: 'processing workflow events',
+    intervalMs: opts.pollMs,
+    logger,
+    run: async () => {
+      while (await processNext()) {
+        // keep going until caught up
       }
-    })()
-      .catch((error: unknown) => {
-        logger.error({ err: error }, 'firing workflow timers failed; retrying on the next poll');
-        return 0;
-      })
-      .finally(() => {
-        firing = undefined;
-      });
+    },
+  });
+  /** Processes everything committed so far; calls during a run share the one run after it. */
+  const drain = () => drainer.wake();
+
+  /** Fires every timer that is due now; resolves with how many fired (calls during a run share it). */
+  function fireDueTimers(): Promise<number> {
+    firing ??= fireAll().finally(() => (firing = undefined));
     return firing;
   }
+
+  async function fireAll(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const now = clock.now().getTime();
+      const due = await dueTimers(db(), now, opts.timerBatch);
+      if (due.length === 0) return total;
+      const { fired, writes } = await record(async (tx) => {
+        const wdb = workflowDb(tx.db);
+        const result = await fireTimers(wdb, registry, due, now);
+        await result.writes.flush(wdb, now);
+        return { result, events: result.writes.events };
+      });
+      afterCommit(writes);
+      total += fired;
+      if (due.length < opts.timerBatch) return total;
+    }
+  }
+
+  const timers = createPoller({
+    name: 'firing workflow timers',
+    intervalMs: opts.timerPollMs,
+    logger,
+    run: async () => void (await fireDueTimers()),
+  });
 
   const instances = createInstanceQueries(store);
   const tasks = createTaskService({ store, clock, record });
@@ -250,16 +238,13 @@ export function createWorkflowEngine(runtime: Runtime, options: Partial<Workflow
       await loadRegistry();
       cursor = persisted = await readCursor();
       unsubscribe = runtime.feed.subscribe(onCommitted);
-      intervals.push(
-        setInterval(() => void drain(), opts.pollMs),
-        setInterval(() => void fireDueTimers(), opts.timerPollMs),
-      );
-      for (const interval of intervals) interval.unref();
+      drainer.start();
+      timers.start();
       sender.start();
       // Notices are deduplicated by the log, so announcing on every start is safe and catches applies made while down.
       await record(async () => ({ result: undefined, events: upgradeNotices(registry.manifests, clock.now()) }));
       void drain();
-      void fireDueTimers();
+      void timers.wake();
     },
     /** Stops reading the log and firing timers; waits for the batch and the webhook calls in progress. */
     async stop(): Promise<void> {
@@ -267,10 +252,10 @@ export function createWorkflowEngine(runtime: Runtime, options: Partial<Workflow
       stopped = true;
       started = false;
       unsubscribe?.();
-      for (const interval of intervals.splice(0)) clearInterval(interval);
       clearTimeout(persistTimer);
       persistTimer = undefined;
-      await draining;
+      await drainer.stop();
+      await timers.stop();
       await firing;
       await sender.stop();
     },
