@@ -23,6 +23,15 @@ export {
 export { EventFeed, type FeedListener } from './event-feed.js';
 export { createPoller, type Poller, type PollerOptions } from './poller.js';
 export {
+  createLogConsumer,
+  type BatchOutcome,
+  type LogConsumer,
+  type LogConsumerDeps,
+  type LogConsumerSpec,
+} from './log-consumer/log-consumer.js';
+export { logConsumerDb, type LogConsumerTables } from './log-consumer/log-consumer-tables.js';
+export type { RecordChange } from './publish/record-change.js';
+export {
   createOutboxWorker,
   type OutboxWorker,
   type OutboxWorkerDeps,

@@ -1,9 +1,8 @@
-import { createPoller, type Runtime } from '../engine/index.js';
+import { createLogConsumer, createPoller, type Runtime } from '../engine/index.js';
 import type { LintRule } from '../manifests/index.js';
-import type { Principal, StoredEvent, Experiment } from '../model/index.js';
-import { errorMessage } from '../shared/index.js';
+import type { Principal, Experiment } from '../model/index.js';
 import { createDecisionService } from './decisions/decision-service.js';
-import { createFeedDetectors } from './detectors/feed-detectors.js';
+import { createLogDetectors } from './detectors/log-detectors.js';
 import { createGovernanceContext } from './governance-context.js';
 import { computeGovernanceMetrics, type GovernanceMetrics } from './governance-metrics.js';
 import { compileGovernanceOptions, type GovernanceOptions } from './governance-options.js';
@@ -12,6 +11,9 @@ import { createReviewService } from './reviews/review-service.js';
 import { startCellExperiment, type CellExperimentInput } from './experiments/start-cell-experiment.js';
 import { sweepDueReviews, type DueReviews } from './reviews/sweep-due-reviews.js';
 import { createTensionService } from './tensions/tension-service.js';
+
+/** The name of the detectors' cursor among the log consumers. */
+export const DETECTORS_CONSUMER = 'governance-detectors';
 
 export interface GovernanceDeps {
   runtime: Runtime;
@@ -36,10 +38,22 @@ export function createGovernance(deps: GovernanceDeps, options: GovernanceOption
   const tensions = createTensionService(ctx);
   const decisions = createDecisionService(ctx);
   const reviews = createReviewService(ctx, tensions, decisions);
-  const detectors = createFeedDetectors(ctx, tensions, deps.lintRules);
+  const detectors = createLogDetectors(ctx, deps.lintRules);
   const log = deps.runtime.logger;
-  let queue: Promise<void> = Promise.resolve();
-  let unsubscribe: (() => void) | undefined;
+  const { store, clock } = deps.runtime;
+  // Every event once, in log order, across restarts and instances: see ARCHITECTURE.md.
+  const consumer = createLogConsumer(
+    {
+      name: DETECTORS_CONSUMER,
+      startFrom: 'end',
+      batchSize: 500,
+      pollMs: 1_000,
+      types: detectors.types,
+      handle: detectors.handle,
+    },
+    { store, clock, logger: log, record: deps.runtime.publisher.record, feed: deps.runtime.feed },
+  );
+  let started = false;
   let ticking: Promise<TickReport> | undefined;
   const tick = (): Promise<TickReport> => {
     ticking ??= tickOnce().finally(() => (ticking = undefined));
@@ -51,14 +65,6 @@ export function createGovernance(deps: GovernanceDeps, options: GovernanceOption
     logger: log,
     run: async () => void (await tick()),
   });
-
-  /** Feed batches are handled one after another, in log order. */
-  const enqueue = (work: () => Promise<void>) => {
-    queue = queue
-      .then(work)
-      .catch((error: unknown) => log.error({ err: error }, `a governance detector failed: ${errorMessage(error)}`));
-    return queue;
-  };
 
   async function tickOnce(): Promise<TickReport> {
     const settledProposals = await decisions.settleDue();
@@ -113,32 +119,29 @@ export function createGovernance(deps: GovernanceDeps, options: GovernanceOption
      */
     tick,
 
-    /** Subscribes the detectors to the feed, lints the organization applied before start, starts the timer. */
+    /** Lints the organization applied before start, starts the detectors' log consumer and the time checks. */
     async start(): Promise<void> {
-      if (unsubscribe) return;
-      unsubscribe = deps.runtime.feed.subscribe(
-        (events: StoredEvent[]) => void enqueue(() => detectors.handle(events)),
-      );
-      await enqueue(() => detectors.lint({ count: false }));
+      if (started) return;
+      started = true;
+      await detectors
+        .lint({ count: false })
+        .catch((error: unknown) => log.error({ err: error }, 'linting the organization at start failed'));
+      await consumer.start();
       timeChecks.start();
     },
 
     async stop(): Promise<void> {
-      unsubscribe?.();
-      unsubscribe = undefined;
+      if (!started) return;
+      started = false;
+      await consumer.stop();
       await timeChecks.stop();
-      await queue;
       await ticking;
     },
 
     /** Resolves once every committed event has been seen by the detectors (tests wait on it instead of sleeping). */
     async settle(): Promise<void> {
-      for (let round = 0; round < 10; round++) {
-        const before = queue;
-        await deps.runtime.feed.settle();
-        await queue;
-        if (queue === before) return;
-      }
+      await deps.runtime.feed.settle();
+      await consumer.settle();
     },
   };
 }

@@ -3,7 +3,13 @@
  * decided (owner, advice, consent, vote) into new agreement and guardrail versions, experiments or drops,
  * every act an event in the log. See ARCHITECTURE.md for the invariants.
  */
-export { createGovernance, type Governance, type GovernanceDeps, type TickReport } from './create-governance.js';
+export {
+  createGovernance,
+  DETECTORS_CONSUMER,
+  type Governance,
+  type GovernanceDeps,
+  type TickReport,
+} from './create-governance.js';
 export { governanceModule } from './governance-module.js';
 export { governanceMigration } from './governance-migration.js';
 export { cellExperimentsMigration } from './experiments/cell-experiments-migration.js';
@@ -16,7 +22,7 @@ export {
   type GovernanceOptions,
 } from './governance-options.js';
 export { GOVERNANCE_EVENTS, GOVERNANCE_SOURCE, type GovernanceEventType } from './governance-events.js';
-export { TENSION_DETECTED } from './detectors/feed-detectors.js';
+export { TENSION_DETECTED } from './detectors/log-detectors.js';
 export { DEAD_LETTERED } from './detectors/dead-letter-detector.js';
 export {
   TENSION_STATES,

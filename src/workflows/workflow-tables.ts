@@ -26,7 +26,6 @@ export type WorkflowTables = {
   workflow_timers: WorkflowTimersTable;
   workflow_tasks: WorkflowTasksTable;
   workflow_webhooks: WorkflowWebhooksTable;
-  workflow_cursor: WorkflowCursorTable;
   workflow_secrets: WorkflowSecretsTable;
 };
 
@@ -120,13 +119,6 @@ export interface WorkflowWebhooksTable {
   created_at: number;
   updated_at: number;
   completed_at: number | null;
-}
-
-/** How far the engine has read the log: one row per consumer, moved in the same transaction as the effects. */
-export interface WorkflowCursorTable {
-  name: string;
-  seq: number;
-  updated_at: number;
 }
 
 /** The signing secret of each workflow's webhooks. */

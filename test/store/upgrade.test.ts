@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MODULE_MIGRATIONS } from '../../src/app/index.js';
-import { createDeliveryAdmin, deliveryDb, SubscriptionRouter } from '../../src/engine/index.js';
+import { createDeliveryAdmin, deliveryDb, logConsumerDb, SubscriptionRouter } from '../../src/engine/index.js';
 import { systemClock } from '../../src/shared/index.js';
 import type { Store } from '../../src/store/index.js';
 import { createPostgresStore } from '../../src/store/postgres/index.js';
@@ -36,6 +36,9 @@ async function expectKeptAfterMigrating(store: Store): Promise<void> {
     .where('subscription', '=', 'scores')
     .executeTakeFirst();
   expect(secret?.secret).toBe('whsec_fixture');
+  // The workflows' cursor moved into the log consumers, at the position it had.
+  const cursors = await logConsumerDb(store.db).selectFrom('log_consumers').select(['name', 'seq']).execute();
+  expect(cursors).toEqual([{ name: 'workflows', seq: 2 }]);
   // The outbox still works: a replay puts the dead letter back.
   expect(await admin.replayDeadLetters('scores')).toBe(1);
 }

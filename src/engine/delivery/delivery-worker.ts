@@ -5,7 +5,7 @@ import type { Metrics } from '../metrics.js';
 import type { OrgView } from '../org-view.js';
 import type { Attempt } from '../outbox/outbox-spec.js';
 import { createOutboxWorker } from '../outbox/outbox-worker.js';
-import type { Record } from '../outbox/settle-attempt.js';
+import type { RecordChange } from '../publish/record-change.js';
 import { compileBackoff, type BackoffOptions } from './backoff.js';
 import { deliveryDb } from './delivery-tables.js';
 
@@ -35,7 +35,7 @@ export interface DeliveryWorkerDeps {
   metrics: Metrics;
   current(): { org: OrgView };
   /** Settles an attempt and appends the dead letter it may cause, in one transaction (the publisher's `record`). */
-  record: Record;
+  record: RecordChange;
 }
 
 /** Delivers the subscriptions' webhook rows from the outbox. */

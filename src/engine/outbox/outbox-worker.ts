@@ -4,7 +4,8 @@ import { DEFAULT_BACKOFF, type BackoffOptions } from '../delivery/backoff.js';
 import { createPoller } from '../poller.js';
 import { claimDueRows, releaseLapsedClaims, type Slot } from './claim-due-rows.js';
 import type { OutboxRow, OutboxSpec } from './outbox-spec.js';
-import { settleAttempt, type Record } from './settle-attempt.js';
+import type { RecordChange } from '../publish/record-change.js';
+import { settleAttempt } from './settle-attempt.js';
 
 /** An outbox worker: claims due rows, sends them, settles each attempt. */
 export interface OutboxWorker {
@@ -22,7 +23,7 @@ export interface OutboxWorkerDeps {
   store: Store;
   clock: Clock;
   logger: Logger;
-  record: Record;
+  record: RecordChange;
 }
 
 export interface OutboxWorkerOptions {

@@ -1,13 +1,9 @@
 import { sql } from 'kysely';
-import type { CloudEvent } from '../../model/index.js';
 import type { Clock } from '../../shared/index.js';
-import type { Repositories } from '../../store/index.js';
 import { nextRetryDelay, type BackoffOptions } from '../delivery/backoff.js';
 import { postWebhook } from '../delivery/post-webhook.js';
+import type { RecordChange } from '../publish/record-change.js';
 import type { Attempt, OutboxLimits, OutboxRow, OutboxSpec } from './outbox-spec.js';
-
-/** Runs a state change and appends the events that record it, in one transaction (the publisher's `record`). */
-export type Record = <T>(work: (tx: Repositories) => Promise<{ result: T; events: CloudEvent[] }>) => Promise<T>;
 
 /**
  * Sends one claimed row and settles it in one transaction: the row's new status (delivered, due again after a
@@ -16,7 +12,7 @@ export type Record = <T>(work: (tx: Repositories) => Promise<{ result: T; events
  */
 export async function settleAttempt<Row extends OutboxRow>(
   spec: OutboxSpec<Row>,
-  deps: { clock: Clock; record: Record; backoff: BackoffOptions },
+  deps: { clock: Clock; record: RecordChange; backoff: BackoffOptions },
   row: Row,
   limits: OutboxLimits,
 ): Promise<Attempt> {
