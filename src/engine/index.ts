@@ -17,6 +17,7 @@ export {
 export {
   createDeliveryAdmin,
   type DeliveryAdmin,
+  type DeliveryFilter,
   type DeliveryView,
   type AttemptView,
 } from './delivery/delivery-admin.js';

@@ -44,18 +44,40 @@ function deliveryView(r: Selectable<DeliveriesTable>): DeliveryView {
   };
 }
 
+/** Which deliveries to list, newest first. */
+export interface DeliveryFilter {
+  subscriptions?: string[];
+  status?: DeliveryStatus[];
+  /** Dead letters and deliveries whose last attempt failed. */
+  failed?: boolean;
+  /** Only deliveries older than this one (the cursor of the previous page). */
+  afterId?: string;
+  limit: number;
+}
+
+/** Reading the outbox and putting deliveries back in it: what the API and `cello deliveries` use. */
+export interface DeliveryAdmin {
+  list(filter: DeliveryFilter): Promise<DeliveryView[]>;
+  /** One delivery; undefined when there is none with this id. */
+  get(id: string): Promise<DeliveryView | undefined>;
+  /** Every attempt of a delivery, first first. */
+  attempts(deliveryId: string): Promise<AttemptView[]>;
+  /** Puts a subscription's dead letters back in the outbox; returns how many. */
+  replayDeadLetters(subscription: string): Promise<number>;
+  /** Routes the log again from `fromSeq` and queues a new delivery per webhook match; returns how many. */
+  replayFrom(fromSeq: number, options?: { subscriptions?: string[]; limit?: number }): Promise<number>;
+}
+
 /** Reading the outbox and putting deliveries back in it. */
-export function createDeliveryAdmin(deps: { store: Store; clock: Clock; router: () => SubscriptionRouter }) {
+export function createDeliveryAdmin(deps: {
+  store: Store;
+  clock: Clock;
+  router: () => SubscriptionRouter;
+}): DeliveryAdmin {
   const db = () => deliveryDb(deps.store.db);
 
   return {
-    async list(filter: {
-      subscriptions?: string[];
-      status?: DeliveryStatus[];
-      failed?: boolean;
-      afterId?: string;
-      limit: number;
-    }): Promise<DeliveryView[]> {
+    async list(filter) {
       let query = db().selectFrom('deliveries').selectAll().orderBy('id', 'desc').limit(filter.limit);
       if (filter.subscriptions)
         query = query.where('subscription', 'in', filter.subscriptions.length ? filter.subscriptions : ['\u0000']);
@@ -155,5 +177,3 @@ export function createDeliveryAdmin(deps: { store: Store; clock: Clock; router: 
     },
   };
 }
-
-export type DeliveryAdmin = ReturnType<typeof createDeliveryAdmin>;

@@ -4,7 +4,8 @@ import { isUniqueKeyConflict, type Repositories, type Store } from '../../store/
 import type { FeedListener } from '../event-feed.js';
 import { createPoller } from '../poller.js';
 import type { RecordChange } from '../publish/record-change.js';
-import { ensureCursor, lockCursor, moveCursor, storeSkippedPosition } from './consumer-cursor.js';
+import { ensureCursor, storeSkippedPosition } from './consumer-cursor.js';
+import { runBatch } from './run-batch.js';
 
 /** What one batch did: the events that record its effects, and how far it went. */
 export interface BatchOutcome {
@@ -73,23 +74,9 @@ export function createLogConsumer(spec: LogConsumerSpec, deps: LogConsumerDeps):
   const relevant = (type: string, types: readonly string[] | undefined) =>
     !types || types.some((pattern) => matchesTypePattern(type, pattern));
 
-  /** One transaction: take the cursor, read a batch after it, handle it, move the cursor. False when caught up. */
+  /** One batch under the cursor's lock; false when another instance holds the cursor. */
   async function batch(types: readonly string[] | undefined): Promise<boolean> {
-    const outcome = await deps.record(async (tx) => {
-      const stored = await lockCursor(deps.store, tx, spec.name);
-      if (stored === undefined) return { result: undefined, events: [] };
-      const head = await tx.events.lastSeq();
-      const fetched = await tx.events.query({
-        afterSeq: stored,
-        limit: spec.batchSize,
-        ...(types ? { types: [...types] } : {}),
-      });
-      const end = fetched.length === spec.batchSize ? fetched[fetched.length - 1]!.seq : head;
-      const handled: BatchOutcome = fetched.length > 0 ? await spec.handle(fetched, tx) : { events: [] };
-      const through = Math.min(handled.through ?? end, end);
-      if (through > stored) await moveCursor(tx, spec.name, through, deps.clock.now().getTime());
-      return { result: { through, handled }, events: handled.events };
-    });
+    const outcome = await runBatch(spec, deps, types);
     // Another instance holds the cursor: it reads these events; the poll looks again.
     if (!outcome) return false;
     position = Math.max(position, outcome.through);
