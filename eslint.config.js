@@ -141,4 +141,23 @@ export default tseslint.config(
     // Resolves `./x.js` to `./x.ts`, so no-cycle follows the real import graph.
     settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
   },
+  {
+    // The API reaches state only through the modules' services: it never builds a query on the store's database.
+    files: ['src/api/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='db']",
+          message:
+            'src/api never touches the database (`.db`): call the owning module’s service instead (e.g. the engine’s delivery admin), adding a method there if it lacks one.',
+        },
+        {
+          selector: "ObjectPattern > Property[key.name='db']",
+          message:
+            'src/api never touches the database (`db`): call the owning module’s service instead (e.g. the engine’s delivery admin), adding a method there if it lacks one.',
+        },
+      ],
+    },
+  },
 );

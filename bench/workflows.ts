@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { MODULE_MIGRATIONS } from '../src/app/index.js';
 import { createRuntime } from '../src/engine/index.js';
 import { createWorkflowEngine, type WorkflowEngine } from '../src/workflows/index.js';
 import { applyManifests } from '../src/manifests/index.js';
@@ -88,7 +89,7 @@ async function rawInsertsPerSecond(file: string): Promise<number> {
 
 async function engineOn(file: string, manifests: Manifest[], start = true) {
   const store = createSqliteStore({ file });
-  await store.migrate();
+  await store.migrate(MODULE_MIGRATIONS);
   await applyManifests(store, manifests, { clock: systemClock, actor: 'bench' });
   const runtime = await createRuntime({ store, logger: silentLogger, feedPollMs: 1_000 });
   const engine: WorkflowEngine = createWorkflowEngine(runtime, {

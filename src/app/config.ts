@@ -7,6 +7,7 @@ import {
   type IngestLimits,
 } from '../engine/index.js';
 import { InputError } from '../shared/index.js';
+import { SQLITE_DEFAULTS } from '../store/sqlite/index.js';
 
 /** Everything the app needs, fully defaulted, units normalized. Built once from flags and environment. */
 export interface AppConfig {
@@ -73,7 +74,7 @@ export function compileConfig(input: ConfigInput = {}): AppConfig {
       },
     );
   }
-  const sqliteSync = env.CELLO_SQLITE_SYNC ?? 'normal';
+  const sqliteSync = env.CELLO_SQLITE_SYNC ?? SQLITE_DEFAULTS.synchronous;
   if (sqliteSync !== 'normal' && sqliteSync !== 'full') {
     throw new InputError(`CELLO_SQLITE_SYNC must be "normal" or "full", not "${sqliteSync}".`, {
       field: 'CELLO_SQLITE_SYNC',

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createApiServer, governanceRoutes, insightsRoutes, workflowRoutes } from '../api/index.js';
 import { createInProcessTransport, publishCommitNotice, type Transport } from '../bus/index.js';
-import { createMetrics, createRuntime, type Runtime } from '../engine/index.js';
+import { createMetrics, createRuntime, type Runtime, type Service } from '../engine/index.js';
 import { createWorkflowEngine, type WorkflowEngine, type WorkflowEngineOptions } from '../workflows/index.js';
 import { createGovernance, type Governance, type GovernanceOptions } from '../governance/index.js';
 import { createInsights, type Insights, type InsightsDeps, type InsightsOptions } from '../insights/index.js';
@@ -11,6 +11,7 @@ import { ManifestApplied } from '../model/index.js';
 import { InputError, createLogger, silentLogger, systemClock, type Clock, type Logger } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import type { AppConfig } from './config.js';
+import { LINT_RULES_OF_MODULES, MODULE_MIGRATIONS } from './modules.js';
 import { openStore } from './open-store.js';
 
 export interface App {
@@ -83,6 +84,8 @@ export async function createApp(
     if (!options.transport) await transport?.close();
   };
   try {
+    // A store passed in (tests, several instances on one database) gets the modules' tables too.
+    if (options.store) await store.migrate(MODULE_MIGRATIONS);
     transport ??= await openTransport(config, logger);
     if (config.orgDir) await applyOrgFolder(store, config.orgDir, clock, logger, transport);
     const runtime = await createRuntime({
@@ -95,7 +98,7 @@ export async function createApp(
       transport,
     });
     const governance = createGovernance(
-      { runtime },
+      { runtime, lintRules: LINT_RULES_OF_MODULES },
       { proposalsDir: path.join(config.dataDir, 'proposals'), ...options.governance },
     );
     const workflows = createWorkflowEngine(runtime, options.workflows);
@@ -119,9 +122,16 @@ export async function createApp(
       },
       insightsOptions,
     );
+    // The created modules, in start order (as MODULES lists them), each with the routes it serves.
+    const modules: { service: Service; routes?: (app: FastifyInstance) => Promise<void> }[] = [
+      { service: runtime },
+      { service: governance, routes: governanceRoutes(governance) },
+      { service: workflows, routes: workflowRoutes(workflows) },
+      { service: insights, routes: insightsRoutes(insights) },
+    ];
     const api = await createApiServer({
       runtime,
-      plugins: [governanceRoutes(governance), workflowRoutes(workflows), insightsRoutes(insights)],
+      plugins: modules.flatMap((m) => (m.routes ? [m.routes] : [])),
       limits: config.limits,
       rateLimitPerMinute: config.rateLimitPerMinute,
       ...(config.adminTokenHash ? { adminTokenHash: config.adminTokenHash } : {}),
@@ -138,10 +148,7 @@ export async function createApp(
       api,
       logger,
       async listen() {
-        await runtime.start();
-        await governance.start();
-        await workflows.start();
-        insights.start();
+        for (const { service } of modules) await service.start();
         started = true;
         await api.listen({ host: config.host, port: config.port });
         const address = api.server.address();
@@ -150,10 +157,7 @@ export async function createApp(
       },
       async close() {
         await api.close();
-        if (started) await insights.stop();
-        if (started) await workflows.stop();
-        if (started) await governance.stop();
-        if (started) await runtime.stop();
+        if (started) for (const { service } of modules.toReversed()) await service.stop();
         await closeTransport();
         await store.close();
       },
@@ -173,7 +177,7 @@ async function applyOrgFolder(
   logger: Logger,
   transport: Transport,
 ): Promise<void> {
-  const { manifests, findings } = await validateFolder(dir, { now: clock.now() });
+  const { manifests, findings } = await validateFolder(dir, { now: clock.now(), rules: LINT_RULES_OF_MODULES });
   const errors = findings.filter((f: Finding) => f.severity === 'error');
   if (errors.length > 0) {
     throw new InputError(

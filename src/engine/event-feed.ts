@@ -1,6 +1,7 @@
 import type { StoredEvent } from '../model/index.js';
 import type { EventLog } from '../store/index.js';
 import type { Logger } from '../shared/index.js';
+import { createPoller, type Poller } from './poller.js';
 
 export type FeedListener = (events: StoredEvent[]) => void;
 
@@ -14,24 +15,28 @@ export type FeedListener = (events: StoredEvent[]) => void;
 export class EventFeed {
   private listeners = new Set<FeedListener>();
   private lastSeen = 0;
-  private reading: Promise<void> | undefined;
-  private again = false;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly poller: Poller;
 
   constructor(
     private readonly log: EventLog,
     private readonly logger: Logger,
-    private readonly pollMs = 250,
-  ) {}
+    pollMs = 250,
+  ) {
+    this.poller = createPoller({
+      name: 'reading the event log',
+      intervalMs: pollMs,
+      run: () => this.readNew(),
+      logger,
+    });
+  }
 
   async start(): Promise<void> {
     this.lastSeen = await this.log.lastSeq();
-    this.timer = setInterval(() => this.poke(), this.pollMs);
-    this.timer.unref();
+    this.poller.start();
   }
 
-  stop(): void {
-    clearInterval(this.timer);
+  stop(): Promise<void> {
+    return this.poller.stop();
   }
 
   /** The position of the last event handed to listeners. */
@@ -47,7 +52,7 @@ export class EventFeed {
   /** Events this process just committed, in order. */
   offer(events: StoredEvent[]): void {
     if (events.length === 0) return;
-    if (!this.reading && events[0]!.seq === this.lastSeen + 1) this.emit(events);
+    if (!this.poller.busy && events[0]!.seq === this.lastSeen + 1) this.emit(events);
     else this.poke();
   }
 
@@ -58,30 +63,12 @@ export class EventFeed {
 
   /** Reads whatever the log holds past the last event seen. */
   poke(): void {
-    if (this.reading) {
-      this.again = true;
-      return;
-    }
-    this.reading = this.readNew()
-      .catch((error: unknown) =>
-        this.logger.error({ err: error }, 'reading the event log failed; retrying on the next poll'),
-      )
-      .finally(() => {
-        this.reading = undefined;
-        if (this.again) {
-          this.again = false;
-          this.poke();
-        }
-      });
+    void this.poller.wake();
   }
 
   /** Resolves once everything committed so far has been handed to listeners. */
   async settle(): Promise<void> {
-    while (this.reading) await this.reading;
-    if ((await this.log.lastSeq()) > this.lastSeen) {
-      this.poke();
-      await this.reading;
-    }
+    if (this.poller.busy || (await this.log.lastSeq()) > this.lastSeen) await this.poller.wake();
   }
 
   private async readNew(): Promise<void> {

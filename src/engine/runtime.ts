@@ -12,12 +12,14 @@ import type { Store } from '../store/index.js';
 import {
   createDeliveryWorker,
   DEFAULT_DELIVERY_OPTIONS,
+  type DeliveryWorker,
   type DeliveryWorkerOptions,
 } from './delivery/delivery-worker.js';
+import type { Service } from './feature-module.js';
 import { EventFeed } from './event-feed.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { createOrgView, type OrgView } from './org-view.js';
-import { createPublisher } from './publish/publisher.js';
+import { createPublisher, type Publisher, type PublishOutcome } from './publish/publisher.js';
 import { SubscriptionRouter } from './routing/subscription-router.js';
 
 export interface RuntimeDeps {
@@ -32,6 +34,26 @@ export interface RuntimeDeps {
   transport?: Transport;
 }
 
+/** The event runtime every module is built on; started first and stopped last by src/app. */
+export interface Runtime extends Service {
+  clock: Clock;
+  metrics: Metrics;
+  publisher: Publisher;
+  /** Committed events to in-process listeners: SSE, and the wake-up of the durable log consumers. */
+  feed: EventFeed;
+  worker: DeliveryWorker;
+  transport: Transport;
+  store: Store;
+  logger: Logger;
+  /** The organization applied now (replaced on every apply, from any process). */
+  org(): OrgView;
+  router(): SubscriptionRouter;
+  /** Reads the applied organization again. */
+  reload(): Promise<void>;
+  /** Publishes Cello's own events (detectors, governance, workflows) as the system component named. */
+  emit(component: string, events: CloudEvent[]): Promise<PublishOutcome[]>;
+}
+
 /**
  * The event runtime: the applied organization, the publisher (group commit + outbox), the feed of
  * committed events and the delivery worker. Applies from any process are noticed through the log
@@ -39,7 +61,7 @@ export interface RuntimeDeps {
  * a notice goes out on the transport; other instances read the log at once instead of on their next
  * poll, and wake their delivery workers. A lost notice only delays: the poll still finds the events.
  */
-export async function createRuntime(deps: RuntimeDeps) {
+export async function createRuntime(deps: RuntimeDeps): Promise<Runtime> {
   const clock = deps.clock ?? systemClock;
   const metrics = deps.metrics ?? createMetrics();
   let state = await load();
@@ -76,7 +98,7 @@ export async function createRuntime(deps: RuntimeDeps) {
       logger: deps.logger,
       metrics,
       current: () => state,
-      emit: (events: CloudEvent[]) => publisher.publish(system('delivery'), events),
+      record: (work) => publisher.record(work),
     },
     { ...DEFAULT_DELIVERY_OPTIONS, ...deps.delivery },
   );
@@ -109,7 +131,6 @@ export async function createRuntime(deps: RuntimeDeps) {
     org: () => state.org,
     router: () => state.router,
     reload,
-    /** Publishes Cello's own events (detectors, governance, workflows). */
     emit: (component: string, events: CloudEvent[]) => publisher.publish(system(component), events),
     async start(): Promise<void> {
       await feed.start();
@@ -125,12 +146,10 @@ export async function createRuntime(deps: RuntimeDeps) {
     },
     async stop(): Promise<void> {
       await stopListening?.();
-      feed.stop();
+      await feed.stop();
       await worker.stop();
       await notifier.flush();
       if (!deps.transport) await transport.close();
     },
   };
 }
-
-export type Runtime = Awaited<ReturnType<typeof createRuntime>>;

@@ -1,7 +1,7 @@
 import type { Runtime } from '../engine/index.js';
 import { buildOrgModel, type OrgModel } from '../manifests/index.js';
 import type { CloudEvent, ManifestOf } from '../model/index.js';
-import type { Repositories } from '../store/index.js';
+import { isUniqueKeyConflict, type Repositories } from '../store/index.js';
 import { governanceDb, type GovernanceDb } from './governance-db.js';
 import type { CompiledGovernanceOptions } from './governance-options.js';
 import { recordRepository, type RecordRepository } from './decisions/record-repository.js';
@@ -59,20 +59,12 @@ export interface GovernanceContext {
   record<T>(work: (repos: GovernanceRepos) => Promise<{ result: T; events: CloudEvent[] }>): Promise<T>;
 }
 
-/** Attempts of a change that lost a race for a unique key (the next T-, D-, R- number, one tension per detector subject). */
-const MAX_ATTEMPTS = 3;
-
 /**
- * Two processes sharing a PostgreSQL store may insert the same next number, or the same detector subject, at once;
- * one transaction then fails on the unique index and is simply run again, reading the other's row. The store port
- * has no capability for this, so the two backends' messages are recognised here.
+ * Attempts of a change that lost a race for a unique key (the next T-, D-, R- number, one tension per detector
+ * subject): two processes sharing a PostgreSQL store may insert the same one at once; the loser's transaction fails
+ * with a unique-key conflict (the store's dialect recognises it) and is simply run again, reading the winner's row.
  */
-function isUniqueViolation(error: unknown): boolean {
-  const text = `${(error as { code?: unknown })?.code ?? ''} ${error instanceof Error ? error.message : ''}`;
-  return /SQLITE_CONSTRAINT_UNIQUE|SQLITE_CONSTRAINT_PRIMARYKEY|\b23505\b|UNIQUE constraint failed|duplicate key value/.test(
-    text,
-  );
-}
+const MAX_ATTEMPTS = 3;
 
 export function createGovernanceContext(runtime: Runtime, options: CompiledGovernanceOptions): GovernanceContext {
   const models = new WeakMap<object, OrgModel>();
@@ -102,7 +94,7 @@ export function createGovernanceContext(runtime: Runtime, options: CompiledGover
         try {
           return await runtime.publisher.record((tx) => work(reposOf(tx, lockRows)));
         } catch (error) {
-          if (attempt >= MAX_ATTEMPTS || !isUniqueViolation(error)) throw error;
+          if (attempt >= MAX_ATTEMPTS || !isUniqueKeyConflict(error)) throw error;
         }
       }
     },

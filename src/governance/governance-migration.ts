@@ -1,4 +1,4 @@
-import { registerMigrations, type StoreMigration } from '../store/index.js';
+import type { StoreMigration } from '../store/index.js';
 
 /** The governance projections: tensions and their cells and notes, proposals, decisions, reviews, experiments. */
 export const governanceMigration: StoreMigration = {
@@ -152,5 +152,3 @@ export const governanceMigration: StoreMigration = {
     await db.schema.createIndex('experiments_due').on('experiments').columns(['state', 'review_date']).execute();
   },
 };
-
-registerMigrations(governanceMigration);

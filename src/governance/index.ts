@@ -3,7 +3,14 @@
  * decided (owner, advice, consent, vote) into new agreement and guardrail versions, experiments or drops,
  * every act an event in the log. See ARCHITECTURE.md for the invariants.
  */
-export { createGovernance, type Governance, type GovernanceDeps, type TickReport } from './create-governance.js';
+export {
+  createGovernance,
+  DETECTORS_CONSUMER,
+  type Governance,
+  type GovernanceDeps,
+  type TickReport,
+} from './create-governance.js';
+export { governanceModule } from './governance-module.js';
 export { governanceMigration } from './governance-migration.js';
 export { cellExperimentsMigration } from './experiments/cell-experiments-migration.js';
 export type { GovernanceTables } from './governance-tables.js';

@@ -52,3 +52,4 @@ export type { AcceptanceStats, AcceptanceTally } from './recommendations/accepta
 export type { RecommendationFilter } from './recommendations/recommendation-repository.js';
 export { compileInsightsOptions, type InsightsOptions } from './insights-options.js';
 export { createInsights, type Insights, type InsightsDeps, type InsightsTick } from './create-insights.js';
+export { insightsModule } from './insights-module.js';

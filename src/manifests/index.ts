@@ -10,7 +10,7 @@ export {
   type Severity,
 } from './finding.js';
 export { buildOrgModel, type EventOffering, type LoadedManifest, type Location, type OrgModel } from './org-model.js';
-export { LINT_RULES, LOAD_RULES, allLintRules, registerLintRules, runLintRules } from './lint-rules.js';
+export { LINT_RULES, LOAD_RULES, runLintRules } from './lint-rules.js';
 export type { LintContext, LintRule } from './lint/lint-rule.js';
 export { EVENT_VARIABLES, GUARDRAIL_VARIABLES, expressionSites, type ExpressionSite } from './lint/expression-sites.js';
 export { manifestKey } from './lint/reference-rules.js';

@@ -11,7 +11,7 @@ import { cellFacilitator, domainOwner, eventTypeOwner, offerLimits } from './lin
 import { danglingRef, duplicateName } from './lint/reference-rules.js';
 import { tensionTypeUndecided, tensionTypeUndefined } from './lint/tension-type-rules.js';
 
-/** Every rule `cello validate` runs over a loaded organization, in the order they are documented. */
+/** The built-in rules `cello validate` runs over a loaded organization, in the order they are documented. */
 export const LINT_RULES: readonly LintRule[] = [
   duplicateName,
   danglingRef,
@@ -60,27 +60,14 @@ export const LOAD_RULES: readonly Pick<LintRule, 'id' | 'severity' | 'descriptio
   { id: 'file-too-large', severity: 'error', description: 'No YAML file is over 2 MiB (larger ones are not read).' },
 ];
 
-/** Rules other modules own (the engine's workflow checks), added with {@link registerLintRules}. */
-const REGISTERED_RULES: LintRule[] = [];
-
 /**
- * Adds rules a later module owns to what `cello validate` and `apply` run, the way migrations register: the
- * module calls it once when loaded (manifests may not import the engine). Registering a rule twice is a no-op.
+ * Runs the built-in rules, or the given ones (src/app passes the built-in rules and those its modules bring); a rule
+ * that throws becomes a finding rather than hiding the others.
  */
-export function registerLintRules(...rules: LintRule[]): void {
-  for (const rule of rules) if (!REGISTERED_RULES.includes(rule)) REGISTERED_RULES.push(rule);
-}
-
-/** The built-in rules and the registered ones. */
-export function allLintRules(): readonly LintRule[] {
-  return [...LINT_RULES, ...REGISTERED_RULES];
-}
-
-/** Runs every rule (or the given ones); a rule that throws becomes a finding rather than hiding the others. */
 export function runLintRules(
   model: OrgModel,
   context: Partial<LintContext> = {},
-  rules: readonly LintRule[] = allLintRules(),
+  rules: readonly LintRule[] = LINT_RULES,
 ): Finding[] {
   const full: LintContext = { now: context.now ?? new Date(), declared: context.declared ?? new Set() };
   return rules.flatMap((rule) => {

@@ -8,6 +8,7 @@ import type { RepositoryContext } from './repository-context.js';
 import type { StoreDialect } from './store-dialect.js';
 import type { Tables } from './tables.js';
 import { createTokenStore } from './token-store.js';
+import { uniqueKeyConflict } from './kit/unique-conflict.js';
 
 /** Options every adapter accepts. */
 export interface StoreOptions {
@@ -28,8 +29,15 @@ export function createStore(db: Kysely<Tables>, dialect: StoreDialect, options: 
   return {
     ...bind(db),
     capabilities: dialect.capabilities,
-    transaction: (work) => db.transaction().execute((tx) => work(bind(tx))),
-    migrate: () => runMigrations(db, dialect),
+    // A unique key taken meanwhile is a conflict whatever the backend; the dialect knows its error codes.
+    transaction: (work) =>
+      db
+        .transaction()
+        .execute((tx) => work(bind(tx)))
+        .catch((error: unknown) => {
+          throw dialect.isUniqueViolation(error) ? uniqueKeyConflict(error) : error;
+        }),
+    migrate: (migrations) => runMigrations(db, dialect, migrations),
     close: () => (closing ??= db.destroy()),
   };
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { CloudEvent, Manifest, ManifestKind, StoredEvent } from '../model/index.js';
+import type { StoreMigration } from './migrations/migration.js';
 import type { Tables } from './tables.js';
 
 /** What differs between backends, as flags rather than `if (backend === …)`. */
@@ -177,10 +178,16 @@ export interface Store extends Repositories {
   readonly capabilities: StoreCapabilities;
   /**
    * Runs `work` in one transaction: everything done through `tx` commits together or not at all.
-   * Inside `work`, use only `tx`: the root store's writers wait for this transaction to end.
+   * Inside `work`, use only `tx`: the root store's writers wait for this transaction to end. When the database
+   * refuses a write for a unique key taken meanwhile, the transaction fails with a ConflictError whose
+   * `details.reason` is `unique-key-taken` (see `isUniqueKeyConflict`), on every backend.
    */
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
-  /** Brings the schema up to date; safe to call on every start. */
-  migrate(): Promise<void>;
+  /**
+   * Brings the schema up to date: the store's own tables, then those of the modules' `migrations` (src/app passes
+   * what its modules bring). Safe to call on every start. A database that ran migrations this list lacks is
+   * refused (a newer build migrated it).
+   */
+  migrate(migrations?: readonly StoreMigration[]): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,15 +1,16 @@
-import type { ColumnType, Generated } from 'kysely';
-import type { DeliveryStatus, ManifestKind } from '../model/index.js';
+import type { ColumnType } from 'kysely';
+import type { ManifestKind } from '../model/index.js';
 
 /**
- * Column types of every table the store creates, for Kysely's typed query builder.
+ * Column types of the tables the store itself creates, for Kysely's typed query builder. Feature modules type
+ * their own tables (`db.withTables<…>()`) and bring the migrations that create them.
  *
  * Conventions (the same on SQLite and PostgreSQL):
  * - JSON is stored as text and parsed once, at the edge that reads the row.
  * - Booleans are integers 0/1 (SQLite has no boolean, and better-sqlite3 cannot bind `true`).
- * - Records people read (`recorded_at`, `applied_at`, `created_at` of tokens and secrets) are RFC 3339 text
+ * - Records people read (`recorded_at`, `applied_at`, `created_at` of tokens) are RFC 3339 text
  *   in UTC with milliseconds (`2026-01-05T09:00:00.000Z`): fixed width, so text order is time order.
- * - Times the system schedules or measures (deliveries, attempts, `events.time_ms`) are epoch milliseconds.
+ * - Times the system schedules or measures (`events.time_ms`, modules' outboxes) are epoch milliseconds.
  * - 64-bit integers come back as JS numbers on both backends (safe up to 2^53).
  */
 export interface Tables {
@@ -17,9 +18,6 @@ export interface Tables {
   manifest_versions: ManifestVersionsTable;
   manifest_heads: ManifestHeadsTable;
   tokens: TokensTable;
-  subscription_secrets: SubscriptionSecretsTable;
-  deliveries: DeliveriesTable;
-  delivery_attempts: DeliveryAttemptsTable;
 }
 
 /** A column written once and never updated. */
@@ -83,48 +81,4 @@ export interface TokensTable {
   label: string | null;
   created_at: string;
   revoked_at: string | null;
-}
-
-/** The signing secret of each subscription's webhooks. */
-export interface SubscriptionSecretsTable {
-  subscription: string;
-  secret: string;
-  created_at: string;
-}
-
-export { DELIVERY_STATUSES, type DeliveryStatus } from '../model/index.js';
-
-/** The outbox: one row per (event, subscription action) to carry out. Times are epoch ms. */
-export interface DeliveriesTable {
-  id: string;
-  event_seq: number;
-  /** The subscription's name. */
-  subscription: string;
-  /** Which of the subscription's actions this row carries out. */
-  action_index: number;
-  /** The webhook URL (or the emitted type) the action targets. */
-  target: string;
-  status: DeliveryStatus;
-  attempts: Generated<number>;
-  /** When a pending row is due; for an in-flight row, when its claim lapses and another worker may take it. */
-  next_attempt_at: number;
-  last_status_code: number | null;
-  last_error: string | null;
-  created_at: number;
-  updated_at: number;
-  completed_at: number | null;
-}
-
-/** Every attempt at a delivery, kept for `cello deliveries` and the dashboard. Times are epoch ms. */
-export interface DeliveryAttemptsTable {
-  id: string;
-  delivery_id: string;
-  /** 1 for the first attempt. */
-  attempt: number;
-  started_at: number;
-  duration_ms: number;
-  status_code: number | null;
-  /** What the attempt led to, e.g. `succeeded`, `retry`, `dead`. */
-  outcome: string;
-  error: string | null;
 }

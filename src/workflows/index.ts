@@ -2,14 +2,7 @@
  * Workflows: templates adapted by cells, resolved and checked against guardrails (pure), drift and upgrade
  * proposals (pure), and the durable runtime (instances, timers, tasks, webhook outbox). See ARCHITECTURE.md.
  */
-import { registerLintRules } from '../manifests/index.js';
-import { registerMigrations } from '../store/index.js';
-import { WORKFLOW_LINT_RULES } from './lint/workflow-lint-rules.js';
-import { workflowsRuntime } from './migrations/20261121-0500-workflows-runtime.js';
-
-registerMigrations(workflowsRuntime);
-registerLintRules(...WORKFLOW_LINT_RULES);
-
+export { workflowsModule } from './workflows-module.js';
 export {
   createTemplateCatalog,
   templateKey,

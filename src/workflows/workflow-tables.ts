@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { InstanceState, TaskState } from '../model/index.js';
+import { OUTBOX_STATUSES } from '../engine/index.js';
 
 export { INSTANCE_STATES, TASK_STATES, type InstanceState, type TaskState } from '../model/index.js';
 
@@ -7,7 +8,8 @@ export const TIMER_STATES = ['pending', 'fired', 'cancelled'] as const;
 export const TIMER_KINDS = ['timeout', 'task-due'] as const;
 export type TimerKind = (typeof TIMER_KINDS)[number];
 
-export const WEBHOOK_STATUSES = ['pending', 'in_flight', 'succeeded', 'dead'] as const;
+/** The webhook outbox's statuses: an outbox row's. */
+export const WEBHOOK_STATUSES = OUTBOX_STATUSES;
 
 /**
  * The workflow engine's tables (same conventions as the store's: JSON as text, booleans 0/1, times the
@@ -20,7 +22,6 @@ export type WorkflowTables = {
   workflow_timers: WorkflowTimersTable;
   workflow_tasks: WorkflowTasksTable;
   workflow_webhooks: WorkflowWebhooksTable;
-  workflow_cursor: WorkflowCursorTable;
   workflow_secrets: WorkflowSecretsTable;
 };
 
@@ -114,13 +115,6 @@ export interface WorkflowWebhooksTable {
   created_at: number;
   updated_at: number;
   completed_at: number | null;
-}
-
-/** How far the engine has read the log: one row per consumer, moved in the same transaction as the effects. */
-export interface WorkflowCursorTable {
-  name: string;
-  seq: number;
-  updated_at: number;
 }
 
 /** The signing secret of each workflow's webhooks. */

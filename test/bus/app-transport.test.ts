@@ -3,7 +3,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { announceCommit, compileConfig, createApp, openTransport } from '../../src/app/index.js';
+import { MODULE_MIGRATIONS, announceCommit, compileConfig, createApp, openTransport } from '../../src/app/index.js';
 import { InputError, silentLogger } from '../../src/shared/index.js';
 import { createSqliteStore } from '../../src/store/sqlite/index.js';
 
@@ -63,7 +63,7 @@ describe('choosing the transport', () => {
       env: env({ CELLO_NATS_URL: `nats://127.0.0.1:${await closedPort()}` }),
     });
     const store = createSqliteStore({ dataDir: config.dataDir });
-    await store.migrate();
+    await store.migrate(MODULE_MIGRATIONS);
     const starting = createApp(config, { logger: silentLogger, store });
     await expect(starting).rejects.toThrow(InputError);
     await expect(starting).rejects.toThrow(/could not reach NATS at nats:\/\/127\.0\.0\.1:\d+ .*CELLO_NATS_URL/);

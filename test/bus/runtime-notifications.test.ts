@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInProcessTransport, publishCommitNotice, type Transport } from '../../src/bus/index.js';
-import { compileBackoff, createRuntime, type Runtime } from '../../src/engine/index.js';
+import { compileBackoff, createRuntime, deliveryDb, type Runtime } from '../../src/engine/index.js';
 import { applyManifests, validateFolder } from '../../src/manifests/index.js';
 import { ManifestApplied, type CloudEvent } from '../../src/model/index.js';
 import { silentLogger, systemClock } from '../../src/shared/index.js';
@@ -11,6 +11,7 @@ import { createSqliteStore } from '../../src/store/sqlite/index.js';
 import { writeSignalsOrg } from '../support/org-fixture.js';
 import { eventually } from '../support/test-app.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
+import { MODULE_MIGRATIONS } from '../../src/app/index.js';
 
 const RISK = 'com.acme.risk.score.changed';
 /** Log and outbox polls of a minute: within a test, only the transport's notices can carry anything across. */
@@ -37,7 +38,7 @@ describe('two runtimes sharing a store, told about each other’s commits by a s
     receiver = await startWebhookReceiver();
     orgDir = writeSignalsOrg({ webhookUrl: receiver.url });
     store = createSqliteStore({ memory: true });
-    await store.migrate();
+    await store.migrate(MODULE_MIGRATIONS);
     await applyManifests(store, (await validateFolder(orgDir, { now: new Date() })).manifests, { clock: systemClock });
     transport = createInProcessTransport({ logger: silentLogger });
     const runtime = () =>
@@ -78,7 +79,7 @@ describe('two runtimes sharing a store, told about each other’s commits by a s
     const before = receiver.received.length;
     await a.publisher.publish(admin, [score('hot-a1', 0.91), score('hot-a2', 0.92), score('cold-a', 0.1)]);
     await b.publisher.publish(admin, [score('hot-b1', 0.93), score('cold-b', 0.2)]);
-    const rows = async () => store.db.selectFrom('deliveries').select(['id', 'status']).execute();
+    const rows = async () => deliveryDb(store.db).selectFrom('deliveries').select(['id', 'status']).execute();
     await eventually(async () => (await rows()).length === 3 && (await rows()).every((r) => r.status === 'succeeded'));
     const received = receiver.received.slice(before);
     expect(received.map((r) => r.json.id).sort()).toEqual(['hot-a1', 'hot-a2', 'hot-b1']);
@@ -91,7 +92,7 @@ describe('two runtimes sharing a store, told about each other’s commits by a s
       const [outcome] = await a.publisher.publish(admin, [score('hot-woken', 0.97)]);
       const delivered = await eventually(() => receiver.received.find((r) => r.json.id === 'hot-woken'));
       expect(delivered.json).toMatchObject({ type: RISK, subject: 'loan-hot-woken' });
-      const row = await store.db
+      const row = await deliveryDb(store.db)
         .selectFrom('deliveries')
         .select(['status'])
         .where('event_seq', '=', outcome!.seq)

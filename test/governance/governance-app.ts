@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { compileConfig, createApp, type App } from '../../src/app/index.js';
+import { MODULE_MIGRATIONS, compileConfig, createApp, type App } from '../../src/app/index.js';
 import { createToken } from '../../src/engine/index.js';
 import type { GovernanceOptions } from '../../src/governance/index.js';
 import { ManualClock, silentLogger } from '../../src/shared/index.js';
@@ -62,7 +62,7 @@ export async function startGovernanceApp(
   const store = options.store
     ? options.store(clock, dataDir)
     : createSqliteStore({ dataDir, clock, synchronous: 'normal' });
-  await store.migrate();
+  await store.migrate(MODULE_MIGRATIONS);
   const config = compileConfig({ dataDir, org: orgDir, port: 0, env: { CELLO_LOG_LEVEL: 'silent' } });
   const app = await createApp(config, {
     clock,

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { compileConfig, createApp, type App } from '../../src/app/index.js';
+import { MODULE_MIGRATIONS, compileConfig, createApp, type App } from '../../src/app/index.js';
 import { main, bufferedOutput } from '../../src/cli/index.js';
 import { createToken } from '../../src/engine/index.js';
 import type { GovernanceMetrics, TensionDetail } from '../../src/governance/index.js';
@@ -137,7 +137,7 @@ beforeAll(async () => {
     'apiVersion: cello/v1\nkind: Guardrail\nmetadata:\n  name: incidents-name-a-service\nspec:\n  target: events\n  eventTypes: [com.acme.platform.incident.opened]\n  expression: has(event.data.service)\n  action: warn\n  message: An incident names the service it affects, so consumers know whether it touches them.\n',
   );
   const store = createSqliteStore({ dataDir, clock, synchronous: 'normal' });
-  await store.migrate();
+  await store.migrate(MODULE_MIGRATIONS);
   app = await createApp(compileConfig({ dataDir, org: orgDir, port: 0, env: { CELLO_LOG_LEVEL: 'silent' } }), {
     clock,
     store,

@@ -14,6 +14,7 @@ import type { AppendInput, Store } from '../../src/store/index.js';
 import { ManualClock, silentLogger } from '../../src/shared/index.js';
 import { createSqliteStore } from '../../src/store/sqlite/index.js';
 import { lendingOrg } from './lending-org.js';
+import { MODULE_MIGRATIONS } from '../../src/app/index.js';
 
 const H = 3_600_000;
 const NOW = Date.parse('2026-03-10T12:20:00.000Z');
@@ -25,7 +26,7 @@ let report: AnomalyReport;
 beforeAll(async () => {
   const clock = new ManualClock(new Date(NOW));
   store = createSqliteStore({ dataDir: dir, clock, synchronous: 'normal' });
-  await store.migrate();
+  await store.migrate(MODULE_MIGRATIONS);
   await applyManifests(store, lendingOrg(), { clock, actor: 'test' });
   const inputs: AppendInput[] = [];
   const add = (id: string, type: string, subject: string, atMs: number, publisher?: string) =>

@@ -24,6 +24,7 @@ import { ManualClock, silentLogger } from '../../src/shared/index.js';
 import type { Store } from '../../src/store/index.js';
 import { createSqliteStore } from '../../src/store/sqlite/index.js';
 import { lendingOrg } from './lending-org.js';
+import { MODULE_MIGRATIONS } from '../../src/app/index.js';
 
 const H = 3_600_000;
 const T0 = Date.parse('2026-03-02T08:00:00.000Z');
@@ -44,7 +45,7 @@ const ev = (id: string, type: string, atMs: number, extra: Partial<CloudEvent> =
 
 beforeAll(async () => {
   store = createSqliteStore({ dataDir: dir, clock, synchronous: 'normal' });
-  await store.migrate();
+  await store.migrate(MODULE_MIGRATIONS);
   const org = lendingOrg().map((m) =>
     m.kind === 'Organization'
       ? ({

@@ -28,6 +28,7 @@ import { ManualClock, silentLogger, type ConflictError } from '../../src/shared/
 import type { Store } from '../../src/store/index.js';
 import { createSqliteStore } from '../../src/store/sqlite/index.js';
 import { lendingOrg } from './lending-org.js';
+import { MODULE_MIGRATIONS } from '../../src/app/index.js';
 import { expectCataloguedEvents } from '../support/cello-event-problems.js';
 
 const H = 3_600_000;
@@ -83,7 +84,7 @@ function run(
 
 beforeAll(async () => {
   store = createSqliteStore({ dataDir: dir, clock, synchronous: 'normal' });
-  await store.migrate();
+  await store.migrate(MODULE_MIGRATIONS);
   const collaboration = {
     apiVersion: 'cello/v1',
     kind: 'Agreement',

@@ -7,6 +7,7 @@ import { kill, spawnServer, type ServerProcess } from '../support/cli-process.js
 import { writeSignalsOrg } from '../support/org-fixture.js';
 import { ADMIN_TOKEN, eventually } from '../support/test-app.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
+import { MODULE_MIGRATIONS } from '../../src/app/index.js';
 
 const WRITERS = 8;
 
@@ -58,7 +59,7 @@ describe('crash safety', () => {
 
     // Every acknowledged event is in the log exactly once.
     const store = await createSqliteStore({ dataDir });
-    await store.migrate();
+    await store.migrate(MODULE_MIGRATIONS);
     const ids: string[] = [];
     for await (const batch of store.events.scan({ batchSize: 1_000 })) {
       for (const event of batch) if (event.source === '/crash-test') ids.push(event.id);

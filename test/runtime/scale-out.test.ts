@@ -10,8 +10,15 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { announceCommit, compileConfig, createApp, type App, type AppConfig } from '../../src/app/index.js';
-import { compileBackoff, createToken } from '../../src/engine/index.js';
+import {
+  MODULE_MIGRATIONS,
+  announceCommit,
+  compileConfig,
+  createApp,
+  type App,
+  type AppConfig,
+} from '../../src/app/index.js';
+import { compileBackoff, createToken, deliveryDb } from '../../src/engine/index.js';
 import { ManifestApplied } from '../../src/model/index.js';
 import { applyManifests, validateFolder } from '../../src/manifests/index.js';
 import { silentLogger, systemClock } from '../../src/shared/index.js';
@@ -77,7 +84,7 @@ describeWith(both, 'scale-out: two instances on PostgreSQL and NATS', () => {
 
   async function start(orgDir?: string): Promise<Instance> {
     const store = createPostgresStore({ url: POSTGRES_URL, schema: run, poolSize: 4 });
-    await store.migrate();
+    await store.migrate(MODULE_MIGRATIONS);
     const app = await createApp(configFor(orgDir), { logger: silentLogger, store });
     const url = await app.listen();
     return {
@@ -163,7 +170,7 @@ describeWith(both, 'scale-out: two instances on PostgreSQL and NATS', () => {
       a.publish(riskToken, [...hot('hot-a', 12), ...cold('a')]),
       b.publish(riskToken, [...hot('hot-b', 12), ...cold('b')]),
     ]);
-    const rows = () => a.app.store.db.selectFrom('deliveries').select(['id', 'status']).execute();
+    const rows = () => deliveryDb(a.app.store.db).selectFrom('deliveries').select(['id', 'status']).execute();
     await waitFor('all 24 deliveries succeed', async () => {
       const all = await rows();
       return all.length === 24 && all.every((r) => r.status === 'succeeded');
@@ -218,7 +225,7 @@ spec:
       }
     ).events;
     const row = await waitFor('the new subscription’s delivery succeeds', () =>
-      a.app.store.db
+      deliveryDb(a.app.store.db)
         .selectFrom('deliveries')
         .select(['subscription', 'status'])
         .where('event_seq', '=', published!.seq)

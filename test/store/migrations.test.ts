@@ -1,13 +1,13 @@
 import type { Generated } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { registerMigrations, type Store } from '../../src/store/index.js';
+import type { Store, StoreMigration } from '../../src/store/index.js';
 import { createPostgresStore } from '../../src/store/postgres/index.js';
 import { createSqliteStore } from '../../src/store/sqlite/index.js';
 import { checkPostgres, describeWith, POSTGRES_URL } from '../support/services.js';
 
-// A module's migration, written once against the column helper, as governance or workflows would add one.
-registerMigrations({
+// A module's migration, written once against the column helper, as governance or workflows would bring one.
+const widgets: StoreMigration = {
   name: '20261121-0600-test-widgets',
   async up(db, c) {
     await db.schema
@@ -17,11 +17,11 @@ registerMigrations({
       .addColumn('due_ms', c.bigint, (col) => col.notNull())
       .execute();
   },
-});
+};
 
 async function widgetsWork(store: Store): Promise<void> {
-  await store.migrate();
-  await store.migrate();
+  await store.migrate([widgets]);
+  await store.migrate([widgets]);
   const db = store.db.withTables<{ test_widgets: { id: Generated<number>; name: string; due_ms: number } }>();
   const due = 2 ** 45; // past 32 bits: stays an exact JS number
   const inserted = await db
@@ -38,7 +38,7 @@ async function widgetsWork(store: Store): Promise<void> {
   ]);
 }
 
-describe('registered migrations', () => {
+describe('module migrations', () => {
   it('run on SQLite after the core tables, with auto-increment and 64-bit columns', async () => {
     const store = createSqliteStore({ memory: true });
     try {
@@ -62,7 +62,7 @@ afterAll(async () => {
   }
 });
 
-describeWith(await checkPostgres(), 'registered migrations on PostgreSQL', () => {
+describeWith(await checkPostgres(), 'module migrations on PostgreSQL', () => {
   it('run in the store schema, with auto-increment and 64-bit columns', async () => {
     const store = createPostgresStore({ url: POSTGRES_URL, schema });
     try {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { WorkflowTables } from '../../src/workflows/index.js';
+import { logConsumerDb } from '../../src/engine/index.js';
+import { CURSOR_NAME } from '../../src/workflows/index.js';
 import { applyManifests } from '../../src/manifests/index.js';
 import { WorkflowWebhookDeadLettered, type Manifest } from '../../src/model/index.js';
 import { ManualClock, systemClock } from '../../src/shared/index.js';
@@ -221,7 +222,11 @@ describe('exactly once', () => {
         .length;
     const before = await count();
     await harness.engine.stop();
-    await harness.store.db.withTables<WorkflowTables>().updateTable('workflow_cursor').set({ seq: 0 }).execute();
+    await logConsumerDb(harness.store.db)
+      .updateTable('log_consumers')
+      .set({ seq: 0 })
+      .where('name', '=', CURSOR_NAME)
+      .execute();
     await harness.engine.start();
     await harness.engine.settle();
     expect(await count()).toBe(before);
@@ -261,7 +266,11 @@ spec:
     expect(await harness.engine.tasks.list()).toHaveLength(2);
     const [before] = await harness.engine.instances.list();
     await harness.engine.stop();
-    await harness.store.db.withTables<WorkflowTables>().updateTable('workflow_cursor').set({ seq: 0 }).execute();
+    await logConsumerDb(harness.store.db)
+      .updateTable('log_consumers')
+      .set({ seq: 0 })
+      .where('name', '=', CURSOR_NAME)
+      .execute();
     await harness.engine.start();
     await harness.engine.settle();
     expect(await harness.engine.tasks.list()).toHaveLength(2);

@@ -7,6 +7,7 @@ import type { CloudEvent, Manifest } from '../../src/model/index.js';
 import { newId, silentLogger, systemClock, type Clock } from '../../src/shared/index.js';
 import type { Store } from '../../src/store/index.js';
 import { createSqliteStore } from '../../src/store/sqlite/index.js';
+import { MODULE_MIGRATIONS } from '../../src/app/index.js';
 
 /** Parses YAML documents separated by `---` lines into manifests. */
 export function manifests(yaml: string): Manifest[] {
@@ -41,7 +42,7 @@ export async function startHarness(
     createSqliteStore(
       options.dataDir ? { dataDir: options.dataDir, clock, synchronous: 'normal' } : { memory: true, clock },
     );
-  await store.migrate();
+  await store.migrate(MODULE_MIGRATIONS);
   if (options.apply !== false) await applyManifests(store, org, { clock, actor: 'test' });
   const runtime = await createRuntime({ store, logger: silentLogger, clock, feedPollMs: 50, delivery: { pollMs: 50 } });
   const engine = createWorkflowEngine(runtime, {

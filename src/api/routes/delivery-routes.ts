@@ -55,11 +55,7 @@ export async function deliveryRoutes(
 
   serveRoute(app, DELIVERY_ROUTES.attempts, async (request) => {
     const { id } = request.params;
-    const [delivery] = await runtime.store.db
-      .selectFrom('deliveries')
-      .select(['subscription'])
-      .where('id', '=', id)
-      .execute();
+    const delivery = await deliveries.get(id);
     if (!delivery) throw new NotFoundError(`There is no delivery "${id}".`, { field: 'id' });
     ownSubscription(request, delivery.subscription);
     return { attempts: await deliveries.attempts(id) };

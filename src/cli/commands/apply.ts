@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { announceCommit, compileConfig, openStore } from '../../app/index.js';
+import { LINT_RULES_OF_MODULES, announceCommit, compileConfig, openStore } from '../../app/index.js';
 import { applyManifests, planChanges, validateFolder, type Plan } from '../../manifests/index.js';
 import { ManifestApplied } from '../../model/index.js';
 import { systemClock } from '../../shared/index.js';
@@ -34,7 +34,10 @@ export const registerApply: RegisterCommand = (program, context) => {
 
 async function run(mode: 'plan' | 'apply', dir: string, flags: StoreFlags, context: CommandContext): Promise<void> {
   const folder = path.resolve(context.cwd, dir);
-  const { manifests, findings } = await validateFolder(folder, { now: systemClock.now() });
+  const { manifests, findings } = await validateFolder(folder, {
+    now: systemClock.now(),
+    rules: LINT_RULES_OF_MODULES,
+  });
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) {
     printFindings(findings, context, folder);

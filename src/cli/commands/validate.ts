@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { LINT_RULES_OF_MODULES } from '../../app/index.js';
 import { formatFinding, formatSummary, validateFolder, type Finding } from '../../manifests/index.js';
 import { InputError } from '../../shared/index.js';
 import type { CommandContext, RegisterCommand } from '../context.js';
@@ -27,7 +28,7 @@ export const registerValidate: RegisterCommand = (program, context) => {
       }
       const now = parseNow(flags.now);
       const folder = path.resolve(context.cwd, dir ?? '.');
-      const result = await validateFolder(folder, { now });
+      const result = await validateFolder(folder, { now, rules: LINT_RULES_OF_MODULES });
       if (flags.format === 'json') {
         const findings = result.findings.map((f) => ({ ...f, file: displayPath(f.file || folder, context) }));
         context.output.out(JSON.stringify({ findings, summary: result.summary }, null, 2));

@@ -1,23 +1,63 @@
-import type { AttemptView, DeliveryView } from '../../model/index.js';
+import type { Selectable } from 'kysely';
+import type { AttemptView, DeliveryStatus, DeliveryView } from '../../model/index.js';
 import { InputError, type Clock } from '../../shared/index.js';
-import type { DeliveryStatus, Store } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
 import type { SubscriptionRouter } from '../routing/subscription-router.js';
+import { deliveryDb, type DeliveriesTable } from './delivery-tables.js';
 import { isWebhookMatch, outboxRow } from './outbox-row.js';
 
 export type { AttemptView, DeliveryView } from '../../model/index.js';
 
+function deliveryView(r: Selectable<DeliveriesTable>): DeliveryView {
+  return {
+    id: r.id,
+    eventSeq: Number(r.event_seq),
+    subscription: r.subscription,
+    target: r.target,
+    status: r.status,
+    attempts: r.attempts,
+    nextAttemptAt: r.status === 'pending' ? new Date(Number(r.next_attempt_at)).toISOString() : null,
+    lastStatusCode: r.last_status_code,
+    lastError: r.last_error,
+    createdAt: new Date(r.created_at).toISOString(),
+    completedAt: r.completed_at === null ? null : new Date(r.completed_at).toISOString(),
+  };
+}
+
+/** Which deliveries to list, newest first. */
+export interface DeliveryFilter {
+  subscriptions?: string[];
+  status?: DeliveryStatus[];
+  /** Dead letters and deliveries whose last attempt failed. */
+  failed?: boolean;
+  /** Only deliveries older than this one (the cursor of the previous page). */
+  afterId?: string;
+  limit: number;
+}
+
+/** Reading the outbox and putting deliveries back in it: what the API and `cello deliveries` use. */
+export interface DeliveryAdmin {
+  list(filter: DeliveryFilter): Promise<DeliveryView[]>;
+  /** One delivery; undefined when there is none with this id. */
+  get(id: string): Promise<DeliveryView | undefined>;
+  /** Every attempt of a delivery, first first. */
+  attempts(deliveryId: string): Promise<AttemptView[]>;
+  /** Puts a subscription's dead letters back in the outbox; returns how many. */
+  replayDeadLetters(subscription: string): Promise<number>;
+  /** Routes the log again from `fromSeq` and queues a new delivery per webhook match; returns how many. */
+  replayFrom(fromSeq: number, options?: { subscriptions?: string[]; limit?: number }): Promise<number>;
+}
+
 /** Reading the outbox and putting deliveries back in it. */
-export function createDeliveryAdmin(deps: { store: Store; clock: Clock; router: () => SubscriptionRouter }) {
-  const db = () => deps.store.db;
+export function createDeliveryAdmin(deps: {
+  store: Store;
+  clock: Clock;
+  router: () => SubscriptionRouter;
+}): DeliveryAdmin {
+  const db = () => deliveryDb(deps.store.db);
 
   return {
-    async list(filter: {
-      subscriptions?: string[];
-      status?: DeliveryStatus[];
-      failed?: boolean;
-      afterId?: string;
-      limit: number;
-    }): Promise<DeliveryView[]> {
+    async list(filter) {
       let query = db().selectFrom('deliveries').selectAll().orderBy('id', 'desc').limit(filter.limit);
       if (filter.subscriptions)
         query = query.where('subscription', 'in', filter.subscriptions.length ? filter.subscriptions : ['\u0000']);
@@ -25,20 +65,13 @@ export function createDeliveryAdmin(deps: { store: Store; clock: Clock; router: 
       if (filter.failed)
         query = query.where((eb) => eb.or([eb('status', '=', 'dead'), eb('last_error', 'is not', null)]));
       if (filter.afterId) query = query.where('id', '<', filter.afterId);
-      const rows = await query.execute();
-      return rows.map((r) => ({
-        id: r.id,
-        eventSeq: Number(r.event_seq),
-        subscription: r.subscription,
-        target: r.target,
-        status: r.status as DeliveryStatus,
-        attempts: r.attempts,
-        nextAttemptAt: r.status === 'pending' ? new Date(Number(r.next_attempt_at)).toISOString() : null,
-        lastStatusCode: r.last_status_code,
-        lastError: r.last_error,
-        createdAt: new Date(r.created_at).toISOString(),
-        completedAt: r.completed_at === null ? null : new Date(r.completed_at).toISOString(),
-      }));
+      return (await query.execute()).map(deliveryView);
+    },
+
+    /** One delivery; undefined when there is none with this id. */
+    async get(id: string): Promise<DeliveryView | undefined> {
+      const row = await db().selectFrom('deliveries').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && deliveryView(row);
     },
 
     async attempts(deliveryId: string): Promise<AttemptView[]> {
@@ -124,5 +157,3 @@ export function createDeliveryAdmin(deps: { store: Store; clock: Clock; router: 
     },
   };
 }
-
-export type DeliveryAdmin = ReturnType<typeof createDeliveryAdmin>;

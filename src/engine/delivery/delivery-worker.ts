@@ -6,11 +6,14 @@ import {
   type StoredEvent,
 } from '../../model/index.js';
 import { newId, newWebhookSecret, type Clock, type Logger } from '../../shared/index.js';
-import type { Store } from '../../store/index.js';
+import { column, rowCodec, type Store } from '../../store/index.js';
 import type { Metrics } from '../metrics.js';
 import type { OrgView } from '../org-view.js';
-import { compileBackoff, nextRetryDelay, type BackoffOptions } from './backoff.js';
-import { postWebhook } from './post-webhook.js';
+import type { Attempt } from '../outbox/outbox-spec.js';
+import { createOutboxWorker } from '../outbox/outbox-worker.js';
+import type { RecordChange } from '../publish/record-change.js';
+import { compileBackoff, type BackoffOptions } from './backoff.js';
+import { deliveryDb } from './delivery-tables.js';
 
 export interface DeliveryWorkerOptions {
   /** Attempts before a delivery is dead-lettered, unless the subscription says otherwise. */
@@ -37,48 +40,44 @@ export interface DeliveryWorkerDeps {
   logger: Logger;
   metrics: Metrics;
   current(): { org: OrgView };
-  /** Appends Cello's own events (dead letters); goes through the publisher so they are routed too. */
-  emit(events: CloudEvent[]): Promise<unknown>;
+  /** Settles an attempt and appends the dead letter it may cause, in one transaction (the publisher's `record`). */
+  record: RecordChange;
 }
 
-type DeliveryRow = {
-  id: string;
-  event_seq: number;
-  subscription: string;
-  target: string;
-  attempts: number;
-  created_at: number;
-};
+/** Delivers the subscriptions' webhook rows from the outbox. */
+export interface DeliveryWorker {
+  start(): void;
+  /** New events were committed (or deliveries replayed): look for due rows now instead of on the next poll. */
+  wake(events?: StoredEvent[]): void;
+  /** Stops claiming; waits for requests in flight to finish. */
+  stop(): Promise<void>;
+  /** The subscription's signing secret, created on first use. */
+  secretOf(subscription: string): Promise<string>;
+}
+
+/** The columns of a claimed delivery the worker reads, checked. */
+const DELIVERY_ROW = rowCodec('deliveries', 'id', {
+  id: column.text('id'),
+  eventSeq: column.integer('event_seq'),
+  subscription: column.text('subscription'),
+  target: column.text('target'),
+  attempts: column.integer('attempts'),
+  createdAt: column.integer('created_at'),
+});
+type DeliveryRow = ReturnType<typeof DELIVERY_ROW.read>;
 
 /**
- * Delivers webhook rows from the outbox: at least once, per-subscription concurrency, exponential
- * backoff with jitter, `Retry-After` honoured, dead-lettered after the last attempt. A row is claimed
- * by a conditional update, so several processes may share one store; a claim that outlives its lease
- * (a crash mid-request) returns to pending.
+ * Delivers webhook rows from the outbox through the one outbox worker: at least once, per-subscription
+ * concurrency, exponential backoff with jitter, `Retry-After` honoured, dead-lettered after the last attempt (a
+ * `DeliveryDeadLettered` event in the same transaction), every attempt a `delivery_attempts` row.
  */
 export function createDeliveryWorker(
   deps: DeliveryWorkerDeps,
   options: DeliveryWorkerOptions = DEFAULT_DELIVERY_OPTIONS,
-) {
-  const inFlight = new Map<string, number>();
-  const running = new Set<Promise<void>>();
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = true;
-  let scanning = false;
-  let rescan = false;
+): DeliveryWorker {
+  const db = () => deliveryDb(deps.store.db);
+  const subscriptionOf = (name: string) => deps.current().org.subscriptions.find((s) => s.metadata.name === name);
 
-  const db = () => deps.store.db;
-
-  function limits(subscription: string) {
-    const manifest = deps.current().org.subscriptions.find((s) => s.metadata.name === subscription);
-    return {
-      maxAttempts: manifest?.spec.delivery?.maxAttempts ?? options.maxAttempts,
-      concurrency: manifest?.spec.delivery?.concurrency ?? options.concurrency,
-      timeoutMs: manifest?.spec.delivery?.timeoutMs ?? options.timeoutMs,
-    };
-  }
-
-  /** The subscription's signing secret, created on first use. */
   async function secretOf(subscription: string): Promise<string> {
     const find = () =>
       db()
@@ -96,179 +95,83 @@ export function createDeliveryWorker(
     return (await find())!.secret;
   }
 
-  /** Claims whose lease ran out belong to a process that died mid-request: deliver them again. */
-  async function releaseLapsedClaims(): Promise<void> {
-    const now = deps.clock.now().getTime();
-    await db()
-      .updateTable('deliveries')
-      .set({ status: 'pending', updated_at: now })
-      .where('status', '=', 'in_flight')
-      .where('next_attempt_at', '<=', now)
-      .execute();
-  }
-
-  /** Finds due rows and starts as many as the concurrency limits allow. */
-  async function scan(): Promise<void> {
-    if (stopped) return;
-    if (scanning) {
-      rescan = true;
-      return;
-    }
-    scanning = true;
-    try {
-      const now = deps.clock.now().getTime();
-      const due = await db()
-        .selectFrom('deliveries')
-        .select(['id', 'event_seq', 'subscription', 'target', 'attempts', 'created_at'])
-        .where('status', '=', 'pending')
-        .where('next_attempt_at', '<=', now)
-        .orderBy('next_attempt_at')
-        .limit(256)
-        .execute();
-      for (const row of due) {
-        const limit = limits(row.subscription);
-        if ((inFlight.get(row.subscription) ?? 0) >= limit.concurrency) continue;
-        const claimed = await db()
-          .updateTable('deliveries')
-          .set({
-            status: 'in_flight',
-            attempts: row.attempts + 1,
-            next_attempt_at: now + limit.timeoutMs + 30_000,
-            updated_at: now,
-          })
-          .where('id', '=', row.id)
-          .where('status', '=', 'pending')
-          .executeTakeFirst();
-        if (Number(claimed.numUpdatedRows) !== 1) continue;
-        inFlight.set(row.subscription, (inFlight.get(row.subscription) ?? 0) + 1);
-        const task: Promise<void> = attempt(
-          { ...row, event_seq: Number(row.event_seq), attempts: row.attempts + 1 },
-          limit,
-        )
-          .catch((error: unknown) =>
-            deps.logger.error({ err: error, delivery: row.id }, 'recording a delivery attempt failed'),
-          )
-          .finally(() => {
-            inFlight.set(row.subscription, (inFlight.get(row.subscription) ?? 1) - 1);
-            running.delete(task);
-            void scan();
-          });
-        running.add(task);
-      }
-    } catch (error) {
-      deps.logger.error({ err: error }, 'scanning the delivery outbox failed; retrying on the next poll');
-    } finally {
-      scanning = false;
-      if (rescan) {
-        rescan = false;
-        void scan();
-      }
-    }
-  }
-
-  async function attempt(row: DeliveryRow, limit: { maxAttempts: number; timeoutMs: number }): Promise<void> {
-    const started = deps.clock.now();
-    const event = await deps.store.events.get(row.event_seq);
-    const { verdict, statusCode, error, retryAfterMs } = event
-      ? await postWebhook(
-          {
-            url: row.target,
-            id: row.id,
-            body: JSON.stringify(toStructuredCloudEvent(event)),
-            secret: await secretOf(row.subscription),
-            timeoutMs: limit.timeoutMs,
-          },
-          deps.clock,
-        )
-      : {
-          verdict: 'dead' as const,
-          statusCode: null,
-          error: `event ${row.event_seq} is no longer in the log`,
-          retryAfterMs: undefined,
+  const worker = createOutboxWorker<DeliveryRow>(
+    {
+      table: 'deliveries',
+      what: 'webhook delivery',
+      read: (row) => DELIVERY_ROW.read(row),
+      limits(row) {
+        const delivery = subscriptionOf(row.subscription)?.spec.delivery;
+        return {
+          key: row.subscription,
+          concurrency: delivery?.concurrency ?? options.concurrency,
+          maxAttempts: delivery?.maxAttempts ?? options.maxAttempts,
+          timeoutMs: delivery?.timeoutMs ?? options.timeoutMs,
         };
-    const finished = deps.clock.now();
-    const outcome =
-      verdict === 'deliver' ? 'succeeded' : verdict === 'retry' && row.attempts < limit.maxAttempts ? 'retry' : 'dead';
-    const nextAt = finished.getTime() + (retryAfterMs ?? nextRetryDelay(row.attempts, options.backoff));
-    await deps.store.transaction(async (tx) => {
-      await tx.db
-        .insertInto('delivery_attempts')
-        .values({
-          id: newId(),
-          delivery_id: row.id,
-          attempt: row.attempts,
-          started_at: started.getTime(),
-          duration_ms: finished.getTime() - started.getTime(),
-          status_code: statusCode,
-          outcome,
-          error,
-        })
-        .execute();
-      await tx.db
-        .updateTable('deliveries')
-        .set({
-          status: outcome === 'succeeded' ? 'succeeded' : outcome === 'dead' ? 'dead' : 'pending',
-          next_attempt_at: outcome === 'retry' ? nextAt : finished.getTime(),
-          last_status_code: statusCode,
-          last_error: error,
-          updated_at: finished.getTime(),
-          completed_at: outcome === 'retry' ? null : finished.getTime(),
-        })
-        .where('id', '=', row.id)
-        .execute();
-    });
-    deps.metrics.deliveries.inc({ outcome });
-    if (outcome === 'succeeded') deps.metrics.deliveryLatency.observe((finished.getTime() - row.created_at) / 1000);
-    if (outcome === 'dead') await deadLettered(row, statusCode, error);
-  }
-
-  /** A dead letter is an event too, so governance can raise a tension from it. */
-  async function deadLettered(row: DeliveryRow, statusCode: number | null, error: string | null): Promise<void> {
-    const manifest = deps.current().org.subscriptions.find((s) => s.metadata.name === row.subscription);
-    await deps.emit([
-      celloEvent(DeliveryDeadLettered, {
-        id: `dead-letter-${row.id}-${row.attempts}`,
-        subject: `subscription:${row.subscription}`,
-        time: deps.clock.now(),
-        data: {
-          delivery: row.id,
-          subscription: row.subscription,
-          cell: manifest?.spec.cell,
-          eventSeq: row.event_seq,
-          target: row.target,
-          attempts: row.attempts,
-          lastStatusCode: statusCode,
-          lastError: error,
-        },
-      }),
-    ]);
-  }
+      },
+      async request(row, limits) {
+        const event = await deps.store.events.get(row.eventSeq);
+        if (!event)
+          return { verdict: 'dead', statusCode: null, error: `event ${row.eventSeq} is no longer in the log` };
+        return {
+          url: row.target,
+          id: row.id,
+          body: JSON.stringify(toStructuredCloudEvent(event)),
+          secret: await secretOf(row.subscription),
+          timeoutMs: limits.timeoutMs,
+        };
+      },
+      async recordAttempt(tx, row, attempt) {
+        await deliveryDb(tx.db)
+          .insertInto('delivery_attempts')
+          .values({
+            id: newId(),
+            delivery_id: row.id,
+            attempt: attempt.number,
+            started_at: attempt.startedAt,
+            duration_ms: attempt.finishedAt - attempt.startedAt,
+            status_code: attempt.statusCode,
+            outcome: attempt.outcome,
+            error: attempt.error,
+          })
+          .execute();
+      },
+      deadLettered: (row, attempt) => [
+        deadLetterEvent(row, attempt, subscriptionOf(row.subscription)?.spec.cell, deps.clock),
+      ],
+      settled(row, attempt) {
+        deps.metrics.deliveries.inc({ outcome: attempt.outcome });
+        if (attempt.outcome === 'succeeded')
+          deps.metrics.deliveryLatency.observe((attempt.finishedAt - row.createdAt) / 1000);
+      },
+    },
+    { store: deps.store, clock: deps.clock, logger: deps.logger, record: deps.record },
+    { pollMs: options.pollMs, maxInFlight: Number.POSITIVE_INFINITY, backoff: options.backoff },
+  );
 
   return {
-    start(): void {
-      stopped = false;
-      const poll = () =>
-        void releaseLapsedClaims()
-          .then(scan)
-          .catch((error: unknown) =>
-            deps.logger.error({ err: error }, 'releasing lapsed delivery claims failed; retrying on the next poll'),
-          );
-      poll();
-      timer = setInterval(poll, options.pollMs);
-      timer.unref();
-    },
-    /** New events were committed: look for new rows now instead of on the next poll. */
-    wake(_events?: StoredEvent[]): void {
-      void scan();
-    },
-    /** Stops claiming; waits for requests in flight to finish. */
-    async stop(): Promise<void> {
-      stopped = true;
-      clearInterval(timer);
-      await Promise.allSettled([...running]);
-    },
+    start: () => worker.start(),
+    wake: () => void worker.wake(),
+    stop: () => worker.stop(),
     secretOf,
   };
 }
 
-export type DeliveryWorker = ReturnType<typeof createDeliveryWorker>;
+/** A dead letter is an event too, so governance can raise a tension from it. */
+function deadLetterEvent(row: DeliveryRow, attempt: Attempt, cell: string | undefined, clock: Clock): CloudEvent {
+  return celloEvent(DeliveryDeadLettered, {
+    id: `dead-letter-${row.id}-${attempt.number}`,
+    subject: `subscription:${row.subscription}`,
+    time: clock.now(),
+    data: {
+      delivery: row.id,
+      subscription: row.subscription,
+      cell,
+      eventSeq: row.eventSeq,
+      target: row.target,
+      attempts: attempt.number,
+      lastStatusCode: attempt.statusCode,
+      lastError: attempt.error,
+    },
+  });
+}

@@ -11,8 +11,10 @@ import { InputError, NotAllowedError, type Clock } from '../../shared/index.js';
 import type { AppendOutcome, Repositories, Store } from '../../store/index.js';
 import type { OrgView } from '../org-view.js';
 import { celEventView, type RouteMatch, type SubscriptionRouter } from '../routing/subscription-router.js';
+import { deliveryDb } from '../delivery/delivery-tables.js';
 import { isWebhookMatch, outboxRow } from '../delivery/outbox-row.js';
 import { GroupCommit } from './group-commit.js';
+import type { RecordChange } from './record-change.js';
 
 /** Derived events may trigger further subscriptions, up to this depth (a guard against emit loops). */
 const MAX_DERIVATION_DEPTH = 3;
@@ -38,8 +40,21 @@ interface Pending {
   publisher?: string;
 }
 
+/** The one way into the log: group-committed publishes, and state changes with the events that record them. */
+export interface Publisher {
+  /** Publishes on behalf of `principal`; resolves once every event is committed (or was already). */
+  publish(principal: Principal, events: CloudEvent[]): Promise<PublishOutcome[]>;
+  /**
+   * Runs a state change and appends the events that record it in one transaction, routed like any other event:
+   * how governance and workflows keep "every act is an event in the same log".
+   */
+  record: RecordChange;
+  /** Submissions waiting for the next group commit. */
+  readonly queueDepth: number;
+}
+
 /** Authorizes, validates and durably appends events; deliveries are written in the same transaction. */
-export function createPublisher(deps: PublisherDeps) {
+export function createPublisher(deps: PublisherDeps): Publisher {
   const commit = new GroupCommit<Pending, AppendOutcome>((items) => flush(items));
 
   async function flush(items: Pending[]): Promise<AppendOutcome[]> {
@@ -107,7 +122,7 @@ export function createPublisher(deps: PublisherDeps) {
       }
     }
     if (rows.length > 0) {
-      await tx.db.insertInto('deliveries').values(rows).execute();
+      await deliveryDb(tx.db).insertInto('deliveries').values(rows).execute();
       outboxWritten = true;
     }
     return derived;
@@ -142,7 +157,6 @@ export function createPublisher(deps: PublisherDeps) {
   }
 
   return {
-    /** Publishes on behalf of `principal`; resolves once every event is committed (or was already). */
     async publish(principal: Principal, events: CloudEvent[]): Promise<PublishOutcome[]> {
       const { org } = deps.current();
       events.forEach((event, index) => authorize(org, principal, event, events.length > 1 ? index : undefined));
@@ -150,10 +164,6 @@ export function createPublisher(deps: PublisherDeps) {
       const outcomes = await commit.submit(events.map((event) => ({ event, ...(publisher ? { publisher } : {}) })));
       return outcomes.map((o, i) => ({ ...o, id: events[i]!.id, source: events[i]!.source }));
     },
-    /**
-     * Runs a state change and appends the events that record it in one transaction, routed like any
-     * other event: how governance and workflows keep "every act is an event in the same log".
-     */
     async record<T>(work: (tx: Repositories) => Promise<{ result: T; events: CloudEvent[] }>): Promise<T> {
       const { router } = deps.current();
       const stored: StoredEvent[] = [];
@@ -171,14 +181,11 @@ export function createPublisher(deps: PublisherDeps) {
       afterCommit(stored);
       return result;
     },
-    /** Submissions waiting for the next group commit. */
     get queueDepth() {
       return commit.depth;
     },
   };
 }
-
-export type Publisher = ReturnType<typeof createPublisher>;
 
 function authorize(org: OrgView, principal: Principal, event: CloudEvent, index: number | undefined): void {
   const at = index === undefined ? '' : ` (event ${index} of the batch)`;

@@ -11,7 +11,7 @@ import { InputError } from '../../shared/index.js';
 import { addGuardrail } from './add-guardrail.js';
 import { changeAgreement, type OutcomeEffect } from './change-agreement.js';
 import type { GovernanceContext, GovernanceRepos, PendingWrite } from '../governance-context.js';
-import { nextNumber } from '../governance-db.js';
+import { nextNumber } from '../../store/index.js';
 import type { OutcomeInput } from './outcome-input.js';
 import { experimentSubject, startExperiment } from '../experiments/start-experiment.js';
 import { assertTransition } from '../tensions/tension-states.js';

@@ -14,7 +14,7 @@ import { assertBelongs, assertDecider, facilitatorsOf, isFacilitator } from '../
 import { findAgendaItem } from '../reviews/agenda-item-ref.js';
 import { carryOutDecision, type DecisionRecord } from './carry-out-decision.js';
 import type { GovernanceContext, GovernanceRepos, PendingWrite } from '../governance-context.js';
-import { nextNumber } from '../governance-db.js';
+import { nextNumber } from '../../store/index.js';
 import { checkOutcomeInput, type OutcomeInput } from './outcome-input.js';
 import { previewOutcome } from './preview-outcome.js';
 import type { Proposal, CloudEvent, DecideResult, Principal, Review, Tension } from '../../model/index.js';

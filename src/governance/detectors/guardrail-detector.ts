@@ -53,6 +53,8 @@ export function createGuardrailDetector(logger: Logger) {
   }
 
   return {
+    /** Whether a guardrail of `org` targets events: then the detector reads every event. */
+    active: (org: OrgView): boolean => compile(org).length > 0,
     /** The tension reports for one batch of committed events. */
     check(events: readonly StoredEvent[], org: OrgView, tensionType: string, now: Date): DetectedInput[] {
       const active = compile(org);

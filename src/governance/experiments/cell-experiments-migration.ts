@@ -1,4 +1,4 @@
-import { registerMigrations, type StoreMigration } from '../../store/index.js';
+import type { StoreMigration } from '../../store/index.js';
 
 /** The columns both the old and the new experiments table have, copied across. */
 const KEPT = [
@@ -59,5 +59,3 @@ export const cellExperimentsMigration: StoreMigration = {
       .execute();
   },
 };
-
-registerMigrations(cellExperimentsMigration);

@@ -2,7 +2,7 @@ import { celloEvent, ExperimentStarted } from '../../model/index.js';
 import type { CloudEvent, Experiment, Tension } from '../../model/index.js';
 import type { OutcomeEffect } from '../decisions/change-agreement.js';
 import type { GovernanceContext, GovernanceRepos } from '../governance-context.js';
-import { nextNumber } from '../governance-db.js';
+import { nextNumber } from '../../store/index.js';
 import { resolveDate, type OutcomeInput } from '../decisions/outcome-input.js';
 
 /** How long an experiment runs when the decision names no review date. */

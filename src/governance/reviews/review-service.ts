@@ -15,7 +15,7 @@ import { buildAgenda, reorderAgenda, type AgendaCandidate } from './build-agenda
 import type { DecideResult, DecisionService } from '../decisions/decision-service.js';
 import { evidencePacket } from './evidence-packet.js';
 import type { GovernanceContext, GovernanceRepos, PendingWrite } from '../governance-context.js';
-import { nextNumber } from '../governance-db.js';
+import { nextNumber } from '../../store/index.js';
 import { renderMinutes } from './render-minutes.js';
 import type { OutcomeInput } from '../decisions/outcome-input.js';
 import { priorityOf } from '../tensions/rank-tensions.js';

@@ -1,8 +1,12 @@
 import type { Selectable } from 'kysely';
 import { NotFoundError } from '../../shared/index.js';
-import { defined, parseJson, type GovernanceDb } from '../governance-db.js';
-import type { TensionNotesTable, TensionsTable } from '../governance-tables.js';
-import type { Severity, Tension, TensionNote, TensionState } from '../../model/index.js';
+import { chunk, enumColumn } from '../../store/index.js';
+import type { GovernanceDb } from '../governance-db.js';
+import type { TensionNotesTable } from '../governance-tables.js';
+import type { Tension, TensionNote, TensionState } from '../../model/index.js';
+import { tensionFromRow, tensionPatchToRow, tensionToRow, type TensionPatch } from './tension-row.js';
+
+export type { TensionPatch } from './tension-row.js';
 
 export interface TensionFilter {
   states?: TensionState[];
@@ -11,77 +15,16 @@ export interface TensionFilter {
   limit?: number;
 }
 
-function toTension(row: Selectable<TensionsTable>): Tension {
-  return {
-    id: row.id,
-    number: Number(row.number),
-    title: row.title,
-    type: row.type,
-    cells: parseJson<string[]>(row.cells, []),
-    severity: row.severity as Severity,
-    state: row.state as TensionState,
-    observedAt: row.observed_at,
-    raisedAt: row.raised_at,
-    updatedAt: row.updated_at,
-    raisedBy: row.raised_by,
-    origin: row.origin as Tension['origin'],
-    occurrences: Number(row.occurrences),
-    lastOccurredAt: row.last_occurred_at,
-    evidence: parseJson(row.evidence, []),
-    ratings: parseJson(row.ratings, {}),
-    reopened: Number(row.reopened),
-    escalations: Number(row.escalations),
-    ...(defined({
-      description: row.description,
-      raiserCell: row.raiser_cell,
-      detector: row.detector,
-      subject: row.detector_subject,
-      ratedBy: row.rated_by,
-      escalatedTo: row.escalated_to,
-      reviewId: row.review_id,
-      decidedAt: row.decided_at,
-      resolvedAt: row.resolved_at,
-      closedReason: row.closed_reason,
-    }) as Partial<Tension>),
-  };
-}
-
-/** Fields a change may touch. */
-export type TensionPatch = Partial<
-  Pick<
-    Tension,
-    | 'title'
-    | 'description'
-    | 'severity'
-    | 'state'
-    | 'updatedAt'
-    | 'observedAt'
-    | 'occurrences'
-    | 'lastOccurredAt'
-    | 'evidence'
-    | 'ratings'
-    | 'ratedBy'
-    | 'reopened'
-    | 'escalations'
-  >
-> & {
-  escalatedTo?: string | null;
-  reviewId?: string | null;
-  decidedAt?: string | null;
-  resolvedAt?: string | null;
-  closedReason?: string | null;
-};
-
 /** Tensions, their cells and notes over one executor (the root database or a transaction). */
 export function tensionRepository(db: GovernanceDb, lockRows = false) {
   /** Notes of many tensions at once (agenda planning), oldest first per tension. */
   async function notesOf(ids: readonly string[]): Promise<Map<string, TensionNote[]>> {
     const out = new Map<string, TensionNote[]>();
-    for (const chunk of chunks(ids)) {
+    for (const part of chunk(ids)) {
       const rows = await db
         .selectFrom('tension_notes')
         .selectAll()
-        .where('tension_id', 'in', chunk)
+        .where('tension_id', 'in', part)
         .orderBy('created_at')
         .orderBy('id')
         .execute();
@@ -101,7 +44,7 @@ export function tensionRepository(db: GovernanceDb, lockRows = false) {
           field: 'id',
           value: id,
         });
-      return toTension(row);
+      return tensionFromRow(row);
     },
     async byDetector(
       detector: string,
@@ -115,7 +58,7 @@ export function tensionRepository(db: GovernanceDb, lockRows = false) {
         .where('detector_subject', '=', subject);
       if (options.lock && lockRows) query = query.forUpdate();
       const row = await query.executeTakeFirst();
-      return row && toTension(row);
+      return row && tensionFromRow(row);
     },
     async ofDetector(detector: string, states: TensionState[]): Promise<Tension[]> {
       const rows = await db
@@ -124,7 +67,7 @@ export function tensionRepository(db: GovernanceDb, lockRows = false) {
         .where('detector', '=', detector)
         .where('state', 'in', states)
         .execute();
-      return rows.map(toTension);
+      return rows.map(tensionFromRow);
     },
     async list(filter: TensionFilter = {}): Promise<Tension[]> {
       let query = db.selectFrom('tensions').selectAll('tensions');
@@ -138,45 +81,13 @@ export function tensionRepository(db: GovernanceDb, lockRows = false) {
         .orderBy('number')
         .limit(filter.limit ?? 500)
         .execute();
-      return rows.map(toTension);
+      return rows.map(tensionFromRow);
     },
     async all(): Promise<Tension[]> {
-      return (await db.selectFrom('tensions').selectAll().orderBy('number').execute()).map(toTension);
+      return (await db.selectFrom('tensions').selectAll().orderBy('number').execute()).map(tensionFromRow);
     },
     async insert(t: Tension): Promise<void> {
-      await db
-        .insertInto('tensions')
-        .values({
-          id: t.id,
-          number: t.number,
-          title: t.title,
-          description: t.description ?? null,
-          type: t.type,
-          cells: JSON.stringify(t.cells),
-          severity: t.severity,
-          state: t.state,
-          observed_at: t.observedAt,
-          raised_at: t.raisedAt,
-          updated_at: t.updatedAt,
-          raised_by: t.raisedBy,
-          raiser_cell: t.raiserCell ?? null,
-          origin: t.origin,
-          detector: t.detector ?? null,
-          detector_subject: t.subject ?? null,
-          occurrences: t.occurrences,
-          last_occurred_at: t.lastOccurredAt,
-          evidence: JSON.stringify(t.evidence),
-          ratings: JSON.stringify(t.ratings),
-          rated_by: t.ratedBy ?? null,
-          reopened: 0,
-          escalations: 0,
-          escalated_to: null,
-          review_id: null,
-          decided_at: null,
-          resolved_at: null,
-          closed_reason: null,
-        })
-        .execute();
+      await db.insertInto('tensions').values(tensionToRow(t)).execute();
       if (t.cells.length > 0)
         await db
           .insertInto('tension_cells')
@@ -184,30 +95,7 @@ export function tensionRepository(db: GovernanceDb, lockRows = false) {
           .execute();
     },
     async update(id: string, patch: TensionPatch): Promise<void> {
-      const set: Record<string, unknown> = {};
-      const columns: Record<string, string> = {
-        title: 'title',
-        description: 'description',
-        severity: 'severity',
-        state: 'state',
-        updatedAt: 'updated_at',
-        observedAt: 'observed_at',
-        occurrences: 'occurrences',
-        lastOccurredAt: 'last_occurred_at',
-        ratedBy: 'rated_by',
-        reopened: 'reopened',
-        escalations: 'escalations',
-        escalatedTo: 'escalated_to',
-        reviewId: 'review_id',
-        decidedAt: 'decided_at',
-        resolvedAt: 'resolved_at',
-        closedReason: 'closed_reason',
-      };
-      for (const [key, column] of Object.entries(columns))
-        if (key in patch) set[column] = (patch as Record<string, unknown>)[key] ?? null;
-      if (patch.evidence) set.evidence = JSON.stringify(patch.evidence);
-      if (patch.ratings) set.ratings = JSON.stringify(patch.ratings);
-      await db.updateTable('tensions').set(set).where('id', '=', id).execute();
+      await db.updateTable('tensions').set(tensionPatchToRow(patch)).where('id', '=', id).execute();
     },
     async notes(id: string): Promise<TensionNote[]> {
       return (await notesOf([id])).get(id) ?? [];
@@ -215,11 +103,11 @@ export function tensionRepository(db: GovernanceDb, lockRows = false) {
     notesOf,
     /** Puts tensions on a review's agenda, in one statement. */
     async schedule(ids: readonly string[], reviewId: string, at: string): Promise<void> {
-      for (const chunk of chunks(ids))
+      for (const part of chunk(ids))
         await db
           .updateTable('tensions')
           .set({ state: 'scheduled', review_id: reviewId, updated_at: at })
-          .where('id', 'in', chunk)
+          .where('id', 'in', part)
           .execute();
     },
     /** Takes tensions still scheduled in a review back to open; returns their ids. */
@@ -231,11 +119,11 @@ export function tensionRepository(db: GovernanceDb, lockRows = false) {
         .where('review_id', '=', reviewId);
       if (ids) query = query.where('id', 'in', ids.length ? [...ids] : ['']);
       const found = (await query.execute()).map((r) => r.id);
-      for (const chunk of chunks(found))
+      for (const part of chunk(found))
         await db
           .updateTable('tensions')
           .set({ state: 'open', review_id: null, updated_at: at })
-          .where('id', 'in', chunk)
+          .where('id', 'in', part)
           .execute();
       return found;
     },
@@ -258,23 +146,18 @@ export function tensionRepository(db: GovernanceDb, lockRows = false) {
 
 export type TensionRepository = ReturnType<typeof tensionRepository>;
 
+const noteKind = enumColumn<TensionNote['kind']>(['comment', 'advice']);
+
 function toNote(r: Selectable<TensionNotesTable>): TensionNote {
   return {
     id: r.id,
     tensionId: r.tension_id,
-    kind: r.kind as TensionNote['kind'],
+    kind: noteKind(r.kind, `tension_notes.kind of ${r.id}`),
     author: r.author,
     ...(r.author_cell ? { authorCell: r.author_cell } : {}),
     body: r.body,
     createdAt: r.created_at,
   };
-}
-
-/** Lists bound the number of SQL parameters per statement. */
-function chunks<T>(items: readonly T[], size = 500): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /** `T-3`, `t-3` and `3` all name tension T-3. */

@@ -4,67 +4,32 @@ import {
   principalCell,
   TensionAdvised,
   TensionCommented,
-  TensionRaised,
   TensionReopened,
   TensionResolved,
   TensionUpdated,
 } from '../../model/index.js';
 import { ConflictError, InputError, NotAllowedError, newId } from '../../shared/index.js';
 import { assertBelongs, assertCanRate, holdsRight } from '../access-checks.js';
-import { mergeEvidence } from './evidence.js';
-import { nextNumber } from '../governance-db.js';
-import type { GovernanceContext, GovernanceRepos } from '../governance-context.js';
+import type { GovernanceContext } from '../governance-context.js';
 import { checkRaise, type DetectedInput, type RaiseInput } from './raise-input.js';
+import { recordDetected, resolveDetectedIn, type DetectedResult } from './detected-tension.js';
+import { insertTension } from './insert-tension.js';
 import { priorityOf } from './rank-tensions.js';
 import { resolveReviewCell } from '../reviews/review-cell.js';
 import type { Route } from './route-tension.js';
 import { scoreTension, validateRatings } from './score-tension.js';
-import { assertTransition, isAwaitingDecision } from './tension-states.js';
-import type {
-  Tension,
-  TensionNote,
-  TensionState,
-  CloudEvent,
-  EventData,
-  Principal,
-  TensionDetail,
-} from '../../model/index.js';
+import { assertTransition } from './tension-states.js';
+import type { Tension, TensionNote, TensionState, Principal, TensionDetail } from '../../model/index.js';
 import type { TensionFilter } from './tension-repository.js';
 
 export type { TensionDetail } from '../../model/index.js';
-
-/** What a detector's report did. */
-export type DetectedResult = { tension: Tension; action: 'raised' | 'counted' | 'reopened' | 'unchanged' };
+export type { DetectedResult } from './detected-tension.js';
 
 export function createTensionService(ctx: GovernanceContext) {
   const view = (tension: Tension) => {
     const score = scoreTension(tension.ratings, ctx.criteria());
     return { tension, route: ctx.route(tension.type), score, priority: priorityOf(tension, score, ctx.now()) };
   };
-
-  async function insertTension(
-    repos: GovernanceRepos,
-    fields: Omit<Tension, 'id' | 'number'>,
-  ): Promise<{ tension: Tension; events: CloudEvent[] }> {
-    const number = await nextNumber(repos.db, 'tensions');
-    const tension: Tension = { id: `T-${number}`, number, ...fields };
-    await repos.tensions.insert(tension);
-    const route = ctx.route(tension.type);
-    const data = {
-      tension: tension.id,
-      title: tension.title,
-      type: tension.type,
-      cells: tension.cells,
-      severity: tension.severity,
-      observedAt: tension.observedAt,
-      raisedBy: tension.raisedBy,
-      origin: tension.origin,
-      ...(tension.detector ? { detector: tension.detector, detectorSubject: tension.subject } : {}),
-      evidence: tension.evidence,
-      route: routeSummary(route),
-    };
-    return { tension, events: [celloEvent(TensionRaised, { subject: tension.id, time: ctx.now(), data: data })] };
-  }
 
   return {
     view,
@@ -87,7 +52,7 @@ export function createTensionService(ctx: GovernanceContext) {
       const raiserCell = principalCell(principal);
       const stamp = now.toISOString();
       const tension = await ctx.record(async (repos) => {
-        const { tension, events } = await insertTension(repos, {
+        const { tension, events } = await insertTension(ctx, repos, {
           ...checked,
           state: 'open',
           raisedAt: stamp,
@@ -112,117 +77,12 @@ export function createTensionService(ctx: GovernanceContext) {
      * time; later reports count an occurrence and add evidence; a resolved one is reopened; a dropped one only counts.
      * `count: false` raises when new and leaves an existing tension alone (start-up sweeps).
      */
-    async raiseDetected(input: DetectedInput, options: { count?: boolean } = {}): Promise<DetectedResult> {
-      const now = ctx.now();
-      const model = ctx.model();
-      const checked = checkRaise(input, {
-        now,
-        tensionTypes: ctx.tensionTypes(),
-        cells: new Set(model.cells.keys()),
-        strictType: false,
-      });
-      const stamp = now.toISOString();
-      const by = `Cello (${input.detector})`;
-      const seen = Math.max(1, Math.trunc(input.occurrences ?? 1));
-      return ctx.record<DetectedResult>(async (repos) => {
-        const existing = await repos.tensions.byDetector(input.detector, input.subject, { lock: true });
-        if (!existing) {
-          const { tension, events } = await insertTension(repos, {
-            ...checked,
-            state: 'open',
-            raisedAt: stamp,
-            updatedAt: stamp,
-            raisedBy: by,
-            origin: 'detector',
-            detector: input.detector,
-            subject: input.subject,
-            occurrences: seen,
-            lastOccurredAt: stamp,
-            ratings: {},
-            reopened: 0,
-            escalations: 0,
-          });
-          return { result: { tension, action: 'raised' as const }, events };
-        }
-        if (options.count === false) return { result: { tension: existing, action: 'unchanged' as const }, events: [] };
-        const evidence = mergeEvidence(existing.evidence, checked.evidence);
-        const occurrences = existing.occurrences + seen;
-        if (existing.state === 'resolved') {
-          const patch = {
-            state: 'open' as const,
-            occurrences,
-            lastOccurredAt: stamp,
-            updatedAt: stamp,
-            evidence,
-            reopened: existing.reopened + 1,
-            resolvedAt: null,
-            decidedAt: null,
-            closedReason: null,
-          };
-          await repos.tensions.update(existing.id, patch);
-          const event = celloEvent(TensionReopened, {
-            subject: existing.id,
-            time: now,
-            data: {
-              tension: existing.id,
-              by,
-              reason: `${input.detector} saw it again`,
-              occurrences,
-              reopened: patch.reopened,
-            },
-          });
-          return {
-            result: { tension: await repos.tensions.get(existing.id), action: 'reopened' as const },
-            events: [event],
-          };
-        }
-        await repos.tensions.update(existing.id, { occurrences, lastOccurredAt: stamp, updatedAt: stamp, evidence });
-        const event = celloEvent(TensionUpdated, {
-          subject: existing.id,
-          time: now,
-          data: {
-            tension: existing.id,
-            change: 'occurrence',
-            occurrences,
-            evidence: checked.evidence,
-          },
-        });
-        return {
-          result: { tension: await repos.tensions.get(existing.id), action: 'counted' as const },
-          events: [event],
-        };
-      });
-    },
+    raiseDetected: (input: DetectedInput, options: { count?: boolean } = {}): Promise<DetectedResult> =>
+      ctx.record((repos) => recordDetected(ctx, repos, input, options)),
 
     /** A detector's finding went away: its tension, while still waiting for a decision, is resolved by Cello. */
-    async resolveDetected(detector: string, subject: string, reason: string): Promise<Tension | undefined> {
-      return ctx.record(async (repos) => {
-        const tension = await repos.tensions.byDetector(detector, subject, { lock: true });
-        if (!tension || !isAwaitingDecision(tension.state)) return { result: undefined, events: [] };
-        const now = ctx.now();
-        await repos.tensions.update(tension.id, {
-          state: 'resolved',
-          resolvedAt: now.toISOString(),
-          closedReason: reason,
-          updatedAt: now.toISOString(),
-          reviewId: null,
-        });
-        return {
-          result: await repos.tensions.get(tension.id),
-          events: [
-            celloEvent(TensionResolved, {
-              subject: tension.id,
-              time: now,
-              data: {
-                tension: tension.id,
-                by: `Cello (${detector})`,
-                reason,
-              },
-            }),
-          ],
-        };
-      });
-    },
+    resolveDetected: (detector: string, subject: string, reason: string): Promise<Tension | undefined> =>
+      ctx.record((repos) => resolveDetectedIn(ctx, repos, detector, subject, reason)),
 
     async list(filter: TensionFilter = {}) {
       return (await ctx.read().tensions.list(filter)).map(view);
@@ -423,18 +283,4 @@ export type TensionService = ReturnType<typeof createTensionService>;
 /** The cells asked for advice: the right's advisors, or the involved cells other than the decider's. */
 export function advisorsOf(tension: Pick<Tension, 'cells'>, route: Extract<Route, { routed: true }>): string[] {
   return route.advisors.length > 0 ? route.advisors : tension.cells.filter((c) => c !== route.deciderCell);
-}
-
-/** The route as event data. */
-export function routeSummary(route: Route): EventData<typeof TensionRaised>['route'] {
-  return route.routed
-    ? {
-        routed: true,
-        right: route.right,
-        decider: `cell:${route.deciderCell}`,
-        ...(route.deciderRole ? { role: route.deciderRole } : {}),
-        method: route.method,
-        forum: route.forum,
-      }
-    : { routed: false, reason: route.reason };
 }

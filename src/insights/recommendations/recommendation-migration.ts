@@ -1,4 +1,4 @@
-import { registerMigrations, type StoreMigration } from '../../store/index.js';
+import type { StoreMigration } from '../../store/index.js';
 
 /** The recommendations projection: one row per finding (unique key), with what the owning cell decided. */
 export const recommendationsMigration: StoreMigration = {
@@ -36,5 +36,3 @@ export const recommendationsMigration: StoreMigration = {
       .execute();
   },
 };
-
-registerMigrations(recommendationsMigration);

@@ -1,8 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import { OUTCOMES } from '../http/index.js';
+import { OUTCOMES, Evidence } from '../http/index.js';
 import { defineEvent } from './event-definition.js';
 import { GOVERNANCE_SOURCE } from './event-sources.js';
-import { EvidenceSchema } from './evidence-schema.js';
 
 export const ExperimentStarted = 'dev.cello.experiment.started';
 export const ExperimentConcluded = 'dev.cello.experiment.concluded';
@@ -28,7 +27,7 @@ export const EXPERIMENT_EVENTS = {
       title: Type.Optional(Type.String()),
       startedBy: Type.Optional(Type.String()),
       recommendation: Type.Optional(Type.String()),
-      evidence: Type.Optional(Type.Array(EvidenceSchema)),
+      evidence: Type.Optional(Type.Array(Evidence)),
     }),
   }),
   [ExperimentConcluded]: defineEvent({

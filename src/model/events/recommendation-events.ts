@@ -1,8 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import { RECOMMENDATION_KINDS } from '../http/index.js';
+import { RECOMMENDATION_KINDS, Evidence } from '../http/index.js';
 import { defineEvent } from './event-definition.js';
 import { INSIGHTS_SOURCE } from './event-sources.js';
-import { EvidenceSchema } from './evidence-schema.js';
 
 export const RecommendationMade = 'dev.cello.recommendation.made';
 export const RecommendationUpdated = 'dev.cello.recommendation.updated';
@@ -46,7 +45,7 @@ export const RECOMMENDATION_EVENTS = {
       impact: Impact,
       confidence: Type.Number({ minimum: 0, maximum: 1 }),
       sampleSize: Type.Number(),
-      evidence: Type.Array(EvidenceSchema),
+      evidence: Type.Array(Evidence),
       again: Type.Optional(Type.Literal(true)),
     }),
   }),

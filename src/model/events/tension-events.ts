@@ -1,9 +1,8 @@
 import { Type } from '@sinclair/typebox';
-import { OUTCOMES, SEVERITIES } from '../http/index.js';
+import { OUTCOMES, SEVERITIES, Evidence } from '../http/index.js';
 import { DECISION_FORUMS, DECISION_METHODS } from '../manifests/index.js';
 import { defineEvent } from './event-definition.js';
 import { COMPONENT_SOURCE_PATTERN, GOVERNANCE_SOURCE } from './event-sources.js';
-import { EvidenceSchema } from './evidence-schema.js';
 
 export const TensionRaised = 'dev.cello.tension.raised';
 export const TensionUpdated = 'dev.cello.tension.updated';
@@ -60,7 +59,7 @@ export const TENSION_EVENTS = {
       origin: Type.Union([Type.Literal('person'), Type.Literal('detector')]),
       detector: Type.Optional(Type.String()),
       detectorSubject: Type.Optional(Type.String({ description: "what the detector's report is about" })),
-      evidence: Type.Array(EvidenceSchema),
+      evidence: Type.Array(Evidence),
       route: RouteSummary,
     }),
   }),
@@ -73,7 +72,7 @@ export const TENSION_EVENTS = {
         tension: Type.String(),
         change: Type.Literal('occurrence'),
         occurrences: Type.Number(),
-        evidence: Type.Array(EvidenceSchema, { description: 'the evidence this occurrence brought' }),
+        evidence: Type.Array(Evidence, { description: 'the evidence this occurrence brought' }),
       }),
       Type.Object({
         tension: Type.String(),
@@ -182,9 +181,7 @@ export const TENSION_EVENTS = {
       description: Type.Optional(Type.String()),
       severity: Type.Optional(Type.Union(SEVERITIES.map((s) => Type.Literal(s)))),
       observedAt: Type.Optional(Type.String()),
-      evidence: Type.Optional(
-        Type.Array(Type.Union([Type.String({ description: 'kind:ref or a URL' }), EvidenceSchema])),
-      ),
+      evidence: Type.Optional(Type.Array(Type.Union([Type.String({ description: 'kind:ref or a URL' }), Evidence]))),
       occurrences: Type.Optional(Type.Number()),
     }),
   }),

@@ -1,6 +1,7 @@
 /** Shared fixtures of the store contract suite (test code; excluded from the build like every *.contract.ts). */
 import type { CloudEvent, Manifest, StoredEvent } from '../../model/index.js';
 import type { ManualClock } from '../../shared/index.js';
+import type { StoreMigration } from '../migrations/migration.js';
 import type { Store } from '../ports.js';
 
 /** The store under test and its clock, replaced before each test. */
@@ -21,3 +22,23 @@ export function domain(name: string, purpose: string): Manifest {
 }
 
 export const ids = (events: StoredEvent[]) => events.map((e) => e.id);
+
+/** A module's table as the contract exercises it: numbered rows that reference logged events. */
+export interface ContractWidgetsTable {
+  id: string;
+  number: number;
+  event_seq: number;
+}
+
+/** The migration a module would bring for {@link ContractWidgetsTable}, written once for every backend. */
+export const contractWidgets: StoreMigration = {
+  name: '20261121-0700-contract-widgets',
+  async up(db, c) {
+    await db.schema
+      .createTable('contract_widgets')
+      .addColumn('id', c.key, (col) => col.primaryKey())
+      .addColumn('number', 'integer', (col) => col.notNull().unique())
+      .addColumn('event_seq', c.bigint, (col) => col.notNull().references('events.seq'))
+      .execute();
+  },
+};

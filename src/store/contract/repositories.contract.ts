@@ -1,8 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../model/index.js';
 import { ConflictError, NotFoundError, type ManualClock } from '../../shared/index.js';
+import { nextNumber } from '../kit/next-number.js';
+import { isUniqueKeyConflict } from '../kit/unique-conflict.js';
 import type { Store } from '../ports.js';
-import { domain, event, START, type ContractContext } from './fixtures.contract.js';
+import {
+  contractWidgets,
+  domain,
+  event,
+  START,
+  type ContractContext,
+  type ContractWidgetsTable,
+} from './fixtures.contract.js';
 
 /** Transactions, manifests, tokens and the tables other modules write. */
 export function repositoriesContract(context: ContractContext): void {
@@ -163,38 +172,36 @@ export function repositoriesContract(context: ContractContext): void {
     });
   });
 
-  describe('tables for other modules', () => {
-    it('holds deliveries that reference logged events, and enforces the reference', async () => {
+  describe('module tables', () => {
+    const widgets = (s: Pick<Store, 'db'>) => s.db.withTables<{ contract_widgets: ContractWidgetsTable }>();
+    beforeEach(async () => {
+      await store.migrate([contractWidgets]);
       await store.events.append([{ event: event('a') }]);
-      const now = Date.parse(START);
-      const delivery = {
-        id: 'd1',
-        event_seq: 1,
-        subscription: 'scores',
-        action_index: 0,
-        target: 'http://127.0.0.1:9/hook',
-        status: 'pending' as const,
-        next_attempt_at: now,
-        last_status_code: null,
-        last_error: null,
-        created_at: now,
-        updated_at: now,
-        completed_at: null,
-      };
-      await store.db.insertInto('deliveries').values(delivery).execute();
-      const due = await store.db
-        .selectFrom('deliveries')
-        .selectAll()
-        .where('status', '=', 'pending')
-        .where('next_attempt_at', '<=', now)
-        .execute();
-      expect(due).toEqual([{ ...delivery, attempts: 0 }]);
-      await expect(
-        store.db
-          .insertInto('deliveries')
-          .values({ ...delivery, id: 'd2', event_seq: 99 })
-          .execute(),
-      ).rejects.toThrow();
+    });
+
+    it('numbers rows one more than the largest so far, from 1', async () => {
+      expect(await nextNumber(widgets(store), 'contract_widgets')).toBe(1);
+      await widgets(store).insertInto('contract_widgets').values({ id: 'W-7', number: 7, event_seq: 1 }).execute();
+      expect(await nextNumber(widgets(store), 'contract_widgets')).toBe(8);
+    });
+
+    it('fails a transaction that takes a unique key already taken with a unique-key ConflictError, and keeps nothing of it', async () => {
+      await widgets(store).insertInto('contract_widgets').values({ id: 'W-1', number: 1, event_seq: 1 }).execute();
+      const racing = store.transaction(async (tx) => {
+        await tx.events.append([{ event: event('b') }]);
+        await widgets(tx).insertInto('contract_widgets').values({ id: 'W-2', number: 1, event_seq: 1 }).execute();
+      });
+      await expect(racing).rejects.toBeInstanceOf(ConflictError);
+      await expect(racing.catch((error: unknown) => isUniqueKeyConflict(error))).resolves.toBe(true);
+      expect(await store.events.lastSeq()).toBe(1);
+    });
+
+    it('enforces a reference to the log, and a failure that is not about a unique key stays what it is', async () => {
+      const dangling = store.transaction((tx) =>
+        widgets(tx).insertInto('contract_widgets').values({ id: 'W-9', number: 9, event_seq: 99 }).execute(),
+      );
+      await expect(dangling).rejects.toThrow();
+      await expect(dangling.catch((error: unknown) => isUniqueKeyConflict(error))).resolves.toBe(false);
     });
   });
 }

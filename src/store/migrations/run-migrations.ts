@@ -1,16 +1,23 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { ConflictError, errorMessage } from '../../shared/index.js';
 import type { StoreDialect } from '../store-dialect.js';
-import { compareMigrationNames, registeredMigrations } from './registry.js';
+import type { StoreMigration } from './migration.js';
+import { compareMigrationNames, planMigrations } from './migration-plan.js';
 
 /** Names of Kysely's bookkeeping tables; never change them, or every migration runs again. */
 const MIGRATION_TABLE = 'cello_migrations';
 const MIGRATION_LOCK_TABLE = 'cello_migration_lock';
 
-/** Runs every registered migration that has not run yet, in name order. A no-op when the schema is current. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function runMigrations(db: Kysely<any>, dialect: StoreDialect): Promise<void> {
-  const migrations = registeredMigrations();
+/**
+ * Runs every migration of the store and of `modules` that has not run yet, in name order. A no-op when the schema
+ * is current.
+ */
+export async function runMigrations(
+  db: Kysely<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  dialect: StoreDialect,
+  modules: readonly StoreMigration[] = [],
+): Promise<void> {
+  const migrations = planMigrations(modules);
   // Listed in code, not read from a folder, so it works the same from src/ and from dist/.
   const provider: MigrationProvider = {
     getMigrations: async () =>

@@ -16,13 +16,16 @@ export interface SqliteStoreOptions extends StoreOptions {
   /** A private in-memory database (tests, dry runs). */
   memory?: boolean;
   /**
-   * `full` (default): a commit returns after the WAL is fsynced, so an acknowledged event survives power loss.
-   * `normal`: survives a killed process but may lose the last commits on power loss; faster for single commits.
+   * `normal` (default): WAL without an fsync per commit; an acknowledged event survives a killed process but may
+   * be lost on a power cut. `full`: a commit returns after the WAL is fsynced, so it survives power loss too.
    */
   synchronous?: 'full' | 'normal';
   /** How long a writer waits for another process's write lock before failing. Default 5000 ms. */
   busyTimeoutMs?: number;
 }
+
+/** What the embedded store does when not told otherwise (store/ARCHITECTURE.md documents these; a test checks). */
+export const SQLITE_DEFAULTS = { synchronous: 'normal', busyTimeoutMs: 5_000 } as const;
 
 /** The embedded store: one SQLite file in WAL mode. */
 export function createSqliteStore(options: SqliteStoreOptions = {}): Store {
@@ -32,8 +35,9 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): Store {
   if (!options.memory) mkdirSync(path.dirname(file), { recursive: true });
   const database = new Database(file);
   database.pragma('journal_mode = WAL');
-  database.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
-  database.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5_000))}`);
+  const synchronous = options.synchronous ?? SQLITE_DEFAULTS.synchronous;
+  database.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+  database.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? SQLITE_DEFAULTS.busyTimeoutMs))}`);
   database.pragma('foreign_keys = ON');
   const db = new Kysely<Tables>({ dialect: new SqliteKyselyDialect(database) });
   return createStore(db, createSqliteStoreDialect(database), options);

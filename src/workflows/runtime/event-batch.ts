@@ -5,7 +5,8 @@ import { caseKey, instanceFromRow, type InstanceRecord } from './instance-record
 import { advanceInstance, fail, startInstance, type StepContext } from './step-executor.js';
 import { eventTrigger, type Trigger } from './trigger.js';
 import type { WorkflowRegistry } from './workflow-registry.js';
-import { chunks, type WorkflowDb } from './workflow-db.js';
+import { chunk } from '../../store/index.js';
+import type { WorkflowDb } from './workflow-db.js';
 import { WriteSet, ledgerKey } from './write-set.js';
 
 interface Delivery {
@@ -122,12 +123,12 @@ async function loadInstances(db: WorkflowDb, deliveries: readonly Delivery[]): P
   }
   const out = new Map<string, InstanceRecord>();
   for (const [workflow, ids] of cases) {
-    for (const chunk of chunks([...ids], 500)) {
+    for (const part of chunk([...ids])) {
       const rows = await db
         .selectFrom('workflow_instances')
         .selectAll()
         .where('workflow', '=', workflow)
-        .where('case_id', 'in', chunk)
+        .where('case_id', 'in', part)
         .execute();
       for (const row of rows) out.set(caseKey(row.workflow, row.case_id), instanceFromRow(row));
     }
@@ -142,11 +143,11 @@ export async function loadLedger(
   triggers: ReadonlySet<string>,
 ): Promise<string[]> {
   const out: string[] = [];
-  for (const chunk of chunks(instanceIds, 500)) {
+  for (const part of chunk(instanceIds)) {
     const rows = await db
       .selectFrom('workflow_history')
       .select(['instance_id', 'step', 'kind', 'trigger'])
-      .where('instance_id', 'in', chunk)
+      .where('instance_id', 'in', part)
       .execute();
     for (const r of rows) if (triggers.has(r.trigger)) out.push(ledgerKey(r.instance_id, r.step, r.kind, r.trigger));
   }

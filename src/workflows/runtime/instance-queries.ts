@@ -2,7 +2,7 @@ import type { InstanceDetail, InstanceView } from '../../model/index.js';
 import type { Store } from '../../store/index.js';
 import { NotFoundError } from '../../shared/index.js';
 import type { InstanceState } from '../workflow-tables.js';
-import { instanceFromRow } from './instance-record.js';
+import { VARIABLES, instanceFromRow } from './instance-record.js';
 import { taskView } from './task-service.js';
 
 export type { HistoryEntry, InstanceDetail, InstanceView } from '../../model/index.js';
@@ -91,7 +91,7 @@ export function createInstanceQueries(store: Store) {
           kind: h.kind,
           step: h.step || null,
           trigger: h.trigger,
-          detail: h.detail ? (JSON.parse(h.detail) as Record<string, unknown>) : {},
+          detail: h.detail ? VARIABLES.read(h.detail, `workflow_history.detail of ${h.id}`) : {},
         })),
         tasks: tasks.map(taskView),
         timers: timers.map((t) => ({

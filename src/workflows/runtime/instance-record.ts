@@ -1,5 +1,11 @@
+import { Type } from '@sinclair/typebox';
 import type { Selectable } from 'kysely';
-import type { InstanceState, WorkflowInstancesTable } from '../workflow-tables.js';
+import { enumColumn, jsonColumn } from '../../store/index.js';
+import { INSTANCE_STATES, type InstanceState, type WorkflowInstancesTable } from '../workflow-tables.js';
+
+/** Case variables: a JSON object of any values. */
+export const VARIABLES = jsonColumn(Type.Record(Type.String(), Type.Unknown()));
+const instanceState = enumColumn(INSTANCE_STATES);
 
 /** An instance in memory while a batch runs: read once, changed by steps, written back once. */
 export interface InstanceRecord {
@@ -20,6 +26,7 @@ export interface InstanceRecord {
   completedAt: number | null;
 }
 
+/** A row of `workflow_instances`, read and checked. */
 export function instanceFromRow(row: Selectable<WorkflowInstancesTable>): InstanceRecord {
   return {
     id: row.id,
@@ -27,9 +34,9 @@ export function instanceFromRow(row: Selectable<WorkflowInstancesTable>): Instan
     caseId: row.case_id,
     cell: row.cell,
     template: row.template,
-    state: row.state,
+    state: instanceState(row.state, `workflow_instances.state of ${row.id}`),
     step: row.step,
-    vars: JSON.parse(row.vars) as Record<string, unknown>,
+    vars: VARIABLES.read(row.vars, `workflow_instances.vars of ${row.id}`),
     startedSeq: Number(row.started_seq),
     lastSeq: Number(row.last_seq),
     transitions: row.transitions,
@@ -49,7 +56,7 @@ export function instanceToRow(record: InstanceRecord): WorkflowInstancesTable {
     template: record.template,
     state: record.state,
     step: record.step,
-    vars: JSON.stringify(record.vars),
+    vars: VARIABLES.write(record.vars),
     started_seq: record.startedSeq,
     last_seq: record.lastSeq,
     transitions: record.transitions,

@@ -1,3 +1,4 @@
+import { Type } from '@sinclair/typebox';
 import type { Selectable } from 'kysely';
 import {
   WorkflowTaskClaimed,
@@ -7,7 +8,7 @@ import {
   type TaskView,
 } from '../../model/index.js';
 import { ConflictError, InputError, NotAllowedError, NotFoundError, type Clock } from '../../shared/index.js';
-import type { Repositories, Store } from '../../store/index.js';
+import { jsonColumn, type Repositories, type Store } from '../../store/index.js';
 import { TASK_STATES, type TaskState, type WorkflowTasksTable } from '../workflow-tables.js';
 import { instanceEvent, instanceEventId } from './transition-events.js';
 import { principalLabel } from './principal-label.js';
@@ -32,6 +33,9 @@ interface Deps {
   record<T>(work: (tx: Repositories) => Promise<{ result: T; events: CloudEvent[] }>): Promise<T>;
 }
 
+/** What completing a task recorded: any JSON value. */
+const TASK_RESULT = jsonColumn(Type.Unknown());
+
 const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString());
 
 export function taskView(row: Selectable<WorkflowTasksTable>): TaskView {
@@ -47,7 +51,7 @@ export function taskView(row: Selectable<WorkflowTasksTable>): TaskView {
     claimedBy: row.claimed_by,
     dueAt: iso(row.due_at),
     overdue: row.overdue === 1,
-    result: row.result === null ? null : (JSON.parse(row.result) as unknown),
+    result: row.result === null ? null : TASK_RESULT.read(row.result, `workflow_tasks.result of ${row.id}`),
     completedBy: row.completed_by,
     createdAt: iso(row.created_at)!,
     claimedAt: iso(row.claimed_at),
@@ -92,7 +96,7 @@ export function createTaskService(deps: Deps) {
                 state: 'completed',
                 completed_by: by,
                 completed_at: now,
-                result: result === undefined ? null : JSON.stringify(result),
+                result: result === undefined ? null : TASK_RESULT.write(result),
               },
         )
         .where('id', '=', id)

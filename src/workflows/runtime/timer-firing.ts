@@ -4,7 +4,8 @@ import { fireTaskDue, fireTimeout, type StepContext } from './step-executor.js';
 import { timerTrigger } from './trigger.js';
 import type { WorkflowRegistry } from './workflow-registry.js';
 import type { WorkflowTimersTable } from '../workflow-tables.js';
-import { chunks, type WorkflowDb } from './workflow-db.js';
+import { chunk } from '../../store/index.js';
+import type { WorkflowDb } from './workflow-db.js';
 import { WriteSet } from './write-set.js';
 import { loadLedger } from './event-batch.js';
 
@@ -49,17 +50,17 @@ export async function fireTimers(
   if (claimed.length === 0) return { writes, fired: 0 };
   const ctx: StepContext = { now, writes };
   const instances = new Map<string, ReturnType<typeof instanceFromRow>>();
-  for (const chunk of chunks([...new Set(claimed.map((t) => t.instance_id))], 500)) {
-    for (const row of await db.selectFrom('workflow_instances').selectAll().where('id', 'in', chunk).execute())
+  for (const part of chunk([...new Set(claimed.map((t) => t.instance_id))])) {
+    for (const row of await db.selectFrom('workflow_instances').selectAll().where('id', 'in', part).execute())
       instances.set(row.id, instanceFromRow(row));
   }
   const taskIds = claimed.flatMap((t) => (t.task_id ? [t.task_id] : []));
   const tasks = new Map<string, { id: string; step: string; cell: string; title: string; state: string }>();
-  for (const chunk of chunks(taskIds, 500)) {
+  for (const part of chunk(taskIds)) {
     for (const row of await db
       .selectFrom('workflow_tasks')
       .select(['id', 'step', 'cell', 'title', 'state'])
-      .where('id', 'in', chunk)
+      .where('id', 'in', part)
       .execute())
       tasks.set(row.id, row);
   }

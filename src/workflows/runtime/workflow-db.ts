@@ -9,10 +9,3 @@ export type WorkflowDb = Kysely<Tables & WorkflowTables>;
 export function workflowDb(db: Kysely<Tables>): WorkflowDb {
   return db.withTables<WorkflowTables>();
 }
-
-/** Splits rows so one statement stays under every backend's parameter limit. */
-export function chunks<T>(rows: readonly T[], size = 200): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
-}

@@ -1,15 +1,14 @@
-import { ManifestApplied, type CloudEvent, type StoredEvent } from '../../model/index.js';
-import type { Repositories } from '../../store/index.js';
-import type { Runtime } from '../../engine/index.js';
+import { ManifestApplied } from '../../model/index.js';
+import { createLogConsumer, type Runtime, type Service } from '../../engine/index.js';
+import type { ManifestStore } from '../../store/index.js';
 import { upgradeNotices } from '../drift/upgrade-notices.js';
-import { processEventBatch } from './event-batch.js';
-import { createInstanceQueries } from './instance-queries.js';
-import { createTaskService } from './task-service.js';
-import { dueTimers, fireTimers } from './timer-firing.js';
+import { createInstanceQueries, type InstanceQueries } from './instance-queries.js';
+import { createTaskService, type TaskService } from './task-service.js';
+import { createTimerService } from './timer-service.js';
 import { DEFAULT_WEBHOOK_OPTIONS, createWebhookSender, type WebhookSenderOptions } from './webhook-sender.js';
-import { summarizeWorkflows } from './workflow-summary.js';
+import { handleWorkflowBatch } from './workflow-batch.js';
+import { summarizeWorkflows, type WorkflowSummary } from './workflow-summary.js';
 import { createWorkflowRegistry, type WorkflowRegistry } from './workflow-registry.js';
-import { workflowDb } from './workflow-db.js';
 import type { WriteSet } from './write-set.js';
 
 export interface WorkflowEngineOptions {
@@ -22,7 +21,7 @@ export interface WorkflowEngineOptions {
   /** Timers fired per transaction. */
   timerBatch: number;
   /**
-   * Where the cursor starts the first time the engine runs on a store: `end` (default) reacts only to events
+   * Where its log consumer starts the first time the engine runs on a store: `end` (default) reacts only to events
    * recorded from then on; `beginning` also runs the workflows over the log's history.
    */
   startFrom: 'end' | 'beginning';
@@ -38,262 +37,126 @@ export const DEFAULT_WORKFLOW_ENGINE_OPTIONS: WorkflowEngineOptions = {
   webhooks: DEFAULT_WEBHOOK_OPTIONS,
 };
 
-/** The one cursor row this engine keeps in `workflow_cursor`. */
+/** The name of the workflows' cursor among the log consumers (`log_consumers`). */
 export const CURSOR_NAME = 'workflows';
 
-/** Thrown inside a batch's transaction when another process moved the cursor first: roll back, re-read, go on. */
-class CursorMoved extends Error {}
+/** The workflow engine, a module service: started and stopped by src/app. */
+export interface WorkflowEngine extends Service {
+  readonly options: WorkflowEngineOptions;
+  /** Processes everything committed so far; calls during a run share the one run after it. */
+  drain(): Promise<void>;
+  /** Fires every timer that is due now; resolves with how many fired. */
+  fireDueTimers(): Promise<number>;
+  /** Drains the log, fires due timers and waits for due webhook calls: for tests and the benchmark. */
+  settle(): Promise<void>;
+  /** The log position processed so far. */
+  position(): number;
+  registry(): WorkflowRegistry;
+  /** Every workflow with its template version, resolution, guardrail verdicts and instance counts. */
+  list(): Promise<WorkflowSummary[]>;
+  instances: InstanceQueries;
+  tasks: TaskService;
+  /** The signing secret of a workflow's webhook calls. */
+  webhookSecret(workflow: string): Promise<string>;
+}
 
 /**
- * The workflow engine: consumes committed events from the log after its durable cursor, starts and advances
- * instances, fires durable timers, and sends step webhooks through an outbox. Every batch moves the cursor in
- * the same transaction as its effects and the events that record them, so after any crash (SIGKILL included)
- * it resumes exactly where it was: nothing skipped, nothing done twice.
+ * The workflow engine: a durable log consumer (`workflows`) starts and advances instances, durable timers fire,
+ * and step webhooks go out through an outbox. Every batch moves the consumer's cursor in the same transaction as
+ * its effects and the events that record them, so after any crash (SIGKILL included) it resumes exactly where it
+ * was: nothing skipped, nothing done twice; with several instances on one store, each batch runs on one of them.
  */
-export function createWorkflowEngine(runtime: Runtime, options: Partial<WorkflowEngineOptions> = {}) {
+export function createWorkflowEngine(runtime: Runtime, options: Partial<WorkflowEngineOptions> = {}): WorkflowEngine {
   const opts: WorkflowEngineOptions = {
     ...DEFAULT_WORKFLOW_ENGINE_OPTIONS,
     ...options,
     webhooks: { ...DEFAULT_WEBHOOK_OPTIONS, ...options.webhooks },
   };
   const { store, clock, logger } = runtime;
-  const record = <T>(work: (tx: Repositories) => Promise<{ result: T; events: CloudEvent[] }>) =>
-    runtime.publisher.record(work);
+  const record = runtime.publisher.record;
   const sender = createWebhookSender({ store, clock, logger, record }, opts.webhooks);
-  const db = () => workflowDb(store.db);
   let registry: WorkflowRegistry = createWorkflowRegistry([]);
-  /** The log position processed so far, and the one stored in `workflow_cursor` (behind it only by skipped, irrelevant events). */
-  let cursor = 0;
-  let persisted = 0;
-  let persistTimer: NodeJS.Timeout | undefined;
   let started = false;
-  let stopped = true;
-  let draining: Promise<void> | undefined;
-  let drainAgain = false;
-  let firing: Promise<number> | undefined;
-  const intervals: NodeJS.Timeout[] = [];
-  let unsubscribe: (() => void) | undefined;
 
-  async function loadRegistry(): Promise<void> {
+  async function loadRegistry(manifests: ManifestStore): Promise<void> {
     registry = createWorkflowRegistry(
-      (await store.manifests.current()).map((v) => v.manifest),
+      (await manifests.current()).map((v) => v.manifest),
       logger,
     );
   }
-
-  async function readCursor(): Promise<number> {
-    const row = await db()
-      .selectFrom('workflow_cursor')
-      .select('seq')
-      .where('name', '=', CURSOR_NAME)
-      .executeTakeFirst();
-    if (row) return Number(row.seq);
-    const seq = opts.startFrom === 'end' ? await store.events.lastSeq() : 0;
-    await db()
-      .insertInto('workflow_cursor')
-      .values({ name: CURSOR_NAME, seq, updated_at: clock.now().getTime() })
-      .onConflict((oc) => oc.column('name').doNothing())
-      .execute();
-    return readCursor();
-  }
-
-  /** Processes the next batch of the log; false when the cursor has caught up. */
-  async function processNext(): Promise<boolean> {
-    const upTo = await store.events.lastSeq();
-    if (upTo <= cursor) return false;
-    const fetched = (
-      await store.events.query({
-        afterSeq: cursor,
-        limit: opts.batchSize,
-        types: [...registry.types, ManifestApplied],
-      })
-    ).filter((e) => e.seq <= upTo);
-    let events = fetched;
-    let last = fetched.length === opts.batchSize ? fetched[fetched.length - 1]!.seq : upTo;
-    // An apply changes the workflows: events before it run with the old ones, the apply and what follows with the new.
-    const applyAt = fetched.findIndex((e) => e.type === ManifestApplied);
-    const reload = applyAt === 0;
-    if (applyAt >= 0) {
-      events = fetched.slice(0, Math.max(applyAt, 1));
-      last = reload ? fetched[0]!.seq : fetched[applyAt]!.seq - 1;
-    }
-    if (reload) await loadRegistry();
-    if (events.length === 0 && !reload) {
-      skipTo(last);
-      return true;
-    }
-    const from = persisted;
-    const now = clock.now().getTime();
-    try {
-      const writes = await record(async (tx) => {
-        const wdb = workflowDb(tx.db);
-        const moved = await wdb
-          .updateTable('workflow_cursor')
-          .set({ seq: last, updated_at: now })
-          .where('name', '=', CURSOR_NAME)
-          .where('seq', '=', from)
-          .executeTakeFirst();
-        if (Number(moved.numUpdatedRows) !== 1) throw new CursorMoved();
-        const batch = await processEventBatch(wdb, registry, events, now);
-        if (reload) batch.events.push(...upgradeNotices(registry.manifests, new Date(now)));
-        await batch.flush(wdb, now);
-        return { result: batch, events: batch.events };
-      });
-      cursor = persisted = last;
-      afterCommit(writes);
-    } catch (error) {
-      if (!(error instanceof CursorMoved)) throw error;
-      cursor = persisted = await readCursor();
-    }
-    return true;
-  }
-
-  /**
-   * Moves past events no workflow reacts to without a write transaction per commit; the stored cursor catches up
-   * within a second. After a crash the skipped events are read again and, being irrelevant, do nothing.
-   */
-  function skipTo(seq: number): void {
-    cursor = Math.max(cursor, seq);
-    persistTimer ??= setTimeout(() => {
-      persistTimer = undefined;
-      const to = cursor;
-      void db()
-        .updateTable('workflow_cursor')
-        .set({ seq: to, updated_at: clock.now().getTime() })
-        .where('name', '=', CURSOR_NAME)
-        .where('seq', '=', persisted)
-        .executeTakeFirst()
-        .then(async (moved) => {
-          if (Number(moved.numUpdatedRows) === 1) persisted = Math.max(persisted, to);
-          else cursor = persisted = await readCursor();
-        })
-        .catch((error: unknown) => logger.error({ err: error }, 'storing the workflow cursor failed; retrying'));
-    }, 1_000);
-    persistTimer.unref();
-  }
-
-  /** Committed events: irrelevant ones that follow the cursor are skipped in memory; anything else is drained. */
-  function onCommitted(events: readonly StoredEvent[]): void {
-    const relevant = events.some((e) => registry.types.has(e.type) || e.type === ManifestApplied);
-    if (!relevant && !draining && events.length > 0 && events[0]!.seq <= cursor + 1)
-      skipTo(events[events.length - 1]!.seq);
-    else void drain();
-  }
-
-  function afterCommit(writes: WriteSet): void {
+  const committed = (writes: WriteSet) => {
     if (writes.webhooks.length > 0) void sender.wake();
-  }
+  };
 
-  /** Processes everything committed so far; concurrent calls share one run. */
-  function drain(): Promise<void> {
-    if (draining) {
-      drainAgain = true;
-      return draining;
-    }
-    draining = (async () => {
-      do {
-        drainAgain = false;
-        while (await processNext()) {
-          // keep going until caught up
-        }
-      } while (drainAgain);
-    })()
-      .catch((error: unknown) =>
-        logger.error({ err: error }, 'processing workflow events failed; retrying on the next poll'),
-      )
-      .finally(() => {
-        draining = undefined;
-      });
-    return draining;
-  }
-
-  /** Fires every timer that is due now; resolves with how many fired. */
-  function fireDueTimers(): Promise<number> {
-    if (firing) return firing;
-    firing = (async () => {
-      let total = 0;
-      for (;;) {
-        const now = clock.now().getTime();
-        const due = await dueTimers(db(), now, opts.timerBatch);
-        if (due.length === 0) return total;
-        const { fired, writes } = await record(async (tx) => {
-          const wdb = workflowDb(tx.db);
-          const result = await fireTimers(wdb, registry, due, now);
-          await result.writes.flush(wdb, now);
-          return { result, events: result.writes.events };
-        });
-        afterCommit(writes);
-        total += fired;
-        if (due.length < opts.timerBatch) return total;
-      }
-    })()
-      .catch((error: unknown) => {
-        logger.error({ err: error }, 'firing workflow timers failed; retrying on the next poll');
-        return 0;
-      })
-      .finally(() => {
-        firing = undefined;
-      });
-    return firing;
-  }
-
+  const consumer = createLogConsumer(
+    {
+      name: CURSOR_NAME,
+      startFrom: opts.startFrom,
+      batchSize: opts.batchSize,
+      pollMs: opts.pollMs,
+      types: () => [...registry.types, ManifestApplied],
+      handle: (events, tx) =>
+        handleWorkflowBatch(
+          {
+            registry: () => registry,
+            reload: (repos) => loadRegistry(repos.manifests),
+            now: () => clock.now().getTime(),
+            committed,
+          },
+          events,
+          tx,
+        ),
+    },
+    { store, clock, logger, record, feed: runtime.feed },
+  );
+  const timers = createTimerService({
+    store,
+    clock,
+    logger,
+    record,
+    registry: () => registry,
+    committed,
+    pollMs: opts.timerPollMs,
+    batch: opts.timerBatch,
+  });
   const instances = createInstanceQueries(store);
-  const tasks = createTaskService({ store, clock, record });
 
   return {
     options: opts,
     async start(): Promise<void> {
       if (started) return;
       started = true;
-      stopped = false;
-      await loadRegistry();
-      cursor = persisted = await readCursor();
-      unsubscribe = runtime.feed.subscribe(onCommitted);
-      intervals.push(
-        setInterval(() => void drain(), opts.pollMs),
-        setInterval(() => void fireDueTimers(), opts.timerPollMs),
-      );
-      for (const interval of intervals) interval.unref();
+      await loadRegistry(store.manifests);
+      await consumer.start();
+      timers.start();
       sender.start();
       // Notices are deduplicated by the log, so announcing on every start is safe and catches applies made while down.
       await record(async () => ({ result: undefined, events: upgradeNotices(registry.manifests, clock.now()) }));
-      void drain();
-      void fireDueTimers();
+      void timers.wake();
     },
     /** Stops reading the log and firing timers; waits for the batch and the webhook calls in progress. */
     async stop(): Promise<void> {
-      if (stopped) return;
-      stopped = true;
+      if (!started) return;
       started = false;
-      unsubscribe?.();
-      for (const interval of intervals.splice(0)) clearInterval(interval);
-      clearTimeout(persistTimer);
-      persistTimer = undefined;
-      await draining;
-      await firing;
+      await consumer.stop();
+      await timers.stop();
       await sender.stop();
     },
-    drain,
-    fireDueTimers,
-    /** Drains the log, fires due timers and waits for due webhook calls: for tests and the benchmark. */
+    drain: () => consumer.wake(),
+    fireDueTimers: () => timers.fireDue(),
     async settle(): Promise<void> {
       await runtime.feed.settle();
-      await drain();
-      await fireDueTimers();
-      await drain();
+      await consumer.settle();
+      await timers.fireDue();
+      await consumer.settle();
       await sender.wake();
       await sender.settle();
     },
-    /** The log position processed so far. */
-    position: () => cursor,
+    position: () => consumer.position(),
     registry: () => registry,
-    /** Every workflow with its template version, resolution, guardrail verdicts and instance counts. */
     list: async () => summarizeWorkflows(registry, await instances.counts()),
     instances,
-    tasks,
-    /** The signing secret of a workflow's webhook calls. */
-    webhookSecret: (workflow: string) => sender.secretOf(workflow),
+    tasks: createTaskService({ store, clock, record }),
+    webhookSecret: (workflow) => sender.secretOf(workflow),
   };
 }
-
-export type WorkflowEngine = ReturnType<typeof createWorkflowEngine>;

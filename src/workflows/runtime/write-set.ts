@@ -9,7 +9,8 @@ import type {
 } from '../workflow-tables.js';
 import { instanceToRow, type InstanceRecord } from './instance-record.js';
 import { multiRowStatement } from './multi-row-statement.js';
-import { chunks, type WorkflowDb } from './workflow-db.js';
+import { chunk } from '../../store/index.js';
+import type { WorkflowDb } from './workflow-db.js';
 
 /** The key of one ledger entry: a step's effects for one trigger. */
 export function ledgerKey(instance: string, step: string, kind: string, trigger: string): string {
@@ -52,32 +53,32 @@ export class WriteSet {
   }
 
   async flush(db: WorkflowDb, now: number): Promise<void> {
-    for (const chunk of chunks([...this.instances.values()].map(instanceToRow), 500)) await upsertInstances(db, chunk);
-    for (const chunk of chunks(this.history, 500)) await insertHistory(db, chunk);
+    for (const part of chunk([...this.instances.values()].map(instanceToRow))) await upsertInstances(db, part);
+    for (const part of chunk(this.history)) await insertHistory(db, part);
     // Grouped by step, so a batch cancels with a few statements however many instances moved on.
     const byStep = new Map<string | undefined, string[]>();
     for (const { instanceId, step } of this.cancelledTimers)
       byStep.set(step, [...(byStep.get(step) ?? []), instanceId]);
     for (const [step, ids] of byStep) {
-      for (const chunk of chunks(ids, 500)) {
+      for (const part of chunk(ids)) {
         let update = db
           .updateTable('workflow_timers')
           .set({ state: 'cancelled', fired_at: now })
-          .where('instance_id', 'in', chunk)
+          .where('instance_id', 'in', part)
           .where('state', '=', 'pending')
           .where('kind', '=', 'timeout');
         if (step !== undefined) update = update.where('step', '=', step);
         await update.execute();
       }
     }
-    for (const chunk of chunks(this.timers)) await db.insertInto('workflow_timers').values(chunk).execute();
-    for (const chunk of chunks(this.tasks)) await db.insertInto('workflow_tasks').values(chunk).execute();
-    for (const chunk of chunks([...this.overdueTasks], 500))
-      await db.updateTable('workflow_tasks').set({ overdue: 1 }).where('id', 'in', chunk).execute();
-    for (const chunk of chunks(this.webhooks))
+    for (const part of chunk(this.timers, 200)) await db.insertInto('workflow_timers').values(part).execute();
+    for (const part of chunk(this.tasks, 200)) await db.insertInto('workflow_tasks').values(part).execute();
+    for (const part of chunk([...this.overdueTasks]))
+      await db.updateTable('workflow_tasks').set({ overdue: 1 }).where('id', 'in', part).execute();
+    for (const part of chunk(this.webhooks, 200))
       await db
         .insertInto('workflow_webhooks')
-        .values(chunk)
+        .values(part)
         .onConflict((oc) => oc.column('id').doNothing())
         .execute();
   }

@@ -7,23 +7,20 @@ const NAME = /^\d{8}-\d{4}-[a-z0-9]+(-[a-z0-9]+)*$/;
 /** The store's own migrations, oldest first. Add a new one here. */
 const STORE_MIGRATIONS: readonly StoreMigration[] = [storeCore];
 
-const registered = new Map<string, StoreMigration>(STORE_MIGRATIONS.map((m) => [m.name, m]));
-
 /**
- * Adds other modules' migrations (governance, workflows…) to what `Store.migrate()` runs. Call it once at the
- * top of the module that owns the tables: `registerMigrations(tensionsTables);`. Registering the same object
- * twice is a no-op.
+ * What `Store.migrate` runs: the store's own migrations, then the ones the modules bring (src/app passes the list),
+ * all by name. Refuses a name that does not have the documented form, sorts before the core, or is taken twice;
+ * the same migration object listed twice counts once.
  */
-export function registerMigrations(...migrations: StoreMigration[]): void {
-  for (const migration of migrations) {
-    const known = registered.get(migration.name);
+export function planMigrations(modules: readonly StoreMigration[] = []): StoreMigration[] {
+  const planned = new Map<string, StoreMigration>(STORE_MIGRATIONS.map((m) => [m.name, m]));
+  for (const migration of modules) {
+    const known = planned.get(migration.name);
     if (known === migration) continue;
     if (known) {
       throw new ConflictError(
         `Two migrations are named "${migration.name}"; rename the newer one (names must be unique across modules).`,
-        {
-          name: migration.name,
-        },
+        { name: migration.name },
       );
     }
     if (!NAME.test(migration.name)) {
@@ -35,18 +32,12 @@ export function registerMigrations(...migrations: StoreMigration[]): void {
     if (migration.name <= storeCore.name) {
       throw new InputError(
         `Migration "${migration.name}" would sort before the store's core tables (${storeCore.name}); date it when it was written.`,
-        {
-          name: migration.name,
-        },
+        { name: migration.name },
       );
     }
-    registered.set(migration.name, migration);
+    planned.set(migration.name, migration);
   }
-}
-
-/** Every known migration in the order it runs: by name, compared code unit by code unit. */
-export function registeredMigrations(): StoreMigration[] {
-  return [...registered.values()].sort((a, b) => compareMigrationNames(a.name, b.name));
+  return [...planned.values()].sort((a, b) => compareMigrationNames(a.name, b.name));
 }
 
 /** Orders migration names the same way on every machine (no locale rules). */
