@@ -4,14 +4,18 @@ import { NotAvailable } from '../../ui/components/status-notice.js';
 import { useResource } from '../../api/use-resource.js';
 import { formatCount, formatDuration, formatShare } from '../../ui/format/format-time.js';
 import { INSIGHT_ENDPOINTS } from './insight-endpoints.js';
+import { MAX_DRAWN_ARCS } from './collapse-arcs.js';
 import type { Measure } from './process-graph.js';
 import type { ProcessMapView } from './process-map-view.js';
 import { useApp } from '../../shell/app-context.js';
 import { ProcessMapFlow } from './process-map-flow.js';
 import { VariantsTable } from './variants-table.js';
 
-/** The server trims the map to this many variants and arcs: the page never receives the long tail of a big log. */
-const TOP = 60;
+/**
+ * The server trims the map to this many variants and arcs: the page never receives the long tail of a big log,
+ * and a map of this many arcs still lays out in a blink.
+ */
+const TOP = MAX_DRAWN_ARCS;
 
 interface Filters {
   types: string;
