@@ -382,6 +382,22 @@ describeWith(checkChromium(), 'the maps in a real browser', () => {
               .slice(0, 5),
           }));
           expect(width, `${at} is ${width} px wide: ${widest.join(', ')}`).toBeLessThanOrEqual(390);
+          // Nor is a control cut off by a box that hides what overflows it (outside the maps' canvases).
+          const cut = await phone.evaluate(() =>
+            Array.from(document.querySelectorAll('button, a, input, select'))
+              .filter((control) => control.getClientRects().length > 0 && !control.closest('.react-flow'))
+              .filter((control) => {
+                const box = control.getBoundingClientRect();
+                for (let up = control.parentElement; up; up = up.parentElement) {
+                  if (getComputedStyle(up).overflowX === 'visible') continue;
+                  const clip = up.getBoundingClientRect();
+                  if (box.left < clip.left - 1 || box.right > clip.right + 1) return true;
+                }
+                return false;
+              })
+              .map((control) => control.textContent || control.getAttribute('aria-label')),
+          );
+          expect(cut, `controls cut off on ${at}`).toEqual([]);
           const nav = phone.getByRole('navigation', { name: 'Sections' });
           for (const section of ['Map', 'Signals', 'Tensions', 'Review', 'Insights']) {
             const box = (await nav.getByRole('link', { name: section }).boundingBox())!;
