@@ -1,10 +1,16 @@
-import { layerOf } from '../../ui/org/org-layout.js';
-import type { ProcessMap } from '../../../../src/model/http/index.js';
+import { formatCount, formatDuration } from '../../ui/format/format-time.js';
+import { labelSize } from '../../ui/graph/label-size.js';
+import { layoutLayered, type LayeredEdge, type Point } from '../../ui/graph/layered-layout.js';
+import { collapseArcs, type GraphSource } from './collapse-arcs.js';
 
 export const START = '▶ start';
 export const END = '■ end';
-export const ACTIVITY_WIDTH = 230;
-export const ACTIVITY_HEIGHT = 58;
+export const ACTIVITY_WIDTH = 240;
+export const ACTIVITY_HEIGHT = 68;
+const TERMINAL_WIDTH = 150;
+const TERMINAL_HEIGHT = 46;
+/** The font size of arc labels (px): the layout keeps room for them. */
+export const ARC_LABEL_FONT = 13;
 
 export type Measure = 'frequency' | 'performance';
 
@@ -15,6 +21,8 @@ export interface ActivityBox {
   owner: string | null;
   x: number;
   y: number;
+  width: number;
+  height: number;
 }
 
 export interface FlowArc {
@@ -25,68 +33,98 @@ export interface FlowArc {
   medianMs: number | null;
   /** 0..1 of the busiest (frequency) or slowest (performance) arc shown: drives width and colour. */
   weight: number;
+  /** What the arc says: how often, or how long the median wait. Empty when there is nothing to say. */
+  label: string;
+  /** The route from activity to activity, around every other one. */
+  points: Point[];
+  labelAt: Point | undefined;
 }
 
-/** What the graph is drawn from: the parts of the live process map it reads. */
-export type GraphSource = Pick<ProcessMap, 'activities' | 'startActivities' | 'endActivities' | 'directlyFollows'> & {
-  summary: Pick<ProcessMap['summary'], 'cases'>;
-  activityOwners?: ProcessMap['activityOwners'];
-};
+export interface ProcessGraph {
+  boxes: ActivityBox[];
+  arcs: FlowArc[];
+  width: number;
+  height: number;
+  shownArcs: number;
+  totalArcs: number;
+  shownActivities: number;
+  totalActivities: number;
+}
 
 /**
- * A drawable directly-follows graph: the busiest `maxArcs` arcs (plus start and end), activities in columns
- * by how far they are from the start, so the map reads left to right however big the log was.
+ * A drawable directly-follows graph, top to bottom from start to end: the `percent` busiest arcs (see
+ * {@link collapseArcs}) between the activities they touch, laid out in ranks with room for each arc's label
+ * and routed around the activities.
  */
-export function buildProcessGraph(
-  map: GraphSource,
-  measure: Measure,
-  maxArcs = 60,
-): { boxes: ActivityBox[]; arcs: FlowArc[]; hiddenArcs: number } {
-  const arcs = [...map.directlyFollows].sort((a, b) => b.frequency - a.frequency);
-  const shown = arcs.slice(0, maxArcs);
-  const keep = new Set(shown.flatMap((a) => [a.from, a.to]));
-  const starts = map.startActivities.filter((s) => keep.has(s.activity) || shown.length === 0);
-  const ends = map.endActivities.filter((e) => keep.has(e.activity) || shown.length === 0);
-  for (const s of starts) keep.add(s.activity);
-  for (const e of ends) keep.add(e.activity);
-
+export function buildProcessGraph(map: GraphSource, measure: Measure, percent = 100): ProcessGraph {
+  const collapsed = collapseArcs(map, percent);
+  const keep = collapsed.activities;
   const all: { from: string; to: string; frequency: number; medianMs: number | null }[] = [
-    ...starts.map((s) => ({ from: START, to: s.activity, frequency: s.count, medianMs: null })),
-    ...shown.map((a) => ({ from: a.from, to: a.to, frequency: a.frequency, medianMs: a.performance.medianMs })),
-    ...ends.map((e) => ({ from: e.activity, to: END, frequency: e.count, medianMs: null })),
+    ...map.startActivities
+      .filter((s) => keep.has(s.activity))
+      .map((s) => ({ from: START, to: s.activity, frequency: s.count, medianMs: null })),
+    ...collapsed.arcs.map((a) => ({
+      from: a.from,
+      to: a.to,
+      frequency: a.frequency,
+      medianMs: a.performance.medianMs,
+    })),
+    ...map.endActivities
+      .filter((e) => keep.has(e.activity))
+      .map((e) => ({ from: e.activity, to: END, frequency: e.count, medianMs: null })),
   ];
   const busiest = Math.max(1, ...all.map((a) => a.frequency));
   const slowest = Math.max(1, ...all.map((a) => a.medianMs ?? 0));
-
-  const names = [START, ...[...keep].sort(), END];
-  const layer = layerOf(
-    names,
-    all.filter((a) => a.from !== a.to).map((a) => [a.from, a.to] as const),
-  );
-  layer.set(END, Math.max(...[...layer.values()]) + 1);
-  const events = new Map(map.activities.map((a) => [a.activity, a.events]));
-  const owners = new Map((map.activityOwners ?? []).map((o) => [o.activity, o.cell]));
-  const rows = new Map<number, number>();
-  const boxes: ActivityBox[] = names.map((name) => {
-    const column = layer.get(name) ?? 0;
-    const row = rows.get(column) ?? 0;
-    rows.set(column, row + 1);
+  const arcs = all.map((a) => {
+    const label =
+      measure === 'frequency' ? formatCount(a.frequency) : a.medianMs === null ? '' : formatDuration(a.medianMs);
     return {
-      id: name,
-      label: name,
-      events: name === START || name === END ? map.summary.cases : (events.get(name) ?? 0),
-      owner: owners.get(name) ?? null,
-      x: column * (ACTIVITY_WIDTH + 90),
-      y: row * (ACTIVITY_HEIGHT + 46),
-    };
-  });
-  return {
-    boxes,
-    arcs: all.map((a) => ({
       id: `${a.from}→${a.to}`,
       ...a,
       weight: measure === 'frequency' ? a.frequency / busiest : (a.medianMs ?? 0) / slowest,
+      label,
+    };
+  });
+
+  const names = [START, ...[...keep].sort(), END];
+  const terminal = (name: string) => name === START || name === END;
+  const layout = layoutLayered(
+    names.map((id) => ({
+      id,
+      width: terminal(id) ? TERMINAL_WIDTH : ACTIVITY_WIDTH,
+      height: terminal(id) ? TERMINAL_HEIGHT : ACTIVITY_HEIGHT,
     })),
-    hiddenArcs: arcs.length - shown.length,
+    arcs.map((a): LayeredEdge => ({
+      id: a.id,
+      from: a.from,
+      to: a.to,
+      // Busy arcs pull their activities into line, so the main path reads straight down.
+      weight: 1 + Math.round((a.frequency / busiest) * 8),
+      ...(a.label ? { label: labelSize(a.label, ARC_LABEL_FONT) } : {}),
+    })),
+    { nodeGap: 40, rankGap: 44, edgeGap: 14 },
+  );
+
+  const events = new Map(map.activities.map((a) => [a.activity, a.events]));
+  const owners = new Map((map.activityOwners ?? []).map((o) => [o.activity, o.cell]));
+  const boxes: ActivityBox[] = names.map((name) => ({
+    id: name,
+    label: name,
+    events: terminal(name) ? map.summary.cases : (events.get(name) ?? 0),
+    owner: owners.get(name) ?? null,
+    ...layout.nodes.get(name)!,
+  }));
+  return {
+    boxes,
+    arcs: arcs.map((a) => {
+      const routed = layout.edges.get(a.id)!;
+      return { ...a, points: routed.points, labelAt: routed.label };
+    }),
+    width: layout.width,
+    height: layout.height,
+    shownArcs: collapsed.arcs.length,
+    totalArcs: collapsed.totalArcs,
+    shownActivities: keep.size,
+    totalActivities: collapsed.totalActivities,
   };
 }

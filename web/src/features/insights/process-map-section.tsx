@@ -6,13 +6,17 @@ import { formatCount, formatDuration, formatShare } from '../../ui/format/format
 import { callRoute } from '../../../../src/client/isomorphic.js';
 import { INSIGHT_ROUTES, type ProcessMap } from '../../../../src/model/http/index.js';
 import { endpointOf } from '../../api/capabilities.js';
+import { MAX_DRAWN_ARCS } from './collapse-arcs.js';
 import type { Measure } from './process-graph.js';
 import { useApp } from '../../shell/app-context.js';
 import { ProcessMapFlow } from './process-map-flow.js';
 import { VariantsTable } from './variants-table.js';
 
-/** The server trims the map to this many variants and arcs: the page never receives the long tail of a big log. */
-const TOP = 60;
+/**
+ * The server trims the map to this many variants and arcs: the page never receives the long tail of a big log,
+ * and a map of this many arcs still lays out in a blink.
+ */
+const TOP = MAX_DRAWN_ARCS;
 
 interface Filters {
   types: string;

@@ -1,29 +1,41 @@
+import { MODE_STYLES, type InteractionMode } from '../../ui/org/agreement-modes.js';
 import { HEALTH_COLORS, HEALTH_LABELS } from '../../ui/org/health-colors.js';
+
+const SAMPLE_INK = '#4b5563';
 
 /** What the lines and colours of the map mean, and whether health is measured at all. */
 export function MapLegend({ healthMeasured, sloEndpoint }: { healthMeasured: boolean; sloEndpoint: string }) {
   return (
     <section className="side-section legend" aria-labelledby="legend-title">
       <h2 id="legend-title">Reading the map</h2>
-      <ul className="plain-list">
-        <li>
-          <svg width="44" height="10" aria-hidden="true">
-            <line x1="0" y1="5" x2="44" y2="5" stroke="#4b5563" strokeWidth="3" />
-          </svg>{' '}
-          collaboration
-        </li>
-        <li>
-          <svg width="44" height="10" aria-hidden="true">
-            <line x1="0" y1="5" x2="44" y2="5" stroke="#4b5563" strokeWidth="2" />
-          </svg>{' '}
-          x-as-a-service
-        </li>
-        <li>
-          <svg width="44" height="10" aria-hidden="true">
-            <line x1="0" y1="5" x2="44" y2="5" stroke="#4b5563" strokeWidth="2" strokeDasharray="6 4" />
-          </svg>{' '}
-          facilitating
-        </li>
+      <ul className="plain-list legend-modes" aria-label="Interaction modes (the line's pattern and its label)">
+        {(Object.keys(MODE_STYLES) as InteractionMode[]).map((mode) => {
+          const style = MODE_STYLES[mode];
+          return (
+            <li key={mode} data-mode={mode}>
+              <svg width="44" height="12" aria-hidden="true">
+                <line
+                  x1="2"
+                  y1="6"
+                  x2="42"
+                  y2="6"
+                  stroke={SAMPLE_INK}
+                  strokeWidth={style.strokeWidth}
+                  strokeDasharray={style.strokeDasharray}
+                  strokeLinecap={style.strokeDasharray ? 'round' : 'butt'}
+                />
+                {style.double && <line x1="2" y1="6" x2="42" y2="6" className="routed-edge-gap" />}
+              </svg>
+              <span
+                className="mode-chip"
+                style={{ color: style.colour, background: style.tint, borderColor: style.colour }}
+              >
+                {mode}
+              </span>
+              <span className="muted">{style.pattern}</span>
+            </li>
+          );
+        })}
       </ul>
       <ul className="plain-list legend-types" aria-label="Cell types (the bar on each card)">
         {(['stream-aligned', 'platform', 'enabling', 'complicated-subsystem'] as const).map((type) => (
@@ -33,7 +45,7 @@ export function MapLegend({ healthMeasured, sloEndpoint }: { healthMeasured: boo
         ))}
       </ul>
       {healthMeasured ? (
-        <ul className="plain-list legend-health">
+        <ul className="plain-list legend-health" aria-label="SLO health (the line's colour)">
           {(['met', 'at-risk', 'breached', 'no-data'] as const).map((status) => (
             <li key={status}>
               <span className="swatch" style={{ background: HEALTH_COLORS[status] }} aria-hidden="true" />{' '}

@@ -99,7 +99,7 @@ function MapSummary({ graph }: { graph: OrgGraph }) {
       </div>
       <div>
         <dt>domains</dt>
-        <dd>{graph.groups.filter((g) => g.id !== '').length}</dd>
+        <dd>{graph.domainCount}</dd>
       </div>
       <div>
         <dt>agreements</dt>

@@ -59,6 +59,21 @@ describe('buildOrgGraph', () => {
     ]);
   });
 
+  it('draws every top-level domain, naming the cell that owns one from another group', () => {
+    const graph = buildOrgGraph({
+      ...snapshot,
+      domains: [...snapshot.domains, domain('tooling'), domain('orphan')],
+      cells: [...snapshot.cells.slice(0, 3), cell('platform', ['plants', 'tooling'])],
+    });
+    expect(graph.domainCount).toBe(6);
+    expect(graph.groups.map((g) => [g.id, g.cells.map((c) => c.name), g.ownedFrom.map((o) => o.name)])).toEqual([
+      ['lending', ['finance', 'risk'], []],
+      ['orphan', [], []],
+      ['plants', ['plant', 'platform'], []],
+      ['tooling', [], ['platform']],
+    ]);
+  });
+
   it('draws agreements between known cells, and lists who owns each event type', () => {
     const graph = buildOrgGraph(snapshot);
     expect(graph.edges.map((e) => [e.provider, e.consumer, e.mode])).toEqual([['risk', 'finance', 'x-as-a-service']]);

@@ -22,10 +22,14 @@ export interface CellSummary {
 }
 
 export interface DomainGroup {
-  /** The domain's name, or `` for cells that own no domain. */
+  /** The top-level domain's name, or `` for cells that own no domain. */
   id: string;
   title: string;
+  purpose: string;
+  /** The cells whose first domain lies in this one. */
   cells: CellSummary[];
+  /** Cells drawn in another group that own this domain or one under it (a cell may own several domains). */
+  ownedFrom: { name: string; title: string }[];
 }
 
 export interface AgreementEdge {
@@ -47,6 +51,8 @@ export interface EventTypeOwner {
 
 export interface OrgGraph {
   groups: DomainGroup[];
+  /** Every domain the organization defines, top-level or not. */
+  domainCount: number;
   edges: AgreementEdge[];
   eventTypes: EventTypeOwner[];
 }
@@ -65,8 +71,9 @@ function rootOf(domain: string, parents: Map<string, string | undefined>): strin
 }
 
 /**
- * Arranges the organization for the map: cells grouped by the top-level domain of the first domain
- * they own, agreements as provider → consumer edges, and who owns each event type.
+ * Arranges the organization for the map: one group per top-level domain, each cell in the group of the first
+ * domain it owns (and named in the groups of the others), agreements as provider → consumer edges, and who
+ * owns each event type.
  */
 export function buildOrgGraph(
   org: Pick<OrgSnapshot, 'domains' | 'cells' | 'agreements'>,
@@ -76,7 +83,24 @@ export function buildOrgGraph(
     org.domains.map((d) => [d.metadata.name, d.spec.parent ? refName(d.spec.parent) : undefined]),
   );
   const titles = new Map(org.domains.map((d) => [d.metadata.name, d.metadata.title ?? d.metadata.name]));
+  const purposes = new Map(org.domains.map((d) => [d.metadata.name, d.spec.purpose]));
   const groups = new Map<string, DomainGroup>();
+  const groupOf = (id: string): DomainGroup => {
+    let group = groups.get(id);
+    if (!group) {
+      group = {
+        id,
+        title: id ? (titles.get(id) ?? id) : 'Without a domain',
+        purpose: purposes.get(id) ?? '',
+        cells: [],
+        ownedFrom: [],
+      };
+      groups.set(id, group);
+    }
+    return group;
+  };
+  // Every top-level domain is drawn, owned or not.
+  for (const domain of org.domains) groupOf(rootOf(domain.metadata.name, parents));
   const eventTypes: EventTypeOwner[] = [];
   const owners = new Set<string>();
 
@@ -84,11 +108,11 @@ export function buildOrgGraph(
     const domains = (cell.spec.domains ?? []).map(refName);
     const first = domains[0];
     const groupId = first ? rootOf(first, parents) : '';
-    const group = groups.get(groupId) ?? {
-      id: groupId,
-      title: groupId ? (titles.get(groupId) ?? groupId) : 'Without a domain',
-      cells: [],
-    };
+    const group = groupOf(groupId);
+    const title = cell.metadata.title ?? cell.metadata.name;
+    for (const other of new Set(domains.slice(1).map((d) => rootOf(d, parents)))) {
+      if (other !== groupId) groupOf(other).ownedFrom.push({ name: cell.metadata.name, title });
+    }
     const types: string[] = [];
     for (const offer of cell.spec.offers ?? []) {
       for (const event of offer.events ?? []) {
@@ -101,13 +125,12 @@ export function buildOrgGraph(
     }
     group.cells.push({
       name: cell.metadata.name,
-      title: cell.metadata.title ?? cell.metadata.name,
+      title,
       type: cell.spec.type,
       purpose: cell.spec.purpose,
       domains,
       eventTypes: types,
     });
-    groups.set(groupId, group);
   }
 
   const names = new Set(org.cells.map((c) => c.metadata.name));
@@ -132,5 +155,5 @@ export function buildOrgGraph(
   );
   for (const group of sorted) group.cells.sort((a, b) => a.title.localeCompare(b.title));
   eventTypes.sort((a, b) => a.type.localeCompare(b.type));
-  return { groups: sorted, edges, eventTypes };
+  return { groups: sorted, domainCount: org.domains.length, edges, eventTypes };
 }

@@ -1,11 +1,18 @@
+import { labelSize } from '../graph/label-size.js';
+import { layoutLayered, type LayeredEdge, type Point } from '../graph/layered-layout.js';
 import type { OrgGraph } from './org-graph.js';
 
-export const CELL_WIDTH = 220;
-export const CELL_HEIGHT = 92;
-const GAP = 28;
-const PAD = 20;
-const LABEL = 40;
-const COLUMN_GAP = 110;
+export const CELL_WIDTH = 240;
+export const CELL_HEIGHT = 84;
+/** The font size of agreement labels on the map (px): the layout keeps room for them. */
+export const AGREEMENT_LABEL_FONT = 13;
+const GAP = 20;
+const PAD = 12;
+const HEADER = 30;
+/** A domain drawn without a cell of its own holds a line naming its owner instead. */
+const OWNER_ROW = 44;
+/** One lane under a domain's cells per agreement between two of them. */
+const LANE = 28;
 
 export interface PlacedGroup {
   id: string;
@@ -23,127 +30,119 @@ export interface PlacedCell {
   y: number;
 }
 
-interface Box {
+export interface PlacedAgreement {
   id: string;
-  width: number;
-  height: number;
-  cells: string[];
-  columns: number;
+  /** From the provider's card to the consumer's, around every other card (flow coordinates). */
+  points: Point[];
+  /** The label's centre, when agreements are labelled. */
+  labelAt: Point | undefined;
 }
 
-/** Each domain's box: its cells in a near-square grid. */
-function boxOf(group: OrgGraph['groups'][number]): Box {
-  const count = Math.max(1, group.cells.length);
-  const columns = Math.min(count, Math.max(1, Math.round(Math.sqrt(count))));
-  const rows = Math.ceil(count / columns);
-  return {
-    id: group.id,
-    width: PAD * 2 + columns * CELL_WIDTH + (columns - 1) * GAP,
-    height: LABEL + PAD + rows * CELL_HEIGHT + (rows - 1) * GAP,
-    cells: group.cells.map((c) => c.name),
-    columns,
-  };
-}
-
-/**
- * Layers of domains, left to right in the direction agreements flow: a domain sits one column after the
- * furthest domain that provides to it (providers first, consumers last). Cycles stop growing after as many
- * rounds as there are domains, so any organization gets a layout.
- */
-export function layerOf(groups: readonly string[], links: readonly (readonly [string, string])[]): Map<string, number> {
-  const layer = new Map(groups.map((g) => [g, 0]));
-  for (let round = 0; round < groups.length; round++) {
-    let changed = false;
-    for (const [from, to] of links) {
-      const next = Math.min(groups.length - 1, (layer.get(from) ?? 0) + 1);
-      if (next > (layer.get(to) ?? 0)) {
-        layer.set(to, next);
-        changed = true;
-      }
-    }
-    if (!changed) break;
-  }
-  return layer;
-}
-
-/**
- * A deterministic layered layout: domain boxes in columns by how agreements flow (see {@link layerOf}),
- * ordered within a column near the domains they depend on; tall columns wrap so the map keeps a screen's
- * proportions. Linear in cells and agreements, so 200 cells lay out instantly, and the same organization
- * always looks the same.
- */
-export function layoutOrgGraph(graph: Pick<OrgGraph, 'groups' | 'edges'>): {
+export interface OrgLayout {
   groups: PlacedGroup[];
   cells: PlacedCell[];
-} {
-  const boxes = graph.groups.map(boxOf);
-  const groupOfCell = new Map(graph.groups.flatMap((g) => g.cells.map((c) => [c.name, g.id] as const)));
-  const links: [string, string][] = [];
-  for (const edge of graph.edges) {
-    const from = groupOfCell.get(edge.provider);
-    const to = groupOfCell.get(edge.consumer);
-    if (from !== undefined && to !== undefined && from !== to) links.push([from, to]);
+  agreements: PlacedAgreement[];
+  width: number;
+  height: number;
+}
+
+type Edges = Pick<OrgGraph, 'groups' | 'edges'>;
+
+/**
+ * Lays the map out top to bottom in the direction agreements flow: domain boxes are the nodes of a layered
+ * layout (providers above consumers), each holding its cells in a row; an agreement leaves its provider's card
+ * at the bottom, runs around every other box and enters its consumer's card from above (or the other way for
+ * the agreements that close a cycle). Agreements between two cells of one domain run in lanes under the row.
+ * Deterministic: the same organization always looks the same.
+ */
+export function layoutOrgGraph(graph: Edges, options: { labels?: boolean } = {}): OrgLayout {
+  const labels = options.labels ?? true;
+  const groupOf = new Map(graph.groups.flatMap((g) => g.cells.map((c, i) => [c.name, { group: g.id, index: i }])));
+  const known = graph.edges.filter((e) => groupOf.has(e.provider) && groupOf.has(e.consumer));
+  const inside = known.filter((e) => groupOf.get(e.provider)!.group === groupOf.get(e.consumer)!.group);
+  const lanes = new Map<string, number>();
+  for (const edge of inside) {
+    const group = groupOf.get(edge.provider)!.group;
+    lanes.set(group, (lanes.get(group) ?? 0) + 1);
   }
-  const layer = layerOf(
-    boxes.map((b) => b.id),
-    links,
-  );
-  const providers = new Map<string, string[]>();
-  for (const [from, to] of links) providers.set(to, [...(providers.get(to) ?? []), from]);
 
-  const totalArea = boxes.reduce((sum, b) => sum + (b.width + GAP) * (b.height + GAP), 0);
-  const tallest = Math.max(0, ...boxes.map((b) => b.height));
-  const maxColumnHeight = Math.max(tallest, Math.sqrt(totalArea * 1.6));
-
-  const layers = [...new Set(layer.values())].sort((a, b) => a - b);
-  const order = new Map<string, number>();
-  const columns: PlacedGroup[][] = [];
-  let x = 0;
-  for (const current of layers) {
-    const members = boxes.filter((b) => layer.get(b.id) === current);
-    // Near the domains they depend on: by the mean position of their providers (barycentre), then by name.
-    const centre = (b: Box) => {
-      const ps = (providers.get(b.id) ?? []).map((p) => order.get(p)).filter((n): n is number => n !== undefined);
-      return ps.length ? ps.reduce((s, n) => s + n, 0) / ps.length : Number.POSITIVE_INFINITY;
+  const boxes = graph.groups.map((g) => {
+    const count = Math.max(1, g.cells.length);
+    const under = lanes.get(g.id) ?? 0;
+    return {
+      id: g.id,
+      width: PAD * 2 + count * CELL_WIDTH + (count - 1) * GAP,
+      height: HEADER + (g.cells.length > 0 ? CELL_HEIGHT : OWNER_ROW) + Math.max(PAD, under * LANE + PAD / 2),
     };
-    members.sort((a, b) => centre(a) - centre(b) || 0);
-    let column: PlacedGroup[] = [];
-    let y = 0;
-    let columnWidth = 0;
-    for (const box of members) {
-      if (y > 0 && y + box.height > maxColumnHeight) {
-        columns.push(column);
-        column = [];
-        x += columnWidth + GAP * 2;
-        y = 0;
-        columnWidth = 0;
-      }
-      column.push({ id: box.id, x, y, width: box.width, height: box.height });
-      order.set(box.id, order.size);
-      y += box.height + GAP * 2;
-      columnWidth = Math.max(columnWidth, box.width);
-    }
-    columns.push(column);
-    x += columnWidth + COLUMN_GAP;
-  }
-  // Columns centred on the tallest, so arrows fan out from the middle instead of hugging the top.
-  const heightOf = (column: PlacedGroup[]) =>
-    column.length ? column[column.length - 1]!.y + column[column.length - 1]!.height : 0;
-  const tallestColumn = Math.max(0, ...columns.map(heightOf));
-  const groups = columns.flatMap((column) =>
-    column.map((g) => ({ ...g, y: g.y + Math.round((tallestColumn - heightOf(column)) / 2) })),
-  );
+  });
 
-  const cells: PlacedCell[] = [];
-  for (const box of boxes) {
-    box.cells.forEach((name, index) => {
-      cells.push({
-        name,
-        group: box.id,
-        x: PAD + (index % box.columns) * (CELL_WIDTH + GAP),
-        y: LABEL + Math.floor(index / box.columns) * (CELL_HEIGHT + GAP),
-      });
+  // Each card spreads its agreements over its width, one slot each, so arrows do not meet in one point.
+  const slots = new Map<string, string[]>();
+  for (const edge of known) {
+    for (const cell of [edge.provider, edge.consumer]) slots.set(cell, [...(slots.get(cell) ?? []), edge.id]);
+  }
+  const portOf = (cell: string, edge: string) => {
+    const { index } = groupOf.get(cell)!;
+    const mine = slots.get(cell)!;
+    return PAD + index * (CELL_WIDTH + GAP) + (CELL_WIDTH * (mine.indexOf(edge) + 1)) / (mine.length + 1);
+  };
+
+  const ends = new Map(known.map((e) => [e.id, e]));
+  const between: LayeredEdge[] = known
+    .filter((e) => !inside.includes(e))
+    .map((e) => ({
+      id: e.id,
+      from: groupOf.get(e.provider)!.group,
+      to: groupOf.get(e.consumer)!.group,
+      ...(labels ? { label: labelSize(e.mode, AGREEMENT_LABEL_FONT) } : {}),
+      ports: { from: portOf(e.provider, e.id), to: portOf(e.consumer, e.id) },
+    }));
+  // Without labels the organization is a big one (see OrgFlow): laid out quickly rather than finely.
+  const layout = layoutLayered(boxes, between, { nodeGap: 40, rankGap: 44, edgeGap: 16, quick: !labels });
+
+  const groups = boxes.map((b) => ({ id: b.id, ...layout.nodes.get(b.id)! }));
+  const cells: PlacedCell[] = graph.groups.flatMap((g) =>
+    g.cells.map((c, i) => ({ name: c.name, group: g.id, x: PAD + i * (CELL_WIDTH + GAP), y: HEADER })),
+  );
+  const boxAt = new Map(groups.map((g) => [g.id, g]));
+  const cardTop = (cell: string) => boxAt.get(groupOf.get(cell)!.group)!.y + HEADER;
+
+  const agreements: PlacedAgreement[] = [];
+  for (const edge of between) {
+    const routed = layout.edges.get(edge.id)!;
+    const [first, ...rest] = routed.points;
+    const last = rest.pop();
+    if (!first || !last) continue;
+    // From the card's side to its box's side: only the box's own padding (or its title) lies between.
+    const { provider, consumer } = ends.get(edge.id)!;
+    const side = (cell: string, at: Point) =>
+      at.y <= boxAt.get(groupOf.get(cell)!.group)!.y ? cardTop(cell) : cardTop(cell) + CELL_HEIGHT;
+    agreements.push({
+      id: edge.id,
+      points: [{ x: first.x, y: side(provider, first) }, first, ...rest, last, { x: last.x, y: side(consumer, last) }],
+      labelAt: routed.label,
     });
   }
-  return { groups, cells };
+  const laneUsed = new Map<string, number>();
+  for (const edge of inside) {
+    const group = groupOf.get(edge.provider)!.group;
+    const box = boxAt.get(group)!;
+    const lane = laneUsed.get(group) ?? 0;
+    laneUsed.set(group, lane + 1);
+    const bottom = box.y + HEADER + CELL_HEIGHT;
+    const y = bottom + PAD / 2 + lane * LANE + LANE / 2;
+    const from = box.x + portOf(edge.provider, edge.id);
+    const to = box.x + portOf(edge.consumer, edge.id);
+    agreements.push({
+      id: edge.id,
+      points: [
+        { x: from, y: bottom },
+        { x: from, y },
+        { x: to, y },
+        { x: to, y: bottom },
+      ],
+      labelAt: labels ? { x: (from + to) / 2, y } : undefined,
+    });
+  }
+  return { groups, cells, agreements, width: layout.width, height: layout.height };
 }
