@@ -30,3 +30,11 @@ export {
   type PlanItem,
 } from './plan.js';
 export { applyManifests, MANIFEST_APPLIED, type ApplyResult } from './apply.js';
+export {
+  manifestToYaml,
+  removeManifestFromFolder,
+  writeManifestIntoFolder,
+  type FieldNote,
+  type ManifestNotes,
+} from './manifest-yaml.js';
+export { mergeFields, type FieldConflict, type FieldMergeOptions, type FieldMergeResult } from './merge-fields.js';

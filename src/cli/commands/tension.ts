@@ -4,12 +4,12 @@ import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import {
   OUTCOMES,
-  writeManifestIntoFolder,
   type DecideResult,
   type Decision,
   type OutcomeInput,
   type TensionDetail,
 } from '../../governance/index.js';
+import { writeManifestIntoFolder } from '../../manifests/index.js';
 import type { Manifest } from '../../model/index.js';
 import { InputError } from '../../shared/index.js';
 import type { CommandContext, RegisterCommand } from '../context.js';

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { MANIFEST_APPLIED } from '../../engine/index.js';
-import { diffFields, manifestHash, type FieldChange } from '../../manifests/index.js';
+import { diffFields, manifestHash, manifestToYaml, type FieldChange } from '../../manifests/index.js';
 import type { CloudEvent, ManifestOf, Tension } from '../../model/index.js';
 import { InputError, NotFoundError } from '../../shared/index.js';
 import { editManifest } from './edit-manifest.js';
 import type { GovernanceContext, GovernanceRepos, PendingWrite } from '../governance-context.js';
 import { GOVERNANCE_EVENTS as E, GOVERNANCE_SOURCE, governanceEvent } from '../governance-events.js';
-import { manifestToYaml, proposalFileName } from './manifest-yaml.js';
+import { proposalFileName } from './proposal-file-name.js';
 import type { OutcomeInput } from './outcome-input.js';
 
 /** What an outcome did, for the decision's details, plus its events and files. */
