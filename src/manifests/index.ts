@@ -38,3 +38,5 @@ export {
   type ManifestNotes,
 } from './manifest-yaml.js';
 export { mergeFields, type FieldConflict, type FieldMergeOptions, type FieldMergeResult } from './merge-fields.js';
+export { FOLDER_LIMITS, formatBytes, readBoundedText } from './read-bounded-text.js';
+export { schemaProblems, type SchemaProblem } from './schema-problems.js';
