@@ -31,6 +31,9 @@ export function importedOrganization(input: {
     metadata: {
       name: input.name,
       ...(input.title ? { title: input.title } : {}),
+      ...(purpose && input.description!.trim().length > purpose.length + 1
+        ? { description: input.description!.trim().slice(0, 4000) }
+        : {}),
       labels: { [SOURCE_LABEL]: input.source },
     },
     spec: {
@@ -48,6 +51,7 @@ export function importedOrganization(input: {
     },
   };
   const fields: FieldNote[] = [
+    { path: ['metadata', 'description'], note: `from ${input.origin ?? input.source}` },
     {
       path: ['spec', 'purpose'],
       note: purpose && input.origin ? `from ${input.origin}` : 'not in the source: write the purpose',

@@ -47,7 +47,7 @@ export async function importTeamApi(
             importFinding(
               'team-api-invalid',
               { file, ...source.locate(p.path, p.target) },
-              `${p.message.replace(/\.$/, '')}; the team was not imported.`,
+              `${sentence(p.message.replace(/^the manifest\b/, 'the Team API document'))} The team was not imported.`,
               p.hint,
               { kind: 'Team API', ...teamLabel(source.value) },
             ),
@@ -207,6 +207,12 @@ function dependencies(teams: ReadonlyMap<string, Team>, target: ImportTarget, fi
     });
   }
   return agreements;
+}
+
+/** Capitalized and ending in a full stop (or the question it already asks). */
+function sentence(text: string): string {
+  const capital = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.?!]$/.test(capital) ? capital : `${capital}.`;
 }
 
 function teamLabel(value: unknown): { name?: string } {
