@@ -167,7 +167,7 @@ describe('importing again into a folder', () => {
     await team({ team: 'Risk', mission: 'Score risk.', members: [{ name: 'Ana' }, { name: 'Bo' }] });
     await teamApi();
     await edit('cells/payments.yaml', (t) => t.replace('type: stream-aligned', 'type: streamy'));
-    await edit('cells/risk.yaml', (t) => t.replace(/    - name: Bo[\s\S]*$/, ''));
+    await edit('cells/risk.yaml', (t) => t.replace(/ {4}- name: Bo[\s\S]*$/, ''));
     await team({ team: 'Payments', mission: 'Move more money.' });
     await team({ team: 'Risk', mission: 'Score risk.', members: [{ name: 'Bo' }] });
     const { plan } = await teamApi();
