@@ -40,8 +40,8 @@ export interface SourceImport {
 
 /** What an importer may know about the org folder it writes into. */
 export interface ImportTarget {
-  /** Cells the folder holds that this source did not create: a source may add to them, never replace them. */
-  existingCells: ReadonlySet<string>;
+  /** Cells the folder holds that this source did not create, with their offers' names: a source may add to them. */
+  existingCells: ReadonlyMap<string, readonly string[]>;
   /** The name for an Organization, should the source have none and the folder none either. */
   organizationName: string;
   /** Paths in notes are written relative to this folder (the working directory). */

@@ -10,7 +10,7 @@ import { syncImport } from '../sync/sync-import.js';
 import { importBackstage } from './import-backstage.js';
 
 const FIXTURE = 'test/importers/fixtures/backstage/catalog-info.yaml';
-const target = { existingCells: new Set<string>(), organizationName: 'fixture', cwd: PROJECT_ROOT };
+const target = { existingCells: new Map<string, string[]>(), organizationName: 'fixture', cwd: PROJECT_ROOT };
 
 async function imported() {
   const result = await importBackstage([FIXTURE], target);

@@ -9,7 +9,7 @@ import { importCodeowners } from './import-codeowners.js';
 const FIXTURE = 'test/importers/fixtures/CODEOWNERS';
 const FILE = path.join(PROJECT_ROOT, FIXTURE);
 const target = (...existingCells: string[]) => ({
-  existingCells: new Set(existingCells),
+  existingCells: new Map(existingCells.map((c) => [c, []])),
   organizationName: 'lendwell',
   cwd: PROJECT_ROOT,
 });

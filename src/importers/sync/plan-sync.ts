@@ -200,7 +200,13 @@ function planManifest(
     action: 'update',
     ...label,
     manifest: next,
-    notes: { fields: theirs.notes.fields ?? [] },
+    // A note belongs to the source's value: where the merge kept another value there (or put an item elsewhere), it would mislead.
+    notes: {
+      fields: (theirs.notes.fields ?? []).filter(
+        (n) =>
+          valueAt(next, n.path) !== undefined && sameValue(valueAt(next, n.path), valueAt(theirs.manifest, n.path)),
+      ),
+    },
     fields: diffFields(ours.manifest, next),
   });
 }
@@ -260,6 +266,10 @@ function withdrawn(recorded: RecordedManifest): ImportedManifest {
       spec: empty(spec) as Record<string, unknown>,
     },
   };
+}
+
+function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
+  return path.reduce<unknown>((node, key) => (node as Record<string | number, unknown> | undefined)?.[key], value);
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

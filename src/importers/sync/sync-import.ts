@@ -27,11 +27,14 @@ export async function syncImport(request: ImportRequest): Promise<{ imported: So
   const folder = await readFolderState(dir);
   // A source may add to cells others wrote, but replaces only the cells it created itself.
   const created = new Set((base?.manifests ?? []).filter((m) => !m.partial).map((m) => m.key));
-  const existingCells = new Set(
-    [...folder.manifests.entries()]
-      .filter(([key, m]) => m.manifest.kind === 'Cell' && !created.has(key))
-      .map(([, m]) => m.manifest.metadata.name),
-  );
+  const existingCells = new Map<string, string[]>();
+  for (const [key, { manifest }] of folder.manifests) {
+    if (manifest.kind === 'Cell' && !created.has(key))
+      existingCells.set(
+        manifest.metadata.name,
+        (manifest.spec.offers ?? []).map((o) => o.name),
+      );
+  }
   const imported = await request.read({
     existingCells,
     organizationName: celloName(path.basename(dir)) ?? 'organization',

@@ -6,7 +6,7 @@ import { importTeamApi } from './import-team-api.js';
 
 const FIXTURES = 'test/importers/fixtures/team-api';
 const target = (...existingCells: string[]) => ({
-  existingCells: new Set(existingCells),
+  existingCells: new Map(existingCells.map((c) => [c, []])),
   organizationName: 'lendwell',
   cwd: PROJECT_ROOT,
 });
@@ -110,6 +110,28 @@ describe('importing Team API documents', () => {
       'payments',
       'platform',
       'risk',
+    ]);
+  });
+
+  it('depends on cells the folder already has, when they offer the service named', async () => {
+    const existing = {
+      ...target(),
+      existingCells: new Map([
+        ['risk', ['risk-scores']],
+        ['platform', []],
+      ]),
+    };
+    const result = await importTeamApi(files('payments.yaml'), existing);
+    const payments = result.manifests.find((m) => m.manifest.kind === 'Cell')!.manifest as ManifestOf<'Cell'>;
+    expect(payments.spec.expectations?.map((e) => [e.provider, e.offer])).toEqual([
+      ['cell:risk', 'risk-scores'],
+      ['cell:platform', undefined],
+      [undefined, undefined],
+    ]);
+    expect(result.manifests.filter((m) => m.manifest.kind === 'Agreement')).toHaveLength(1);
+    expect(result.findings.map((f) => f.message.split(';')[0])).toEqual([
+      'Payments depends on service "event-backbone" of Platform, which does not offer it',
+      'Payments depends on "Treasury", which is neither in the imported documents nor a cell in the folder',
     ]);
   });
 });

@@ -151,12 +151,14 @@ function dependencies(teams: ReadonlyMap<string, Team>, target: ImportTarget, fi
     (team.document.dependencies ?? []).forEach((dependency, i) => {
       const at = { file: team.source.file, ...team.source.locate(['dependencies', i]) };
       const provider = celloName(dependency.team);
-      const known = provider && (teams.has(provider) || target.existingCells.has(provider));
-      const offers = provider ? (teams.get(provider)?.draft.manifest.spec.offers ?? []) : [];
+      const known = provider !== undefined && (teams.has(provider) || target.existingCells.has(provider));
+      const offers = provider
+        ? (teams.get(provider)?.draft.manifest.spec.offers?.map((o) => o.name) ??
+          target.existingCells.get(provider) ??
+          [])
+        : [];
       const offer = dependency.service ? celloName(dependency.service) : undefined;
-      const offered =
-        offer !== undefined &&
-        (offers.some((o) => o.name === offer) || !!(provider && target.existingCells.has(provider)));
+      const offered = offer !== undefined && offers.includes(offer);
       if (!known) {
         findings.push(
           importFinding(
@@ -173,7 +175,7 @@ function dependencies(teams: ReadonlyMap<string, Team>, target: ImportTarget, fi
             'ref-unresolved',
             at,
             `${team.document.team} depends on service "${dependency.service}" of ${dependency.team}, which does not offer it; the expectation names no offer.`,
-            `use one of ${provider}'s services: ${offers.map((o) => o.name).join(', ') || '(none)'}`,
+            `use one of ${provider}'s services: ${offers.join(', ') || '(none)'}`,
             { kind: 'Team API', name: team.document.team },
           ),
         );
