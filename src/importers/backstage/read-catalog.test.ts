@@ -98,6 +98,15 @@ describe('reading a Backstage catalog', () => {
     expect(result.findings[4]!.message).toContain('which does not exist');
   });
 
+  it('names the file and line of a document that is not YAML, and reads the documents around it', async () => {
+    await catalog({ 'all.yaml': `${group('a')}---\nkind: Group\nmetadata: [unclosed\n---\n${group('b')}` });
+    const result = await read('all.yaml');
+    expect(names(result.documents)).toEqual(['a', 'b']);
+    expect(result.findings).toEqual([
+      expect.objectContaining({ ruleId: 'yaml-syntax', file: path.join(dir, 'all.yaml'), line: 10 }),
+    ]);
+  });
+
   it('reads every YAML file of a folder, and refuses a URL of another scheme than http(s)', async () => {
     await catalog({ 'a.yaml': group('a'), 'sub/b.yml': group('b'), 'notes.txt': 'not read' });
     expect(names((await read('.')).documents)).toEqual(['a', 'b']);
