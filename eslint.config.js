@@ -20,6 +20,7 @@ const MAY_IMPORT = {
   workflows: ['shared', 'model', 'store', 'bus', 'engine', 'manifests'],
   governance: ['shared', 'model', 'store', 'bus', 'engine', 'manifests'],
   insights: ['shared', 'model', 'store', 'bus', 'engine', 'manifests'],
+  importers: ['shared', 'model', 'manifests'],
   api: ['shared', 'model', 'store', 'bus', 'manifests', 'engine', 'workflows', 'governance', 'insights'],
   app: ['shared', 'model', 'store', 'bus', 'manifests', 'engine', 'workflows', 'governance', 'insights', 'api'],
   cli: [
@@ -35,6 +36,7 @@ const MAY_IMPORT = {
     'api',
     'app',
     'client',
+    'importers',
   ],
   client: ['shared', 'model'],
 };

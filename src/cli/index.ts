@@ -7,6 +7,7 @@ import { registerDeliveries } from './commands/deliveries.js';
 import { registerExport } from './commands/export.js';
 import { registerHealth } from './commands/health.js';
 import { registerHistory } from './commands/history.js';
+import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerInsights } from './commands/insights.js';
 import { registerMine } from './commands/mine.js';
@@ -33,6 +34,7 @@ export { EXIT } from './exit-codes.js';
 const COMMANDS: RegisterCommand[] = [
   registerInit,
   registerValidate,
+  registerImport,
   registerSchema,
   registerServe,
   registerApply,

@@ -62,5 +62,4 @@ export {
   type Unrouted,
 } from './tensions/route-tension.js';
 export type { GovernanceMetrics, DurationStats, ReviewWeek } from './governance-metrics.js';
-export { manifestToYaml, writeManifestIntoFolder } from './decisions/manifest-yaml.js';
 export { parseFieldPath } from './decisions/edit-manifest.js';

@@ -30,3 +30,13 @@ export {
   type PlanItem,
 } from './plan.js';
 export { applyManifests, type ApplyResult } from './apply.js';
+export {
+  manifestToYaml,
+  removeManifestFromFolder,
+  writeManifestIntoFolder,
+  type FieldNote,
+  type ManifestNotes,
+} from './manifest-yaml.js';
+export { mergeFields, type FieldConflict, type FieldMergeOptions, type FieldMergeResult } from './merge-fields.js';
+export { FOLDER_LIMITS, formatBytes, readBoundedText } from './read-bounded-text.js';
+export { schemaProblems, type SchemaProblem } from './schema-problems.js';

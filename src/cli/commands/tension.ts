@@ -4,13 +4,13 @@ import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import {
   OUTCOMES,
-  writeManifestIntoFolder,
   type DecideResult,
   type Decision,
   type OutcomeInput,
   type TensionDetail,
 } from '../../governance/index.js';
 import { callRoute, type CelloServer } from '../../client/index.js';
+import { writeManifestIntoFolder } from '../../manifests/index.js';
 import { PROPOSAL_ROUTES, SEVERITIES, TENSION_ROUTES, type Manifest } from '../../model/index.js';
 import { InputError } from '../../shared/index.js';
 import type { CommandContext, RegisterCommand } from '../context.js';

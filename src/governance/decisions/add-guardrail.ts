@@ -1,11 +1,11 @@
 import { celloEvent, compileExpression, GuardrailVersioned } from '../../model/index.js';
 import path from 'node:path';
-import { GUARDRAIL_VARIABLES, diffFields, manifestHash } from '../../manifests/index.js';
+import { GUARDRAIL_VARIABLES, diffFields, manifestHash, manifestToYaml } from '../../manifests/index.js';
 import { InputError } from '../../shared/index.js';
 import { appliedEvent, type OutcomeEffect } from './change-agreement.js';
 import { checkManifest } from './edit-manifest.js';
 import type { GovernanceContext, GovernanceRepos } from '../governance-context.js';
-import { manifestToYaml, proposalFileName } from './manifest-yaml.js';
+import { proposalFileName } from './proposal-file-name.js';
 import type { OutcomeInput } from './outcome-input.js';
 import type { Tension, GuardrailSpec, Manifest } from '../../model/index.js';
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { diffFields, manifestHash, type FieldChange } from '../../manifests/index.js';
+import { diffFields, manifestHash, manifestToYaml, type FieldChange } from '../../manifests/index.js';
 import {
   AgreementVersioned,
   celloEvent,
@@ -12,7 +12,7 @@ import {
 import { InputError, NotFoundError } from '../../shared/index.js';
 import { editManifest } from './edit-manifest.js';
 import type { GovernanceContext, GovernanceRepos, PendingWrite } from '../governance-context.js';
-import { manifestToYaml, proposalFileName } from './manifest-yaml.js';
+import { proposalFileName } from './proposal-file-name.js';
 import type { OutcomeInput } from './outcome-input.js';
 
 /** What an outcome did, for the decision's details, plus its events and files. */

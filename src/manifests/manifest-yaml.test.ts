@@ -1,13 +1,13 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { smallOrg } from '../../../test/governance/small-org.js';
-import { editManifest } from './edit-manifest.js';
-import { writeManifestIntoFolder } from './manifest-yaml.js';
+import { smallOrg } from '../../test/governance/small-org.js';
+import type { ManifestOf } from '../model/index.js';
+import { manifestToYaml, removeManifestFromFolder, writeManifestIntoFolder } from './manifest-yaml.js';
 
-const agreement = smallOrg().find((m) => m.kind === 'Agreement')!;
+const agreement = smallOrg().find((m): m is ManifestOf<'Agreement'> => m.kind === 'Agreement')!;
 let dir: string;
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
@@ -57,7 +57,8 @@ describe('writing a new version into an org-as-code folder', () => {
       '',
     ].join('\n');
     await writeFile(file, original);
-    const next = editManifest(agreement, { 'spec.slos[0].within': '2m' });
+    const next = structuredClone(agreement);
+    next.spec.slos![0]!.within = '2m';
     expect(await writeManifestIntoFolder(dir, next)).toBe(file);
     const text = await readFile(file, 'utf8');
     expect(text.startsWith('# Agreements of tiny\napiVersion: cello/v1\nkind: Domain\nmetadata: {name: other}\n')).toBe(
@@ -90,5 +91,73 @@ describe('writing a new version into an org-as-code folder', () => {
     dir = await mkdtemp(path.join(tmpdir(), 'cello-yaml-'));
     const file = await writeManifestIntoFolder(dir, agreement);
     expect(path.basename(file)).toBe('agreement-risk-for-payments.yaml');
+  });
+
+  it('writes a new manifest where it is told, with a header and notes beside its fields, appending to a file', async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'cello-yaml-'));
+    const domain = (name: string) =>
+      ({ apiVersion: 'cello/v1', kind: 'Domain', metadata: { name }, spec: { purpose: 'Loans.' } }) as const;
+    const notes = {
+      header: 'Imported from a catalog.\nEdit freely.',
+      fields: [{ path: ['spec', 'purpose'], note: 'from x' }],
+    };
+    const file = await writeManifestIntoFolder(dir, domain('loans'), { file: 'domains/all.yaml', notes });
+    expect(file).toBe(path.join(dir, 'domains/all.yaml'));
+    expect(await readFile(file, 'utf8')).toBe(
+      '# Imported from a catalog.\n# Edit freely.\n\napiVersion: cello/v1\nkind: Domain\nmetadata:\n  name: loans\nspec:\n  purpose: Loans. # from x\n',
+    );
+    await writeManifestIntoFolder(dir, domain('risk'), { file: 'domains/all.yaml' });
+    expect(parseAllDocuments(await readFile(file, 'utf8')).map((d) => d.toJS())).toEqual([
+      domain('loans'),
+      domain('risk'),
+    ]);
+  });
+
+  it('notes the fields an update adds, and leaves the others as they were', async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'cello-yaml-'));
+    const file = path.join(dir, 'd.yaml');
+    await writeFile(file, 'apiVersion: cello/v1\nkind: Domain\nmetadata:\n  name: a\nspec:\n  purpose: one # mine\n');
+    await writeManifestIntoFolder(
+      dir,
+      { apiVersion: 'cello/v1', kind: 'Domain', metadata: { name: 'a' }, spec: { purpose: 'one', parent: 'domain:b' } },
+      {
+        notes: {
+          fields: [
+            { path: ['spec', 'parent'], note: 'from y' },
+            { path: ['spec', 'purpose'], note: 'from z' },
+          ],
+        },
+      },
+    );
+    const text = await readFile(file, 'utf8');
+    expect(text).toContain('purpose: one # mine\n');
+    expect(text).toContain('parent: domain:b # from y\n');
+  });
+
+  it('removes a document, and the file when it held nothing else', async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'cello-yaml-'));
+    const doc = (kind: string, name: string) =>
+      `apiVersion: cello/v1\nkind: ${kind}\nmetadata:\n  name: ${name}\nspec:\n  purpose: x\n`;
+    await writeFile(
+      path.join(dir, 'many.yaml'),
+      `# a\n${doc('Domain', 'a')}---\n# b\n${doc('Domain', 'b')}---\n${doc('Domain', 'c')}`,
+    );
+    await writeFile(path.join(dir, 'one.yaml'), doc('Domain', 'd'));
+    expect(await removeManifestFromFolder(dir, 'Domain', 'b')).toBe(path.join(dir, 'many.yaml'));
+    expect(await readFile(path.join(dir, 'many.yaml'), 'utf8')).toBe(
+      `# a\n${doc('Domain', 'a')}---\n${doc('Domain', 'c')}`,
+    );
+    await removeManifestFromFolder(dir, 'Domain', 'a');
+    expect(
+      parseAllDocuments(await readFile(path.join(dir, 'many.yaml'), 'utf8')).map((d) => d.toJS().metadata.name),
+    ).toEqual(['c']);
+    await removeManifestFromFolder(dir, 'Domain', 'd');
+    expect(await readdir(dir)).toEqual(['many.yaml']);
+    expect(await removeManifestFromFolder(dir, 'Domain', 'zz')).toBeUndefined();
+  });
+
+  it('prints a manifest without notes exactly as before', () => {
+    expect(manifestToYaml(agreement)).toContain('provider: cell:');
+    expect(manifestToYaml(agreement)).not.toContain('#');
   });
 });
