@@ -1,5 +1,5 @@
 import type { AttributeColumn, ColumnarEventLog } from '../mining/index.js';
-import { CategoryVocabulary } from './category-vocabulary.js';
+import { CategoryVocabulary, MAX_NAMED_CATEGORIES } from './category-vocabulary.js';
 import type { FeatureKind } from './feature-bins.js';
 
 /** A data attribute the model uses: a trace's value, or the latest value an event of the prefix gave. */
@@ -14,8 +14,8 @@ export interface DataFeature {
 /**
  * Chooses the data attributes worth a feature, from the training cases only: those with at least two values,
  * as a number when they are typed int/float or every value reads as one (BPI 2012 writes amounts as strings),
- * otherwise as a category, unless most of their values are unique (an identifier such as `concept:instance`
- * says nothing another case could share).
+ * otherwise as a category, unless they have more values than a feature names and most of them are unique (an
+ * identifier such as `concept:instance` says nothing another case could share).
  */
 export function chooseDataFeatures(log: ColumnarEventLog, cases: Int32Array): DataFeature[] {
   const chosen: DataFeature[] = [];
@@ -36,7 +36,7 @@ export function chooseDataFeatures(log: ColumnarEventLog, cases: Int32Array): Da
     const numeric = column.type === 'int' || column.type === 'float' || [...counts.keys()].every(readsAsNumber);
     if (numeric) {
       chosen.push({ key: column.key, scope: column.scope, kind: 'number' });
-    } else if (counts.size <= occurrences / 2) {
+    } else if (counts.size <= MAX_NAMED_CATEGORIES || counts.size <= occurrences / 2) {
       const vocabulary = CategoryVocabulary.fromCounts(counts);
       chosen.push({ key: column.key, scope: column.scope, kind: 'category', vocabulary });
     }

@@ -32,6 +32,7 @@ export function compilePredictorOptions(
 ): CompiledPredictorOptions {
   const seed = options.seed ?? 1;
   const sampleSize = Math.min(rows, FOREST_SAMPLE);
+  const subsample = Math.min(0.5, BOOSTING_SAMPLE / rows);
   return {
     forest: {
       trees: Math.min(200, Math.max(40, Math.round(FOREST_BUDGET / sampleSize))),
@@ -47,9 +48,10 @@ export function compilePredictorOptions(
     boosting: {
       rounds: 100,
       leaves: 31,
-      minLeaf: 20,
+      // 20 rows a leaf, fewer on a small log so that it can split at all.
+      minLeaf: Math.min(20, Math.max(2, Math.round((rows * subsample) / 100))),
       learningRate: 0.1,
-      subsample: Math.min(0.5, BOOSTING_SAMPLE / rows),
+      subsample,
       featureFraction: 0.8,
       seed: seed + 1,
       ...options.boosting,
