@@ -22,6 +22,7 @@ const BENCHMARKS: Record<string, { file: string; needs?: string }> = {
     file: 'mining-file.js',
     needs: path.resolve(here, '../../shared/datasets/eventlogs/bpic2012.xes.gz'),
   },
+  predict: { file: 'predict.ts', needs: path.resolve(here, '../../shared/datasets/eventlogs/bpic2012.xes.gz') },
 };
 
 if (!existsSync(path.resolve(here, '../dist/cli/index.js'))) {

@@ -11,6 +11,7 @@ import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerInsights } from './commands/insights.js';
 import { registerMine } from './commands/mine.js';
+import { registerPredict } from './commands/predict.js';
 import { registerPublish } from './commands/publish.js';
 import { registerReceive } from './commands/receive.js';
 import { registerReview } from './commands/review.js';
@@ -46,6 +47,7 @@ const COMMANDS: RegisterCommand[] = [
   registerDeliveries,
   registerReceive,
   registerMine,
+  registerPredict,
   registerExport,
   registerInsights,
   registerHealth,

@@ -4,6 +4,7 @@
  * (wired in src/app) and through events.
  */
 export * from './mining/index.js';
+export * from './predict/index.js';
 export { compileCaseNotion, type CaseNotion } from './live/case-notion.js';
 export { parseLiveLogQuery, type LiveLogQuery, type LiveLogQueryText } from './live/live-log-query.js';
 export { readLiveLog, type LiveLog, type LiveLogSource, type RowObserver } from './live/read-live-log.js';

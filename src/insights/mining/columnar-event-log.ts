@@ -34,6 +34,19 @@ export interface LogSource {
 }
 
 /**
+ * A data attribute of a log read with `attributes: true`: its distinct values, and one code per case (trace
+ * attributes) or per event (event attributes, in the log's sorted order). `-1` means "no value".
+ */
+export interface AttributeColumn {
+  readonly key: string;
+  readonly scope: 'trace' | 'event';
+  /** The XES type (`string`, `int`, `float`, `boolean`, `id`); CSV values are `string`. */
+  readonly type: string;
+  readonly values: readonly string[];
+  readonly codes: Int32Array;
+}
+
+/**
  * An event log held as columns (typed arrays), one entry per event, sorted by (case, timestamp, position):
  * equal timestamps in a case keep their input order. Strings are interned: the columns hold indexes into
  * the name arrays; `-1` means "none" in `resource` and `lifecycle`.
@@ -55,5 +68,7 @@ export interface ColumnarEventLog {
   readonly position: Uint32Array;
   /** Case `c`'s events are `caseOffsets[c]` up to (excluding) `caseOffsets[c + 1]`. */
   readonly caseOffsets: Int32Array;
+  /** Trace and event data attributes, when the reader was asked to keep them (absent or empty otherwise). */
+  readonly attributes?: readonly AttributeColumn[];
   readonly source: LogSource;
 }

@@ -22,6 +22,24 @@ const CSV = [
 ].join('\r\n');
 
 describe('readCsv', () => {
+  it('keeps the other columns as data when asked: a case: column is the trace attribute', async () => {
+    const text = [
+      'case:concept:name,concept:name,time:timestamp,case:channel,amount',
+      'c1,b,2024-03-01T10:00:00Z,web,',
+      'c1,a,2024-03-01T09:00:00Z,phone,20',
+      'c2,a,2024-03-01T11:00:00Z,,5',
+    ].join('\n');
+    expect((await readCsv(file('plain-data.csv', text))).attributes).toEqual([]);
+    const log = await readCsv(file('data.csv', text), { attributes: true });
+    const values = (key: string) => {
+      const column = log.attributes!.find((a) => a.key === key)!;
+      return { scope: column.scope, values: Array.from(column.codes, (c) => (c < 0 ? null : column.values[c])) };
+    };
+    // The first value a case gets is kept; events follow the log's time order.
+    expect(values('channel')).toEqual({ scope: 'trace', values: ['web', null] });
+    expect(values('amount')).toEqual({ scope: 'event', values: ['20', null, '5'] });
+  });
+
   it('reads RFC 4180 rows into cases sorted by time, with offsets converted to UTC', async () => {
     const log = await readCsv(file('log.csv', CSV));
     expect(log.source.format).toBe('csv');

@@ -21,6 +21,7 @@ function requiredColumn(header: string[], name: string, role: string, flag: stri
  * Streams a CSV file (RFC 4180; plain or gzip-compressed) with a header row into a columnar log.
  * Case, activity and timestamp columns are required (defaults `case:concept:name`, `concept:name`,
  * `time:timestamp`); `org:resource` and `lifecycle:transition` are used when present. Blank lines are skipped.
+ * With `attributes`, every other column is kept as data (a `case:` column as a trace attribute).
  */
 export async function readCsv(file: string, options: ReadOptions = {}): Promise<ColumnarEventLog> {
   const keys = compileReadOptions(options, 'csv');
@@ -41,6 +42,8 @@ export async function readCsv(file: string, options: ReadOptions = {}): Promise<
   let timestampColumn = -1;
   let resourceColumn = -1;
   let lifecycleColumn = -1;
+  // With `attributes`: the other columns, as [column index, key, scope] (a `case:` column is the trace's).
+  let dataColumns: { index: number; key: string; trace: boolean }[] = [];
 
   const parser = new CsvRecordParser(file, keys.delimiter, (fields, count, line) => {
     if (count === 1 && fields[0] === '') return;
@@ -51,6 +54,14 @@ export async function readCsv(file: string, options: ReadOptions = {}): Promise<
       timestampColumn = requiredColumn(header, keys.timestamp, 'timestamp', '--timestamp', file);
       resourceColumn = header.indexOf(keys.resource);
       lifecycleColumn = header.indexOf(keys.lifecycle);
+      const roles = [caseColumn, activityColumn, timestampColumn, resourceColumn, lifecycleColumn];
+      if (keys.attributes) {
+        dataColumns = header.flatMap((name, index) =>
+          roles.includes(index) || name === ''
+            ? []
+            : [{ index, key: name.replace(/^case:/, ''), trace: name.startsWith('case:') }],
+        );
+      }
       return;
     }
     if (count > header.length) {
@@ -76,6 +87,12 @@ export async function readCsv(file: string, options: ReadOptions = {}): Promise<
     const resource = resourceColumn >= 0 && resourceColumn < count ? fields[resourceColumn] : undefined;
     const lifecycle = lifecycleColumn >= 0 && lifecycleColumn < count ? fields[lifecycleColumn] : undefined;
     builder.add(caseId, activity, timestamp, resource, lifecycle);
+    for (const { index, key, trace } of dataColumns) {
+      const value = index < count ? fields[index]! : '';
+      if (value === '') continue;
+      if (trace) builder.setCaseAttribute(key, 'string', value);
+      else builder.setEventAttribute(key, 'string', value);
+    }
   });
 
   for await (const chunk of readTextChunks(file)) parser.write(chunk);

@@ -23,6 +23,21 @@ describe('EventLogBuilder', () => {
     expect(Array.from(log.caseOffsets)).toEqual([0, 2, 5]);
   });
 
+  it('keeps data attributes beside the events they belong to, through the sort', () => {
+    const builder = new EventLogBuilder();
+    builder.add('a', 'late', 200);
+    builder.setEventAttribute('cost', 'int', '7');
+    builder.setCaseAttribute('region', 'string', 'north');
+    builder.add('a', 'early', 100);
+    builder.setCaseAttribute('region', 'string', 'south');
+    builder.add('b', 'only', 50);
+    builder.setEventAttribute('cost', 'int', '3');
+    const log = builder.build();
+    const [region, cost] = log.attributes!;
+    expect(Array.from(region!.codes, (c) => region!.values[c] ?? null)).toEqual(['north', null]);
+    expect(Array.from(cost!.codes, (c) => cost!.values[c] ?? null)).toEqual([null, '7', '3']);
+  });
+
   it('grows past its initial capacity without losing events', () => {
     const builder = new EventLogBuilder();
     for (let i = 0; i < 5000; i++) builder.add(`c${i % 7}`, `a${i % 3}`, 5000 - i, i % 2 ? 'r' : undefined);

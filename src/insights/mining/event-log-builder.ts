@@ -1,4 +1,5 @@
 import { InputError } from '../../shared/index.js';
+import { AttributeCollector } from './attribute-collector.js';
 import type { ColumnarEventLog, LogSource } from './columnar-event-log.js';
 import { parseTimestamp } from './parse-timestamp.js';
 import { StringInterner } from './string-interner.js';
@@ -30,6 +31,7 @@ export class EventLogBuilder {
   private resourceColumn: Int32Array | undefined;
   private lifecycleColumn: Int32Array | undefined;
   private timestampColumn = new Float64Array(INITIAL_CAPACITY);
+  private readonly attributes = new AttributeCollector();
   private readonly source: LogSource;
 
   constructor(source: Partial<LogSource> = {}) {
@@ -64,6 +66,16 @@ export class EventLogBuilder {
     else if (this.resourceColumn) this.resourceColumn[i] = -1;
     if (lifecycle) (this.lifecycleColumn ??= this.noneColumn())[i] = this.lifecycles.intern(lifecycle);
     else if (this.lifecycleColumn) this.lifecycleColumn[i] = -1;
+  }
+
+  /** Sets a data attribute of the event added last. */
+  setEventAttribute(key: string, type: string, value: string): void {
+    this.attributes.setEvent(this.size - 1, key, type, value, this.caseColumn.length);
+  }
+
+  /** Sets a data attribute of the case of the event added last; a case keeps the first value it gets. */
+  setCaseAttribute(key: string, type: string, value: string): void {
+    this.attributes.setCase(this.caseColumn[this.size - 1]!, key, type, value);
   }
 
   /** Adds an event record from a live source, checking its fields. */
@@ -136,6 +148,7 @@ export class EventLogBuilder {
       timestamp,
       position,
       caseOffsets,
+      attributes: this.attributes.build(position, caseCount),
       source: this.source,
     };
   }
@@ -173,6 +186,7 @@ export class EventLogBuilder {
     if (this.resourceColumn) this.resourceColumn = widen(this.resourceColumn, (s) => new Int32Array(s));
     if (this.lifecycleColumn) this.lifecycleColumn = widen(this.lifecycleColumn, (s) => new Int32Array(s));
     this.timestampColumn = widen(this.timestampColumn, (s) => new Float64Array(s));
+    this.attributes.grow(capacity);
   }
 }
 

@@ -1,4 +1,5 @@
 export type {
+  AttributeColumn,
   ColumnarEventLog,
   LogSource,
   XesClassifier,

@@ -14,6 +14,11 @@ export interface ReadOptions {
   classifier?: string;
   /** CSV only: the field delimiter, `,` by default. */
   delimiter?: string;
+  /**
+   * Keep the other trace and event attributes as data columns (`ColumnarEventLog.attributes`); off by default,
+   * since mining needs none. In CSV, a `case:` column is a trace attribute (named without the prefix).
+   */
+  attributes?: boolean;
 }
 
 /** Read options with every default filled in. */
@@ -29,6 +34,7 @@ export function compileReadOptions(options: ReadOptions, format: 'xes' | 'csv'):
     resource: options.resource ?? 'org:resource',
     lifecycle: options.lifecycle ?? 'lifecycle:transition',
     delimiter: options.delimiter ?? ',',
+    attributes: options.attributes ?? false,
     ...(options.classifier === undefined ? {} : { classifier: options.classifier }),
   };
 }

@@ -72,6 +72,28 @@ describe('readXes', () => {
     expect(log.lifecycleNames).toEqual(['complete', 'start']);
   });
 
+  it('keeps the other trace and event attributes as data columns when asked, never dates', async () => {
+    const text = XES.replace(
+      '<int key="concept:name" value="7"/>',
+      '<int key="concept:name" value="7"/><string key="region" value="north"/><date key="closed" value="2024-03-09T00:00:00Z"/>',
+    );
+    expect((await readXes(file('plain.xes', text))).attributes).toEqual([]);
+    const log = await readXes(file('data.xes', text), { attributes: true });
+    expect(
+      log.attributes!.map((a) => ({
+        key: a.key,
+        scope: a.scope,
+        type: a.type,
+        values: Array.from(a.codes, (c) => (c < 0 ? null : a.values[c])),
+      })),
+    ).toEqual([
+      { key: 'region', scope: 'trace', type: 'string', values: ['north', null] },
+      { key: 'urgent', scope: 'event', type: 'boolean', values: [null, null, 'true'] },
+      { key: 'cost', scope: 'event', type: 'float', values: [null, null, '1.5'] },
+      { key: 'ref', scope: 'event', type: 'id', values: [null, null, 'a1'] },
+    ]);
+  });
+
   it('records extensions, globals and classifiers', async () => {
     const log = await readXes(file('meta.xes', XES));
     expect(log.source.extensions).toEqual([

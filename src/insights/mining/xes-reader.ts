@@ -19,6 +19,9 @@ const GLOBAL_EVENT = 5;
 const SKIP = 6;
 
 const ATTRIBUTE_TYPES = new Set(['string', 'date', 'int', 'float', 'boolean', 'id', 'list', 'container']);
+// Kept as data when asked. Not dates: a trace's dates are often written when it ends (receipt's `enddate`),
+// so using them would read the future.
+const DATA_TYPES = new Set(['string', 'int', 'float', 'boolean', 'id']);
 
 function localName(name: string): string {
   const colon = name.indexOf(':');
@@ -28,7 +31,8 @@ function localName(name: string): string {
 /**
  * Streams a XES file (IEEE 1849; plain or gzip-compressed) into a columnar log. Trace and event attributes
  * of every type are read; nested attributes, lists and containers are skipped; extensions, classifiers and
- * globals are recorded in `source`. Global defaults are not substituted for missing case ids, activities or
+ * globals are recorded in `source`. With `attributes`, the other string, number, boolean and id attributes
+ * are kept as data columns. Global defaults are not substituted for missing case ids, activities or
  * timestamps: a log without them is refused with an InputError naming what is missing and where.
  */
 export async function readXes(file: string, options: ReadOptions = {}): Promise<ColumnarEventLog> {
@@ -84,7 +88,9 @@ export async function readXes(file: string, options: ReadOptions = {}): Promise<
     sources.activity = `classifier "${found.name}": ${found.keys.join(', ')}`;
   };
 
-  const eventAttribute = (key: string, value: string) => {
+  const roles = new Set([keys.activity, keys.timestamp, keys.resource, keys.lifecycle]);
+  const eventAttribute = (key: string, type: string, value: string) => {
+    if (keys.attributes && !roles.has(key) && DATA_TYPES.has(type)) trace.eventAttribute(key, type, value);
     if (key === keys.activity) activity = value;
     if (key === keys.timestamp) {
       const parsed = parseTimestamp(value);
@@ -120,8 +126,9 @@ export async function readXes(file: string, options: ReadOptions = {}): Promise<
     } else if (ATTRIBUTE_TYPES.has(name)) {
       const key = tag.attributes.key ?? '';
       const value = tag.attributes.value ?? '';
-      if (parent === EVENT) eventAttribute(key, value);
+      if (parent === EVENT) eventAttribute(key, name, value);
       else if (parent === TRACE && key === keys.case) trace.caseId = value;
+      else if (parent === TRACE && keys.attributes && DATA_TYPES.has(name)) trace.traceAttribute(key, name, value);
       else if (parent === GLOBAL_TRACE || parent === GLOBAL_EVENT)
         globals.push({ scope: parent === GLOBAL_TRACE ? 'trace' : 'event', type: name, key, value });
     } else if (parent === LOG && name === 'trace') {
@@ -135,6 +142,7 @@ export async function readXes(file: string, options: ReadOptions = {}): Promise<
       lifecycle = undefined;
       classValues.length = 0;
       eventLine = parser.line;
+      trace.openEvent();
       kind = EVENT;
     } else if (parent === LOG && name === 'event') {
       eventsOutsideTraces++;

@@ -21,6 +21,9 @@ export class XesTraceBuffer {
   private readonly resources: (string | undefined)[] = [];
   private readonly lifecycles: (string | undefined)[] = [];
   private readonly lines: number[] = [];
+  // Data attributes as flat (key, type, value) triples: one list per event slot, reused, and one for the trace.
+  private readonly eventData: string[][] = [];
+  private readonly traceData: string[] = [];
   /** Traces whose case id an earlier trace already had (their events join that case). */
   mergedTraces = 0;
 
@@ -34,6 +37,22 @@ export class XesTraceBuffer {
     this.caseId = undefined;
     this.line = line;
     this.size = 0;
+    this.traceData.length = 0;
+  }
+
+  /** Notes a data attribute of the trace. */
+  traceAttribute(key: string, type: string, value: string): void {
+    this.traceData.push(key, type, value);
+  }
+
+  /** Starts collecting the data attributes of the event that `push` will add next. */
+  openEvent(): void {
+    if (this.eventData[this.size]) this.eventData[this.size]!.length = 0;
+  }
+
+  /** Notes a data attribute of the event opened last. */
+  eventAttribute(key: string, type: string, value: string): void {
+    (this.eventData[this.size] ??= []).push(key, type, value);
   }
 
   push(
@@ -72,7 +91,12 @@ export class XesTraceBuffer {
     const casesBefore = this.builder.caseCount;
     for (let i = 0; i < this.size; i++) {
       this.builder.add(this.caseId, this.activities[i]!, this.timestamps[i]!, this.resources[i], this.lifecycles[i]);
+      const data = this.eventData[i];
+      if (data)
+        for (let d = 0; d < data.length; d += 3) this.builder.setEventAttribute(data[d]!, data[d + 1]!, data[d + 2]!);
     }
+    const data = this.traceData;
+    for (let d = 0; d < data.length; d += 3) this.builder.setCaseAttribute(data[d]!, data[d + 1]!, data[d + 2]!);
     if (this.builder.caseCount === casesBefore) this.mergedTraces++;
   }
 }
