@@ -42,9 +42,10 @@ export async function dashboardRoute(app: FastifyInstance, options: DashboardOpt
     wildcard: false,
     index: 'index.html',
     schemaHide: true,
-    setHeaders(reply, file) {
+    cacheControl: false, // set per file below: hashed assets immutable, the rest revalidated
+    setHeaders(response, file) {
       const immutable = file.includes(`${path.sep}assets${path.sep}`);
-      reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      response.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
 
